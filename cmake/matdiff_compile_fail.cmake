@@ -1,0 +1,39 @@
+# Compiles SOURCE and succeeds only if that fails with diagnostics matching
+# every regex in EXPECT. Run by the tests of matdiff_add_compile_fail_test().
+# Inputs (-D): COMPILER SOURCE PROJECT_INCLUDE_DIR INCLUDE_DIRS DEFINITIONS
+#              IMPLICIT_DIRS EXPECT
+cmake_minimum_required(VERSION 3.25)
+
+set(args -std=c++20 -fsyntax-only -Wall -Wextra "-I${PROJECT_INCLUDE_DIR}")
+# Dependencies go in as -isystem, as in the real build. The compiler's own
+# directories are left out: re-adding /usr/include breaks #include_next.
+foreach(dir IN LISTS INCLUDE_DIRS)
+  cmake_path(NORMAL_PATH dir)
+  if(NOT dir IN_LIST IMPLICIT_DIRS AND NOT dir STREQUAL PROJECT_INCLUDE_DIR)
+    list(APPEND args -isystem ${dir})
+  endif()
+endforeach()
+foreach(definition IN LISTS DEFINITIONS)
+  list(APPEND args -D${definition})
+endforeach()
+
+execute_process(COMMAND ${COMPILER} ${args} ${SOURCE}
+  RESULT_VARIABLE result
+  OUTPUT_VARIABLE output
+  ERROR_VARIABLE output)
+
+# Fails the test, showing the compiler output unreformatted.
+function(fail reason)
+  list(JOIN args " " flags)
+  message("$ ${COMPILER} ${flags} ${SOURCE}\n${output}")
+  message(FATAL_ERROR "${reason}")
+endfunction()
+
+if(result EQUAL 0)
+  fail("${SOURCE} compiled, but must not")
+endif()
+foreach(regex IN LISTS EXPECT)
+  if(NOT output MATCHES "${regex}")
+    fail("the compiler output has no match for \"${regex}\"")
+  endif()
+endforeach()

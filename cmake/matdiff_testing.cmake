@@ -1,0 +1,46 @@
+# Helpers that register matdiff's test programs with CTest.
+# Included from tests/ and docs/; needs the matdiff and matdiff_warnings targets.
+
+# matdiff_add_program(<name> <source>)
+# Executable <name> built with strict warnings and run as the CTest <name>.
+function(matdiff_add_program name source)
+  add_executable(${name} ${source})
+  target_link_libraries(${name} PRIVATE matdiff::matdiff matdiff_warnings)
+  add_test(NAME ${name} COMMAND ${name})
+endfunction()
+
+# matdiff_add_test(<source>)
+# Catch2 test for tests/<dir>/<name>.cpp, named test_<dir>_<name>
+# (tests/<name>.cpp gives test_<name>). Needs target matdiff_catch_main.
+function(matdiff_add_test source)
+  cmake_path(ABSOLUTE_PATH source OUTPUT_VARIABLE path)
+  cmake_path(RELATIVE_PATH path BASE_DIRECTORY ${matdiff_SOURCE_DIR}/tests)
+  cmake_path(REMOVE_EXTENSION path LAST_ONLY)
+  string(REPLACE "/" "_" name "test_${path}")
+  matdiff_add_program(${name} ${source})
+  target_link_libraries(${name} PRIVATE matdiff_catch_main Catch2::Catch2)
+endfunction()
+
+# matdiff_add_compile_fail_test(NAME <name> SOURCE <file> EXPECT <regex>...)
+# Passes only if <file> fails to compile and the diagnostics match every
+# <regex>. The compiler is run directly by the test rather than through a
+# build target, so these files never break the normal build.
+function(matdiff_add_compile_fail_test)
+  cmake_parse_arguments(PARSE_ARGV 0 arg "" "NAME;SOURCE" "EXPECT")
+  if(NOT arg_NAME OR NOT arg_SOURCE OR NOT arg_EXPECT)
+    message(FATAL_ERROR "matdiff_add_compile_fail_test needs NAME, SOURCE and EXPECT")
+  endif()
+  cmake_path(ABSOLUTE_PATH arg_SOURCE)
+  add_test(NAME ${arg_NAME}
+    COMMAND ${CMAKE_COMMAND}
+      -DCOMPILER=${CMAKE_CXX_COMPILER}
+      -DSOURCE=${arg_SOURCE}
+      -DPROJECT_INCLUDE_DIR=${matdiff_SOURCE_DIR}/include
+      # matdiff's usage requirements, transitively: Eigen, Boost and any
+      # dependency added later.
+      "-DINCLUDE_DIRS=$<TARGET_PROPERTY:matdiff,INTERFACE_INCLUDE_DIRECTORIES>"
+      "-DDEFINITIONS=$<TARGET_PROPERTY:matdiff,INTERFACE_COMPILE_DEFINITIONS>"
+      "-DIMPLICIT_DIRS=${CMAKE_CXX_IMPLICIT_INCLUDE_DIRECTORIES}"
+      "-DEXPECT=${arg_EXPECT}"
+      -P ${matdiff_SOURCE_DIR}/cmake/matdiff_compile_fail.cmake)
+endfunction()

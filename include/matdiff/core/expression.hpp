@@ -1,0 +1,161 @@
+/// @file
+/// The expression concept, the interior node `node<Op, Args...>`, and `make_expression`,
+/// the one place where every operation checks its operands.
+///
+/// An expression is its type: `node<product_op, variable<"X",...>, variable<"B",...>>`.
+/// Every expression type `E` provides
+///   - `E::shape_v`      its shape (rows x cols) at compile time,
+///   - `E::variables_v`  the set of variables it contains (name and shape),
+///   - `E::symbols_v`    the symbolic dimensions it mentions,
+///   - `e.print(p)`, `e.precedence(notation)` for printing (io/).
+/// An operation `Op` (ops/<op>.hpp) provides `Op::check(shapes...)` (a diagnostic naming
+/// the operation and shapes, empty when the operands are fine), `Op::result_shape(shapes...)`
+/// and its printing; its evaluation lives in eval/ops/<op>.hpp.
+#pragma once
+
+#include <concepts>
+#include <cstddef>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include <matdiff/core/diagnostic.hpp>
+#include <matdiff/core/name.hpp>
+#include <matdiff/core/shape.hpp>
+#include <matdiff/core/static_set.hpp>
+#include <matdiff/io/printer.hpp>
+
+namespace matdiff {
+
+struct expression_tag {};
+
+/// What every expression can do: `e(bindings...)` evaluates it (eval/eval.hpp).
+template <class Derived>
+struct expression_interface : expression_tag {
+  template <class... Bindings>
+  auto operator()(const Bindings&... bindings) const {
+    return eval(static_cast<const Derived&>(*this), bindings...);
+  }
+};
+
+template <class T>
+concept expression = std::is_base_of_v<expression_tag, T> && requires {
+  { T::shape_v } -> std::convertible_to<shape>;
+};
+
+/// A variable as the expression sees it: its name and its shape.
+struct variable_info {
+  name_string name;
+  struct shape shape;
+  friend constexpr bool operator==(const variable_info&, const variable_info&) = default;
+};
+
+using no_variables = static_set<variable_info, 0>;
+using no_symbols = static_set<name_string, 0>;
+
+/// The symbolic dimensions a shape mentions.
+template <shape S>
+inline constexpr auto symbols_of_shape = [] {
+  constexpr std::size_t n = S.rows.symbol_count + S.cols.symbol_count;
+  static_set<name_string, n> all{};
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < S.rows.symbol_count; ++i) all.items[k++] = S.rows.symbols[i];
+  for (std::size_t i = 0; i < S.cols.symbol_count; ++i) all.items[k++] = S.cols.symbols[i];
+  return all;
+}();
+
+/// The result of an ill-formed operation, after its error has been reported: every
+/// operation accepts it silently and returns it again, so one mistake gives one error.
+struct invalid_expression : expression_interface<invalid_expression> {
+  static constexpr shape shape_v = scalar_shape;
+  static constexpr no_variables variables_v{};
+  static constexpr no_symbols symbols_v{};
+  template <class P>
+  constexpr void print(P& p) const { p.write("<invalid>"); }
+  static constexpr int precedence(notation) { return precedence::atom; }
+};
+
+template <class... E>
+inline constexpr bool any_invalid = (std::is_same_v<E, invalid_expression> || ...);
+
+/// An interior node: operation `Op` (which may hold data, e.g. an exponent) applied to
+/// operands `Args...`.
+template <class Op, expression... Args>
+struct node : expression_interface<node<Op, Args...>> {
+  static constexpr shape shape_v = Op::result_shape(Args::shape_v...);
+  static constexpr auto variables_v = set_union<Args::variables_v...>;
+  static constexpr auto symbols_v = set_union<Args::symbols_v...>;
+
+  [[no_unique_address]] Op op;
+  std::tuple<Args...> args;
+
+  constexpr node(Op o, const Args&... a) : op(o), args(a...) {}
+
+  template <std::size_t I>
+  constexpr const auto& arg() const { return std::get<I>(args); }
+
+  template <class P>
+  constexpr void print(P& p) const {
+    std::apply([&](const auto&... a) { op.print(p, a...); }, args);
+  }
+  constexpr int precedence(notation n) const { return op.precedence(n); }
+};
+
+template <class E>
+inline constexpr bool is_node = false;
+template <class Op, class... Args>
+inline constexpr bool is_node<node<Op, Args...>> = true;
+
+namespace detail {
+/// The first variable name that appears with two different shapes, as a diagnostic.
+template <auto Variables>
+consteval diagnostic name_conflict() {
+  for (const variable_info& a : Variables)
+    for (const variable_info& b : Variables)
+      if (a.name == b.name && !(a.shape == b.shape))
+        return text("matdiff: variable ") + a.name.view() + " is used with two shapes, " +
+               a.shape.to_text() + " and " + b.shape.to_text();
+  return {};
+}
+}  // namespace detail
+
+/// Builds `node<Op, Args...>` after checking the operands: they are expressions, their
+/// shapes suit the operation (`Op::check`), and no variable name has two shapes.
+template <class Op, class... Args>
+constexpr auto make_expression(Op op, const Args&... args) {
+  static_assert((expression<Args> && ...),
+                "matdiff: an operand is not a matdiff expression (variable, constant or "
+                "expression built from them)");
+  if constexpr (!(expression<Args> && ...) || any_invalid<Args...>) {
+    return invalid_expression{};
+  } else {
+    constexpr diagnostic problem = Op::check(Args::shape_v...);
+    constexpr diagnostic conflict =
+        detail::name_conflict<set_union<Args::variables_v...>>();
+    if constexpr (!problem.ok()) {
+      static_assert(error<problem>, "matdiff: invalid operands (operation and shapes below)");
+      return invalid_expression{};
+    } else if constexpr (!conflict.ok()) {
+      static_assert(error<conflict>, "matdiff: one variable name with two shapes (below)");
+      return invalid_expression{};
+    } else {
+      return node<Op, Args...>(op, args...);
+    }
+  }
+}
+
+/// Shape checks shared by the operations.
+namespace check {
+consteval diagnostic same_shape(const char* operation, const shape& a, const shape& b) {
+  if (a == b) return {};
+  return text("matdiff: ") + operation + " of " + a.to_text() + " and " + b.to_text() +
+         ": shapes differ";
+}
+consteval diagnostic square(const char* operation, const shape& a) {
+  if (a.is_square()) return {};
+  return text("matdiff: ") + operation + " of " + a.to_text() + ": the matrix is not square";
+}
+consteval diagnostic none(const auto&...) { return {}; }
+}  // namespace check
+
+}  // namespace matdiff

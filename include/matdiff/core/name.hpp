@@ -1,0 +1,42 @@
+/// @file
+/// `name_string`: a short name known at compile time ("X", "n").
+///
+/// Names identify variables and symbolic dimensions. A name is a structural value, so it
+/// can be a template argument: `md::matrix<"X", 3, 3>` carries "X" in its type.
+#pragma once
+
+#include <compare>
+#include <cstddef>
+#include <string_view>
+
+namespace matdiff {
+
+struct name_string {
+  static constexpr std::size_t capacity = 31;
+
+  char chars[capacity + 1]{};
+
+  constexpr name_string() = default;
+
+  template <std::size_t N>
+  consteval name_string(const char (&s)[N]) {  // NOLINT: implicit on purpose ("X")
+    if (N - 1 > capacity) throw "matdiff: names are limited to 31 characters";
+    if (N <= 1) throw "matdiff: a name cannot be empty";
+    for (std::size_t i = 0; i + 1 < N; ++i) chars[i] = s[i];
+  }
+
+  constexpr std::string_view view() const {
+    std::size_t n = 0;
+    while (n < capacity && chars[n] != '\0') ++n;
+    return {chars, n};
+  }
+  constexpr std::size_t size() const { return view().size(); }
+  constexpr bool empty() const { return chars[0] == '\0'; }
+
+  friend constexpr bool operator==(const name_string&, const name_string&) = default;
+  friend constexpr std::strong_ordering operator<=>(const name_string& a, const name_string& b) {
+    return a.view() <=> b.view();
+  }
+};
+
+}  // namespace matdiff

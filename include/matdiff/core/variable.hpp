@@ -1,0 +1,98 @@
+/// @file
+/// Variables `md::scalar<"a">`, `md::vector<"x", N>`, `md::matrix<"X", R, C>` and bindings
+/// `X = value`.
+///
+/// A variable is an empty literal type; its name and shape are in its type. Binding it to a
+/// value (`X = Xv`) makes a `binding` that holds an Eigen object by reference (or a number
+/// by value); bindings are what `md::eval` and kernels take (eval/).
+#pragma once
+
+#include <string_view>
+#include <type_traits>
+
+#include <matdiff/core/dimension.hpp>
+#include <matdiff/core/expression.hpp>
+#include <matdiff/core/name.hpp>
+#include <matdiff/core/number.hpp>
+#include <matdiff/core/shape.hpp>
+#include <matdiff/io/printer.hpp>
+
+namespace matdiff {
+
+/// `variable = value`: the value is held by reference (Eigen objects) or by value (numbers),
+/// so a binding must not outlive the full expression that creates it from a temporary.
+template <class Variable, class Value>
+struct binding {
+  using variable_type = Variable;
+  using value_type = Value;
+  std::conditional_t<arithmetic<Value>, Value, const Value&> value;
+};
+
+template <class T>
+inline constexpr bool is_binding = false;
+template <class V, class T>
+inline constexpr bool is_binding<binding<V, T>> = true;
+
+namespace detail {
+// Greek letter names print as LaTeX symbols: "Sigma" -> \Sigma.
+constexpr bool is_greek(std::string_view n) {
+  constexpr std::string_view letters[] = {
+      "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
+      "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi",
+      "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon",
+      "Phi", "Psi", "Omega"};
+  for (auto l : letters)
+    if (l == n) return true;
+  return false;
+}
+}  // namespace detail
+
+/// Prints a name: as is in text; in LaTeX a one-letter name as is, a Greek letter name as
+/// its symbol, any other name upright-italic as one symbol (\mathit{name}).
+template <class P>
+constexpr void print_name(P& p, std::string_view name) {
+  if (!p.latex() || name.size() == 1) {
+    p.write(name);
+  } else if (detail::is_greek(name)) {
+    p.write("\\").write(name);
+  } else {
+    p.write("\\mathit{").write(name).write("}");
+  }
+}
+
+template <name_string Name, dimension Rows, dimension Cols>
+struct variable : expression_interface<variable<Name, Rows, Cols>> {
+  static constexpr name_string name = Name;
+  static constexpr shape shape_v{Rows, Cols};
+  static constexpr static_set<variable_info, 1> variables_v{{variable_info{Name, shape_v}}};
+  static constexpr auto symbols_v = symbols_of_shape<shape_v>;
+
+  /// `X = value`: a binding for evaluation.
+  template <class T>
+  constexpr binding<variable, T> operator=(const T& value) const {  // NOLINT: binding syntax
+    return {value};
+  }
+
+  template <class P>
+  constexpr void print(P& p) const { print_name(p, Name.view()); }
+  static constexpr int precedence(notation) { return precedence::atom; }
+};
+
+template <class T>
+inline constexpr bool is_variable = false;
+template <name_string N, dimension R, dimension C>
+inline constexpr bool is_variable<variable<N, R, C>> = true;
+
+/// `md::scalar<"a">`: a 1x1 variable.
+template <name_string Name>
+inline constexpr variable<Name, dimension::fixed(1), dimension::fixed(1)> scalar{};
+
+/// `md::vector<"x", N>`: an N x 1 column vector; N an integer or `md::dim<"n">`.
+template <name_string Name, auto N>
+inline constexpr variable<Name, to_dimension(N), dimension::fixed(1)> vector{};
+
+/// `md::matrix<"X", R, C>`: an R x C matrix; R, C integers or `md::dim<...>`.
+template <name_string Name, auto Rows, auto Cols>
+inline constexpr variable<Name, to_dimension(Rows), to_dimension(Cols)> matrix{};
+
+}  // namespace matdiff

@@ -1,0 +1,252 @@
+/// @file
+/// The evaluation context: bindings checked at compile time, sizes checked at run time.
+///
+/// `context<Variables, Symbols, Bindings...>` is built once per evaluation (or kernel call).
+/// At compile time it checks that every variable has exactly one binding, that no binding
+/// names an unknown variable, that numbers are bound only to 1x1 variables and that fixed
+/// Eigen sizes match; each problem is a `static_assert` naming the variable. At run time it
+/// checks dynamic sizes and the values of symbolic dimensions (`md::dimension_error`), then
+/// views every bound value as an `Eigen::Ref` (no copy for plain objects, maps and blocks;
+/// other Eigen expressions are evaluated once).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <tuple>
+#include <type_traits>
+
+#include <Eigen/Core>
+
+#include <matdiff/core/diagnostic.hpp>
+#include <matdiff/core/expression.hpp>
+#include <matdiff/core/number.hpp>
+#include <matdiff/core/variable.hpp>
+#include <matdiff/eval/dimension_error.hpp>
+#include <matdiff/eval/value.hpp>
+
+namespace matdiff {
+
+template <class T>
+inline constexpr bool is_eigen_dense = std::is_base_of_v<Eigen::DenseBase<T>, T>;
+
+namespace detail {
+
+/// What the compile-time checks need to know of one binding.
+struct binding_info {
+  bool is_binding = false;
+  name_string name;
+  struct shape shape;       // of the bound variable
+  bool is_number = false;
+  bool is_eigen = false;
+  int rows = 0, cols = 0;  // Eigen compile-time sizes (Eigen::Dynamic if dynamic)
+};
+
+template <class B>
+consteval binding_info info_of() {
+  binding_info i;
+  if constexpr (is_binding<B>) {
+    using V = typename B::variable_type;
+    using T = typename B::value_type;
+    i.is_binding = true;
+    i.name = V::name;
+    i.shape = V::shape_v;
+    i.is_number = arithmetic<T>;
+    if constexpr (is_eigen_dense<T>) {
+      i.is_eigen = true;
+      i.rows = T::RowsAtCompileTime;
+      i.cols = T::ColsAtCompileTime;
+    }
+  }
+  return i;
+}
+
+consteval text size_text(int n) { return n == Eigen::Dynamic ? text("Dynamic") : text().append(static_cast<long long>(n)); }
+
+/// The first problem with a set of bindings for `Variables`, as a diagnostic (empty: fine).
+template <auto Variables, auto Symbols, class... B>
+consteval diagnostic binding_problem() {
+  constexpr binding_info bindings[] = {info_of<B>()..., binding_info{}};
+  constexpr std::size_t count = sizeof...(B);
+  for (std::size_t i = 0; i < count; ++i) {
+    const binding_info& b = bindings[i];
+    if (!b.is_binding)
+      return text("matdiff: eval: argument ") + text().append(static_cast<long long>(i + 2)) +
+             " is not a binding; write variable = value, e.g. X = Xv";
+    const auto name = b.name.view();
+    bool known = false;
+    for (const variable_info& v : Variables) {
+      if (!(v.name == b.name)) continue;
+      known = true;
+      if (!(v.shape == b.shape))
+        return text("matdiff: eval: variable ") + name + " is " + v.shape.to_text() +
+               " in the expression but the binding is for a " + b.shape.to_text() +
+               " variable " + name;
+    }
+    if (!known)
+      return text("matdiff: eval: binding for unknown variable ") + name +
+             ": the expression has no variable of that name";
+    for (std::size_t j = 0; j < i; ++j)
+      if (bindings[j].name == b.name)
+        return text("matdiff: eval: variable ") + name + " is bound twice";
+    if (!b.is_number && !b.is_eigen)
+      return text("matdiff: eval: the value bound to variable ") + name +
+             " is neither a number nor an Eigen dense object";
+    if (b.is_number && !b.shape.is_scalar())
+      return text("matdiff: eval: variable ") + name + " is " + b.shape.to_text() +
+             "; a number can be bound only to a 1x1 variable";
+    if (b.is_eigen) {
+      const bool rows_bad = b.shape.rows.is_fixed() && b.rows != Eigen::Dynamic && b.rows != b.shape.rows.factor;
+      const bool cols_bad = b.shape.cols.is_fixed() && b.cols != Eigen::Dynamic && b.cols != b.shape.cols.factor;
+      if (rows_bad || cols_bad)
+        return text("matdiff: eval: variable ") + name + " is " + b.shape.to_text() +
+               " but the bound Eigen object is " + size_text(b.rows) + "x" + size_text(b.cols);
+    }
+  }
+  for (const variable_info& v : Variables) {
+    bool bound = false;
+    for (std::size_t i = 0; i < count; ++i) bound = bound || bindings[i].name == v.name;
+    if (!bound) return text("matdiff: eval: variable ") + v.name.view() + " has no binding";
+  }
+  for (const name_string& s : Symbols) {
+    bool set = false;
+    for (const variable_info& v : Variables)
+      for (const dimension& d : {v.shape.rows, v.shape.cols})
+        set = set || (d.symbol_count == 1 && d.symbols[0] == s);
+    if (!set)
+      return text("matdiff: eval: dimension ") + s.view() +
+             " is not the size of any variable, so its value is unknown";
+  }
+  return {};
+}
+
+template <class T, class = void>
+struct eigen_scalar {
+  using type = void;
+};
+template <class T>
+struct eigen_scalar<T, std::enable_if_t<is_eigen_dense<T>>> {
+  using type = typename T::Scalar;
+};
+
+template <class... T>
+struct first_eigen_scalar {
+  using type = void;
+};
+template <class T, class... Rest>
+struct first_eigen_scalar<T, Rest...> {
+  using type = std::conditional_t<is_eigen_dense<T>, typename eigen_scalar<T>::type,
+                                  typename first_eigen_scalar<Rest...>::type>;
+};
+
+template <class T>
+using number_scalar = std::conditional_t<std::is_floating_point_v<T>, T, double>;
+
+template <class... T>
+struct number_scalar_of {
+  using type = std::common_type_t<number_scalar<T>...>;
+};
+template <>
+struct number_scalar_of<> {
+  using type = double;
+};
+
+}  // namespace detail
+
+/// The scalar type of an evaluation with bound values `T...`: that of the Eigen objects,
+/// or else the common type of the numbers (double for integers and for no bindings).
+template <class... T>
+using evaluation_scalar_t =
+    std::conditional_t<std::is_void_v<typename detail::first_eigen_scalar<T...>::type>,
+                       typename detail::number_scalar_of<T...>::type,
+                       typename detail::first_eigen_scalar<T...>::type>;
+
+/// True when all bound Eigen objects have one scalar type.
+template <class... T>
+inline constexpr bool eigen_scalars_agree =
+    ((!is_eigen_dense<T> ||
+      std::is_same_v<typename detail::eigen_scalar<T>::type, evaluation_scalar_t<T...>>) && ...);
+
+/// The value a bound variable has inside an evaluation: a scalar for a number, an
+/// `Eigen::Ref` viewing the bound object otherwise.
+template <class S, class B>
+using leaf_t = std::conditional_t<arithmetic<typename B::value_type>, S,
+                                  Eigen::Ref<const matrix_t<S, typename B::variable_type>>>;
+
+template <auto Variables, auto Symbols, class... B>
+class context {
+ public:
+  using scalar = evaluation_scalar_t<typename B::value_type...>;
+
+  explicit context(const B&... bindings)
+      : symbol_values_(check_sizes(bindings...)), leaves_(bindings.value...) {}
+
+  /// The bound value of variable `Name`.
+  template <name_string Name>
+  decltype(auto) leaf() const {
+    constexpr std::size_t index = [] {
+      constexpr name_string names[] = {B::variable_type::name...};
+      std::size_t i = 0;
+      while (!(names[i] == Name)) ++i;
+      return i;
+    }();
+    return std::get<index>(leaves_);
+  }
+
+  /// The run-time value of a dimension: its factor times the values of its symbols.
+  Eigen::Index size(const dimension& d) const {
+    Eigen::Index n = static_cast<Eigen::Index>(d.factor);
+    for (std::size_t i = 0; i < d.symbol_count; ++i)
+      n *= symbol_values_[Symbols.index_of(d.symbols[i])];
+    return n;
+  }
+
+ private:
+  using symbol_table = std::array<Eigen::Index, Symbols.size + 1>;
+
+  static symbol_table check_sizes(const B&... bindings) {
+    symbol_table values{};
+    std::array<std::string_view, Symbols.size + 1> set_by{};
+    (check_binding(values, set_by, bindings), ...);
+    return values;
+  }
+
+  template <class Binding>
+  static void check_binding(symbol_table& values, std::array<std::string_view, Symbols.size + 1>& set_by,
+                            const Binding& b) {
+    using V = typename Binding::variable_type;
+    if constexpr (!arithmetic<typename Binding::value_type>) {
+      check_dimension(values, set_by, V::name.view(), "rows", V::shape_v.rows, b.value.rows());
+      check_dimension(values, set_by, V::name.view(), "cols", V::shape_v.cols, b.value.cols());
+    }
+  }
+
+  static void check_dimension(symbol_table& values, std::array<std::string_view, Symbols.size + 1>& set_by,
+                              std::string_view variable, const char* which, const dimension& d,
+                              Eigen::Index actual) {
+    const std::string var(variable);
+    if (d.is_fixed()) {
+      if (actual != d.factor)
+        throw dimension_error("matdiff: variable " + var + ": " + which + " must be " +
+                              std::to_string(d.factor) + " but the bound value has " +
+                              std::to_string(actual));
+      return;
+    }
+    const std::size_t i = Symbols.index_of(d.symbols[0]);
+    const std::string symbol(d.symbols[0].view());
+    if (set_by[i].empty()) {
+      values[i] = actual;
+      set_by[i] = variable;
+    } else if (values[i] != actual) {
+      throw dimension_error("matdiff: variable " + var + ": dimension " + symbol + " (" + which +
+                            ") is " + std::to_string(actual) + ", but variable " +
+                            std::string(set_by[i]) + " has " + symbol + " = " +
+                            std::to_string(values[i]));
+    }
+  }
+
+  symbol_table symbol_values_;
+  std::tuple<leaf_t<scalar, B>...> leaves_;
+};
+
+}  // namespace matdiff

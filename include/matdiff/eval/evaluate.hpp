@@ -1,0 +1,74 @@
+/// @file
+/// `evaluate(ctx, e)`: the recursive evaluation of an expression in a context, and
+/// `evaluator<Op>`, the rule for one operation (one specialisation per eval/ops/<op>.hpp).
+///
+/// Operands are evaluated first; `evaluator<Op>::apply(ctx, node, values...)` combines them.
+/// Leaves: a variable is its bound value (viewed, not copied), a literal its number, a
+/// constant matrix is built with the run-time sizes of its dimensions.
+#pragma once
+
+#include <tuple>
+
+#include <Eigen/Core>
+
+#include <matdiff/core/constants.hpp>
+#include <matdiff/core/diagnostic.hpp>
+#include <matdiff/core/expression.hpp>
+#include <matdiff/core/literal.hpp>
+#include <matdiff/core/variable.hpp>
+#include <matdiff/eval/value.hpp>
+
+namespace matdiff {
+
+/// The evaluation rule of operation `Op`; this primary template is the missing rule.
+template <class Op>
+struct evaluator {
+  static_assert(sizeof(Op) == 0,
+                "matdiff: no evaluation rule for this operation: include its "
+                "<matdiff/eval/ops/...> header, or <matdiff/matdiff.hpp>");
+};
+
+template <class Ctx, name_string Name, dimension R, dimension C>
+decltype(auto) evaluate(const Ctx& ctx, const variable<Name, R, C>&) {
+  using S = typename Ctx::scalar;
+  if constexpr (variable<Name, R, C>::shape_v.is_scalar()) {
+    const auto& v = ctx.template leaf<Name>();
+    if constexpr (std::is_arithmetic_v<std::remove_cvref_t<decltype(v)>>) return static_cast<S>(v);
+    else return static_cast<S>(v(0, 0));
+  } else {
+    return ctx.template leaf<Name>();
+  }
+}
+
+template <class Ctx>
+typename Ctx::scalar evaluate(const Ctx&, const literal& e) {
+  return static_cast<typename Ctx::scalar>(e.value.value());
+}
+
+template <class Ctx, constant_kind Kind, dimension R, dimension C>
+auto evaluate(const Ctx& ctx, const constant_matrix<Kind, R, C>&) {
+  using S = typename Ctx::scalar;
+  using E = constant_matrix<Kind, R, C>;
+  if constexpr (E::shape_v.is_scalar()) {
+    return Kind == constant_kind::zeros ? S(0) : S(1);
+  } else {
+    using M = matrix_t<S, E>;
+    const auto rows = ctx.size(R), cols = ctx.size(C);
+    if constexpr (Kind == constant_kind::identity) return M(M::Identity(rows, cols));
+    else if constexpr (Kind == constant_kind::zeros) return M(M::Zero(rows, cols));
+    else return M(M::Ones(rows, cols));
+  }
+}
+
+template <class Ctx, class Op, class... Args>
+auto evaluate(const Ctx& ctx, const node<Op, Args...>& e) {
+  return std::apply(
+      [&](const auto&... args) { return evaluator<Op>::apply(ctx, e, evaluate(ctx, args)...); },
+      e.args);
+}
+
+/// The scalar type and result type of node `E` in context `Ctx`.
+template <class Ctx, class E>
+using result_t = value_t<typename Ctx::scalar, E>;
+
+}  // namespace matdiff

@@ -1,0 +1,62 @@
+/// @file
+/// `md::kernel(e1, e2, ...)`: a callable evaluating several expressions on one set of
+/// bindings; `k(X = Xv, ...)` returns a `std::tuple` of the results (scalars for 1x1,
+/// Eigen matrices otherwise).
+///
+/// The bindings are checked (at compile time and at run time) once per call, for all
+/// expressions together.
+#pragma once
+
+#include <tuple>
+
+#include <matdiff/core/diagnostic.hpp>
+#include <matdiff/core/expression.hpp>
+#include <matdiff/core/static_set.hpp>
+#include <matdiff/eval/context.hpp>
+#include <matdiff/eval/evaluate.hpp>
+#include <matdiff/eval/value.hpp>
+
+namespace matdiff {
+
+template <class... E>
+class kernel_t {
+ public:
+  constexpr explicit kernel_t(const E&... expressions) : expressions_(expressions...) {}
+
+  template <class... B>
+  auto operator()(const B&... bindings) const {
+    constexpr auto variables = set_union<E::variables_v...>;
+    constexpr auto symbols = set_union<E::symbols_v...>;
+    constexpr diagnostic problem = detail::binding_problem<variables, symbols, B...>();
+    if constexpr (any_invalid<E...>) {
+      return std::tuple<>{};  // the expression's own error has been reported
+    } else if constexpr (!problem.ok()) {
+      static_assert(error<problem>, "matdiff: eval: invalid bindings (the variable is named below)");
+      return std::tuple<>{};
+    } else if constexpr (!eigen_scalars_agree<typename B::value_type...>) {
+      static_assert(eigen_scalars_agree<typename B::value_type...>,
+                    "matdiff: eval: the bound Eigen objects have different scalar types");
+      return std::tuple<>{};
+    } else {
+      using Ctx = context<variables, symbols, B...>;
+      const Ctx ctx(bindings...);
+      return std::apply(
+          [&](const auto&... e) { return std::tuple<result_t<Ctx, E>...>(evaluate(ctx, e)...); },
+          expressions_);
+    }
+  }
+
+ private:
+  std::tuple<E...> expressions_;
+};
+
+/// A kernel evaluating `expressions...` together.
+template <class... E>
+constexpr auto kernel(const E&... expressions) {
+  static_assert(sizeof...(E) > 0, "matdiff: kernel: give at least one expression");
+  static_assert((expression<E> && ...), "matdiff: kernel: every argument must be a matdiff expression");
+  if constexpr ((expression<E> && ...)) return kernel_t<E...>(expressions...);
+  else return kernel_t<>();
+}
+
+}  // namespace matdiff

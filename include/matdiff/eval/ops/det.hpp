@@ -1,0 +1,26 @@
+/// @file
+/// Evaluation of the determinant (ops/det.hpp).
+#pragma once
+
+#include <cmath>
+#include <type_traits>
+
+#include <Eigen/Core>
+#include <Eigen/LU>
+
+#include <matdiff/eval/evaluate.hpp>
+#include <matdiff/eval/value.hpp>
+#include <matdiff/ops/det.hpp>
+
+namespace matdiff {
+
+template <>
+struct evaluator<det_op> {
+  template <class Ctx, class E, class A>
+  static typename Ctx::scalar apply(const Ctx&, const E&, const A& a) {
+    if constexpr (std::is_arithmetic_v<A>) return a;
+    else return a.determinant();
+  }
+};
+
+}  // namespace matdiff

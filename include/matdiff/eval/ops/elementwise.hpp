@@ -1,0 +1,74 @@
+/// @file
+/// Evaluation of element-wise functions and powers (ops/elementwise.hpp).
+#pragma once
+
+#include <cmath>
+#include <type_traits>
+
+#include <Eigen/Core>
+
+#include <matdiff/eval/evaluate.hpp>
+#include <matdiff/eval/value.hpp>
+#include <matdiff/ops/elementwise.hpp>
+
+namespace matdiff {
+
+/// The scalar function behind each element-wise operation.
+template <class Function>
+struct scalar_function {
+  static_assert(sizeof(Function) == 0, "matdiff: no scalar implementation for this element-wise function");
+};
+
+template <> struct scalar_function<function::exp> { template <class S> static S apply(S x) { using std::exp; return exp(x); } };
+template <> struct scalar_function<function::log> { template <class S> static S apply(S x) { using std::log; return log(x); } };
+template <> struct scalar_function<function::sin> { template <class S> static S apply(S x) { using std::sin; return sin(x); } };
+template <> struct scalar_function<function::cos> { template <class S> static S apply(S x) { using std::cos; return cos(x); } };
+template <> struct scalar_function<function::tanh> { template <class S> static S apply(S x) { using std::tanh; return tanh(x); } };
+template <> struct scalar_function<function::sqrt> { template <class S> static S apply(S x) { using std::sqrt; return sqrt(x); } };
+template <> struct scalar_function<function::abs> { template <class S> static S apply(S x) { using std::abs; return abs(x); } };
+
+/// 1 / (1 + e^-x), computed without overflow on either side of 0.
+template <>
+struct scalar_function<function::sigmoid> {
+  template <class S>
+  static S apply(S x) {
+    using std::exp;
+    if (x >= S(0)) return S(1) / (S(1) + exp(-x));
+    const S e = exp(x);
+    return e / (S(1) + e);
+  }
+};
+
+/// log(1 + e^x) = max(x, 0) + log1p(e^-|x|): no overflow for large x, no loss for small.
+template <>
+struct scalar_function<function::softplus> {
+  template <class S>
+  static S apply(S x) {
+    using std::abs, std::exp, std::log1p;
+    return (x > S(0) ? x : S(0)) + log1p(exp(-abs(x)));
+  }
+};
+
+template <class Function>
+struct evaluator<elementwise_op<Function>> {
+  template <class Ctx, class E, class A>
+  static auto apply(const Ctx&, const E&, const A& a) {
+    using S = typename Ctx::scalar;
+    if constexpr (std::is_arithmetic_v<A>) return scalar_function<Function>::apply(static_cast<S>(a));
+    else return finish<S, E>(a.unaryExpr([](S x) { return scalar_function<Function>::apply(x); }));
+  }
+};
+
+template <>
+struct evaluator<pow_op> {
+  template <class Ctx, class E, class A>
+  static auto apply(const Ctx&, const E& e, const A& a) {
+    using S = typename Ctx::scalar;
+    using std::pow;
+    const S k = static_cast<S>(e.op.exponent.value());
+    if constexpr (std::is_arithmetic_v<A>) return static_cast<S>(pow(static_cast<S>(a), k));
+    else return finish<S, E>(a.unaryExpr([k](S x) { return static_cast<S>(pow(x, k)); }));
+  }
+};
+
+}  // namespace matdiff

@@ -1,0 +1,28 @@
+/// @file
+/// Evaluation of the inverse (ops/inv.hpp).
+#pragma once
+
+#include <cmath>
+#include <type_traits>
+
+#include <Eigen/Core>
+#include <Eigen/LU>
+
+#include <matdiff/eval/evaluate.hpp>
+#include <matdiff/eval/value.hpp>
+#include <matdiff/ops/inv.hpp>
+
+namespace matdiff {
+
+/// Closed forms for fixed sizes up to 4x4, partial-pivoting LU otherwise (Eigen's inverse()).
+template <>
+struct evaluator<inv_op> {
+  template <class Ctx, class E, class A>
+  static auto apply(const Ctx&, const E&, const A& a) {
+    using S = typename Ctx::scalar;
+    if constexpr (std::is_arithmetic_v<A>) return S(1) / a;
+    else return result_t<Ctx, E>(a.inverse());
+  }
+};
+
+}  // namespace matdiff

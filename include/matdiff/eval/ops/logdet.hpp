@@ -1,0 +1,35 @@
+/// @file
+/// Evaluation of log|det A| (ops/logdet.hpp).
+#pragma once
+
+#include <cmath>
+#include <type_traits>
+
+#include <Eigen/Core>
+#include <Eigen/LU>
+
+#include <matdiff/eval/evaluate.hpp>
+#include <matdiff/eval/value.hpp>
+#include <matdiff/ops/logdet.hpp>
+
+namespace matdiff {
+
+/// log|det A| = Σᵢ log|Uᵢᵢ| from a partial-pivoting LU factorization PA = LU: no overflow or
+/// underflow of the determinant itself, -inf for a singular matrix.
+template <>
+struct evaluator<logdet_op> {
+  template <class Ctx, class E, class A>
+  static typename Ctx::scalar apply(const Ctx&, const E&, const A& a) {
+    using std::abs, std::log;
+    using S = typename Ctx::scalar;
+    if constexpr (std::is_arithmetic_v<A>) {
+      return log(abs(a));
+    } else {
+      using M = Eigen::Matrix<S, A::RowsAtCompileTime, A::ColsAtCompileTime>;
+      const Eigen::PartialPivLU<M> lu(a);
+      return lu.matrixLU().diagonal().cwiseAbs().array().log().sum();
+    }
+  }
+};
+
+}  // namespace matdiff

@@ -1,0 +1,58 @@
+/// @file
+/// matdiff: matrix calculus at compile time, evaluation on Eigen. The one header users need.
+///
+///     #include <matdiff/matdiff.hpp>
+///     namespace md = matdiff;
+///     constexpr auto X = md::matrix<"X", md::dim<"n">, 3>;
+///     constexpr auto B = md::matrix<"B", 3, 3>;
+///     constexpr auto f = md::trace(X * B * md::transpose(X));
+///     double value = f(X = Xv, B = Bv);
+#pragma once
+
+// Names, dimensions, shapes, leaves.
+#include <matdiff/core/constants.hpp>
+#include <matdiff/core/dimension.hpp>
+#include <matdiff/core/expression.hpp>
+#include <matdiff/core/literal.hpp>
+#include <matdiff/core/number.hpp>
+#include <matdiff/core/variable.hpp>
+
+// The operations.
+#include <matdiff/ops/add.hpp>
+#include <matdiff/ops/det.hpp>
+#include <matdiff/ops/diag.hpp>
+#include <matdiff/ops/dot.hpp>
+#include <matdiff/ops/elementwise.hpp>
+#include <matdiff/ops/hadamard.hpp>
+#include <matdiff/ops/inv.hpp>
+#include <matdiff/ops/kron.hpp>
+#include <matdiff/ops/logdet.hpp>
+#include <matdiff/ops/norm.hpp>
+#include <matdiff/ops/product.hpp>
+#include <matdiff/ops/sum.hpp>
+#include <matdiff/ops/trace.hpp>
+#include <matdiff/ops/transpose.hpp>
+#include <matdiff/ops/vec.hpp>
+
+// Printing.
+#include <matdiff/io/print.hpp>
+
+// Evaluation on Eigen.
+#include <matdiff/eval/dimension_error.hpp>
+#include <matdiff/eval/eval.hpp>
+#include <matdiff/eval/kernel.hpp>
+#include <matdiff/eval/ops/add.hpp>
+#include <matdiff/eval/ops/det.hpp>
+#include <matdiff/eval/ops/diag.hpp>
+#include <matdiff/eval/ops/dot.hpp>
+#include <matdiff/eval/ops/elementwise.hpp>
+#include <matdiff/eval/ops/hadamard.hpp>
+#include <matdiff/eval/ops/inv.hpp>
+#include <matdiff/eval/ops/kron.hpp>
+#include <matdiff/eval/ops/logdet.hpp>
+#include <matdiff/eval/ops/norm.hpp>
+#include <matdiff/eval/ops/product.hpp>
+#include <matdiff/eval/ops/sum.hpp>
+#include <matdiff/eval/ops/trace.hpp>
+#include <matdiff/eval/ops/transpose.hpp>
+#include <matdiff/eval/ops/vec.hpp>

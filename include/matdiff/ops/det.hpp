@@ -1,0 +1,27 @@
+/// @file
+/// `md::det(A)`: the determinant |A| of a square matrix (1x1).
+/// Differential: d|A| = |A| tr(A⁻¹ dA).
+#pragma once
+
+#include <matdiff/core/expression.hpp>
+#include <matdiff/io/printer.hpp>
+
+namespace matdiff {
+
+struct det_op {
+  static consteval diagnostic check(const shape& a) { return check::square("det", a); }
+  static constexpr shape result_shape(const shape&) { return scalar_shape; }
+  static constexpr int precedence(notation) { return precedence::atom; }
+  template <class P, class A>
+  constexpr void print(P& p, const A& a) const {
+    p.call(p.latex() ? "\\det" : "det", a);
+  }
+};
+
+/// |A|
+template <class A>
+constexpr auto det(const A& a) {
+  return make_expression(det_op{}, a);
+}
+
+}  // namespace matdiff

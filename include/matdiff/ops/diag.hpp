@@ -1,0 +1,47 @@
+/// @file
+/// `md::diag(v)`: the n x n diagonal matrix of an n x 1 vector, and `md::diagonal(A)`: the
+/// diagonal of a square n x n matrix as an n x 1 vector.
+/// Differentials: d diag(v) = diag(dv); d diagonal(A) = diagonal(dA).
+#pragma once
+
+#include <matdiff/core/expression.hpp>
+#include <matdiff/io/printer.hpp>
+
+namespace matdiff {
+
+struct diag_op {
+  static consteval diagnostic check(const shape& v) {
+    if (v.is_column()) return {};
+    return text("matdiff: diag of ") + v.to_text() + ": the argument must be a column vector";
+  }
+  static constexpr shape result_shape(const shape& v) { return {v.rows, v.rows}; }
+  static constexpr int precedence(notation) { return precedence::atom; }
+  template <class P, class A>
+  constexpr void print(P& p, const A& a) const {
+    p.call(p.latex() ? "\\operatorname{diag}" : "diag", a);
+  }
+};
+
+struct diagonal_op {
+  static consteval diagnostic check(const shape& a) { return check::square("diagonal", a); }
+  static constexpr shape result_shape(const shape& a) { return {a.rows, dimension::fixed(1)}; }
+  static constexpr int precedence(notation) { return precedence::atom; }
+  template <class P, class A>
+  constexpr void print(P& p, const A& a) const {
+    p.call(p.latex() ? "\\operatorname{diagonal}" : "diagonal", a);
+  }
+};
+
+/// diag(v)
+template <class V>
+constexpr auto diag(const V& v) {
+  return make_expression(diag_op{}, v);
+}
+
+/// diagonal(A)
+template <class A>
+constexpr auto diagonal(const A& a) {
+  return make_expression(diagonal_op{}, a);
+}
+
+}  // namespace matdiff

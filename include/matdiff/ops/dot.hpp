@@ -1,0 +1,30 @@
+/// @file
+/// `md::dot(a, b)`: ⟨a, b⟩ = Σᵢⱼ aᵢⱼ bᵢⱼ = tr(aᵀb), for vectors aᵀb (1x1, equal shapes).
+/// Differential: d⟨a, b⟩ = ⟨da, b⟩ + ⟨a, db⟩.
+#pragma once
+
+#include <matdiff/core/expression.hpp>
+#include <matdiff/io/printer.hpp>
+
+namespace matdiff {
+
+struct dot_op {
+  static consteval diagnostic check(const shape& a, const shape& b) {
+    return check::same_shape("dot", a, b);
+  }
+  static constexpr shape result_shape(const shape&, const shape&) { return scalar_shape; }
+  static constexpr int precedence(notation) { return precedence::atom; }
+  template <class P, class A, class B>
+  constexpr void print(P& p, const A& a, const B& b) const {
+    if (p.latex()) p.write("\\left\\langle ").operand(a, 0).write(", ").operand(b, 0).write("\\right\\rangle");
+    else p.call("dot", a, b);
+  }
+};
+
+/// ⟨a, b⟩
+template <class A, class B>
+constexpr auto dot(const A& a, const B& b) {
+  return make_expression(dot_op{}, a, b);
+}
+
+}  // namespace matdiff

@@ -1,0 +1,29 @@
+/// @file
+/// `md::inv(A)`: A⁻¹ of a square matrix. Differential: d(A⁻¹) = -A⁻¹ dA A⁻¹.
+#pragma once
+
+#include <matdiff/core/expression.hpp>
+#include <matdiff/io/printer.hpp>
+
+namespace matdiff {
+
+struct inv_op {
+  static consteval diagnostic check(const shape& a) { return check::square("inv", a); }
+  static constexpr shape result_shape(const shape& a) { return a; }
+  static constexpr int precedence(notation n) {
+    return n == notation::latex ? precedence::postfix : precedence::atom;
+  }
+  template <class P, class A>
+  constexpr void print(P& p, const A& a) const {
+    if (p.latex()) p.operand(a, precedence::atom).write("^{-1}");
+    else p.call("inv", a);
+  }
+};
+
+/// A⁻¹
+template <class A>
+constexpr auto inv(const A& a) {
+  return make_expression(inv_op{}, a);
+}
+
+}  // namespace matdiff

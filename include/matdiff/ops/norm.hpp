@@ -1,0 +1,55 @@
+/// @file
+/// `md::norm2(a)` = ‖a‖ (Euclidean for vectors, Frobenius for matrices) and
+/// `md::sqnorm(a)` = ‖a‖² = Σᵢⱼ aᵢⱼ² (both 1x1).
+/// Differentials: d‖a‖² = 2⟨a, da⟩; d‖a‖ = ⟨a, da⟩ / ‖a‖.
+#pragma once
+
+#include <matdiff/core/expression.hpp>
+#include <matdiff/io/printer.hpp>
+
+namespace matdiff {
+
+template <class P, class A>
+constexpr void print_norm(P& p, const A& a, bool squared) {
+  if (!p.latex()) {
+    p.call(squared ? "sqnorm" : "norm2", a);
+    return;
+  }
+  p.write("\\left\\lVert ").operand(a, 0).write("\\right\\rVert");
+  p.write(A::shape_v.is_column() ? "_{2}" : "_{F}");
+  if (squared) p.write("^{2}");
+}
+
+struct norm2_op {
+  static consteval diagnostic check(const shape&) { return {}; }
+  static constexpr shape result_shape(const shape&) { return scalar_shape; }
+  static constexpr int precedence(notation n) {
+    return n == notation::latex ? precedence::postfix : precedence::atom;
+  }
+  template <class P, class A>
+  constexpr void print(P& p, const A& a) const { print_norm(p, a, false); }
+};
+
+struct sqnorm_op {
+  static consteval diagnostic check(const shape&) { return {}; }
+  static constexpr shape result_shape(const shape&) { return scalar_shape; }
+  static constexpr int precedence(notation n) {
+    return n == notation::latex ? precedence::postfix : precedence::atom;
+  }
+  template <class P, class A>
+  constexpr void print(P& p, const A& a) const { print_norm(p, a, true); }
+};
+
+/// ‖a‖
+template <class A>
+constexpr auto norm2(const A& a) {
+  return make_expression(norm2_op{}, a);
+}
+
+/// ‖a‖²
+template <class A>
+constexpr auto sqnorm(const A& a) {
+  return make_expression(sqnorm_op{}, a);
+}
+
+}  // namespace matdiff

@@ -1,0 +1,74 @@
+/// @file
+/// Matrix product `a * b` (scaling when a side is 1x1) and quotient `a / s` (s 1x1).
+///
+/// Shape: (m x k)(k x n) = m x n; (1x1)(m x n) = (m x n)(1x1) = m x n.
+/// Differentials: d(ab) = da b + a db; d(a/s) = da/s - a ds/s^2.
+#pragma once
+
+#include <matdiff/core/expression.hpp>
+#include <matdiff/core/literal.hpp>
+#include <matdiff/io/printer.hpp>
+
+namespace matdiff {
+
+struct product_op {
+  static consteval diagnostic check(const shape& a, const shape& b) {
+    if (a.is_scalar() || b.is_scalar() || a.cols == b.rows) return {};
+    return text("matdiff: product of ") + a.to_text() + " and " + b.to_text() +
+           ": inner dimensions differ";
+  }
+  static constexpr shape result_shape(const shape& a, const shape& b) {
+    if (a.is_scalar()) return b;
+    if (b.is_scalar()) return a;
+    return {a.rows, b.cols};
+  }
+  static constexpr int precedence(notation) { return precedence::product; }
+  template <class P, class A, class B>
+  constexpr void print(P& p, const A& a, const B& b) const {
+    p.operand(a, precedence::product);
+    if (!p.latex()) {
+      p.write("*").right_operand(b, precedence::prefix);
+      return;
+    }
+    // LaTeX juxtaposes factors; a number on the right is set off by \cdot.
+    const text right = p.render(b, precedence::prefix);
+    const char first = right.front();
+    p.write(first >= '0' && first <= '9' ? " \\cdot " : first == '\\' ? "" : " ").write(right);
+  }
+};
+
+struct quotient_op {
+  static consteval diagnostic check(const shape& a, const shape& s) {
+    if (s.is_scalar()) return {};
+    return text("matdiff: quotient of ") + a.to_text() + " by " + s.to_text() +
+           ": the divisor must be 1x1";
+  }
+  static constexpr shape result_shape(const shape& a, const shape&) { return a; }
+  static constexpr int precedence(notation n) {
+    return n == notation::latex ? precedence::atom : precedence::product;
+  }
+  template <class P, class A, class S>
+  constexpr void print(P& p, const A& a, const S& s) const {
+    if (p.latex()) {
+      p.write("\\frac{").operand(a, 0).write("}{").operand(s, 0).write("}");
+    } else {
+      p.operand(a, precedence::product).write("/").right_operand(s, precedence::postfix);
+    }
+  }
+};
+
+/// a * b: matrix product, or scaling when either side is 1x1 (or a number).
+template <operand A, operand B>
+  requires(expression<A> || expression<B>)
+constexpr auto operator*(const A& a, const B& b) {
+  return make_expression(product_op{}, as_expression(a), as_expression(b));
+}
+
+/// a / s: division by a 1x1 expression or a number.
+template <operand A, operand S>
+  requires(expression<A> || expression<S>)
+constexpr auto operator/(const A& a, const S& s) {
+  return make_expression(quotient_op{}, as_expression(a), as_expression(s));
+}
+
+}  // namespace matdiff

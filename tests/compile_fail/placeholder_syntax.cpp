@@ -1,0 +1,3 @@
+// expect: expected
+// Placeholder that exercises the compile-fail mechanism; replace with real checks.
+int main() { int x = ; }
