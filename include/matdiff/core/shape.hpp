@@ -21,12 +21,21 @@ struct shape {
   constexpr shape transposed() const { return {cols, rows}; }
 
   /// "3x4", "nx3", "(3*n)x1".
-  constexpr text to_text() const { return part(rows) + "x" + part(cols); }
+  constexpr text to_text() const {
+    text out = part(rows);
+    out.append('x');
+    out += part(cols);
+    return out;
+  }
 
  private:
   static constexpr text part(const dimension& d) {
     const bool compound = d.symbol_count + (d.factor != 1 && !d.is_fixed() ? 1 : 0) > 1;
-    return compound ? text("(") + d.to_text() + ")" : d.to_text();
+    text out;
+    if (compound) out.append('(');
+    out += d.to_text();
+    if (compound) out.append(')');
+    return out;
   }
 };
 

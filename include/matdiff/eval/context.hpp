@@ -206,7 +206,7 @@ class context {
 
   static symbol_table check_sizes(const B&... bindings) {
     symbol_table values{};
-    std::array<std::string_view, Symbols.size + 1> set_by{};
+    [[maybe_unused]] std::array<std::string_view, Symbols.size + 1> set_by{};  // which variable set each symbol
     (check_binding(values, set_by, bindings), ...);
     return values;
   }

@@ -1,0 +1,58 @@
+// Shared test helpers: random inputs and closeness checks for Eigen values.
+#pragma once
+
+#include <cmath>
+#include <random>
+#include <type_traits>
+
+#include <Eigen/Core>
+#include <catch2/catch.hpp>
+
+namespace matdiff_test {
+
+/// A fixed-seed generator, so failures reproduce.
+inline std::mt19937& generator() {
+  static std::mt19937 g(20261121);
+  return g;
+}
+
+/// Uniform entries in [lo, hi].
+template <class M>
+M random_matrix(Eigen::Index rows, Eigen::Index cols, double lo = -1.0, double hi = 1.0) {
+  std::uniform_real_distribution<double> u(lo, hi);
+  M m(rows, cols);
+  for (Eigen::Index j = 0; j < m.cols(); ++j)
+    for (Eigen::Index i = 0; i < m.rows(); ++i) m(i, j) = static_cast<typename M::Scalar>(u(generator()));
+  return m;
+}
+
+template <class M>
+  requires(M::SizeAtCompileTime != Eigen::Dynamic)
+M random_matrix(double lo = -1.0, double hi = 1.0) {
+  return random_matrix<M>(M::RowsAtCompileTime, M::ColsAtCompileTime, lo, hi);
+}
+
+/// A well-conditioned square matrix: random plus n on the diagonal.
+template <class M>
+M well_conditioned(Eigen::Index n) {
+  M m = random_matrix<M>(n, n);
+  m.diagonal().array() += static_cast<typename M::Scalar>(n);
+  return m;
+}
+
+/// |a - b| <= tol * max(1, |b|), entry-wise, with equal sizes.
+template <class A, class B>
+void require_close(const A& a, const B& b, double tol = 1e-12) {
+  if constexpr (std::is_arithmetic_v<A>) {
+    INFO("value " << a << " expected " << b);
+    REQUIRE(std::abs(double(a) - double(b)) <= tol * std::max(1.0, std::abs(double(b))));
+  } else {
+    REQUIRE(a.rows() == b.rows());
+    REQUIRE(a.cols() == b.cols());
+    const double scale = std::max(1.0, double(b.cwiseAbs().maxCoeff()));
+    INFO("value\n" << a << "\nexpected\n" << b);
+    REQUIRE(double((a - b).cwiseAbs().maxCoeff()) <= tol * scale);
+  }
+}
+
+}  // namespace matdiff_test
