@@ -1,0 +1,163 @@
+// Kronecker product (ops/kron.hpp): shape rule, evaluation, printing.
+#include <type_traits>
+
+#include <Eigen/Core>
+#include <catch2/catch.hpp>
+
+#include <matdiff/matdiff.hpp>
+
+#include "../support/eigen_check.hpp"
+
+namespace md = matdiff;
+using matdiff_test::random_matrix;
+using matdiff_test::require_close;
+
+namespace {
+
+/// rows x cols, each an integer or a symbolic md::dim.
+consteval md::shape shape(auto rows, auto cols) {
+  return {md::to_dimension(rows), md::to_dimension(cols)};
+}
+template <class E>
+constexpr md::shape shape_of(const E&) {
+  return E::shape_v;
+}
+
+constexpr md::dimension n = md::dim<"n">;
+constexpr md::dimension m = md::dim<"m">;
+
+constexpr auto G = md::matrix<"G", 2, 3>;
+constexpr auto h = md::vector<"h", 4>;
+constexpr auto X = md::matrix<"X", 3, 4>;
+constexpr auto A = md::matrix<"A", 2, 2>;
+constexpr auto B = md::matrix<"B", 2, 2>;
+constexpr auto C = md::matrix<"C", 2, 2>;
+constexpr auto D = md::matrix<"D", 2, 2>;
+constexpr auto Y = md::matrix<"Y", n, 3>;
+constexpr auto N = md::matrix<"N", n, m>;
+constexpr auto a = md::scalar<"a">;
+constexpr auto b = md::scalar<"b">;
+constexpr auto s = md::matrix<"s", 1, 1>;
+
+/// (L ⊗ R) by its definition: entry (i p + k, j q + l) is L(i, j) R(k, l), R being p x q.
+Eigen::MatrixXd kron_by_definition(const Eigen::MatrixXd& L, const Eigen::MatrixXd& R) {
+  const Eigen::Index p = R.rows(), q = R.cols();
+  Eigen::MatrixXd K(L.rows() * p, L.cols() * q);
+  for (Eigen::Index i = 0; i < L.rows(); ++i)
+    for (Eigen::Index j = 0; j < L.cols(); ++j)
+      for (Eigen::Index k = 0; k < p; ++k)
+        for (Eigen::Index l = 0; l < q; ++l) K(i * p + k, j * q + l) = L(i, j) * R(k, l);
+  return K;
+}
+
+}  // namespace
+
+TEST_CASE("a Kronecker product multiplies rows by rows and columns by columns", "[kron][shape]") {
+  STATIC_REQUIRE(shape_of(md::kron(G, h)) == shape(8, 3));
+  STATIC_REQUIRE(shape_of(md::kron(h, G)) == shape(8, 3));
+  STATIC_REQUIRE(shape_of(md::kron(G, X)) == shape(6, 12));
+  STATIC_REQUIRE(shape_of(md::kron(Y, X)) == shape(md::to_dimension(3) * n, 12));
+  STATIC_REQUIRE(shape_of(md::kron(X, Y)) == shape(md::to_dimension(3) * n, 12));
+  STATIC_REQUIRE(shape_of(md::kron(N, N)) == shape(n * n, m * m));
+  STATIC_REQUIRE(shape_of(md::kron(N, Y)) == shape(n * n, md::to_dimension(3) * m));
+  STATIC_REQUIRE(shape_of(md::kron(Y, X)).to_text() == "(3*n)x12");
+  STATIC_REQUIRE(shape_of(md::kron(N, Y)).to_text() == "(n*n)x(3*m)");
+  // A 1x1 factor leaves the other shape as it is.
+  STATIC_REQUIRE(shape_of(md::kron(a, X)) == shape(3, 4));
+  STATIC_REQUIRE(shape_of(md::kron(Y, a)) == shape(n, 3));
+  STATIC_REQUIRE(shape_of(md::kron(a, b)) == shape(1, 1));
+  STATIC_REQUIRE(md::kron_op::check(shape(3, 4), shape(n, 5)).ok());
+}
+
+TEST_CASE("a Kronecker product evaluates to a scalar or a matrix of the product shape", "[kron][eval]") {
+  // Only the types of these values matter here.
+  const Eigen::Matrix<double, 2, 3> Gv;
+  const Eigen::Vector4d hv;
+  const Eigen::Matrix<double, 3, 4> Xv;
+  const Eigen::MatrixXd Yv;
+  STATIC_REQUIRE(std::is_same_v<decltype(md::eval(md::kron(G, h), G = Gv, h = hv)), Eigen::Matrix<double, 8, 3>>);
+  STATIC_REQUIRE(std::is_same_v<decltype(md::eval(md::kron(Y, X), Y = Yv, X = Xv)),
+                                Eigen::Matrix<double, Eigen::Dynamic, 12>>);
+  STATIC_REQUIRE(std::is_same_v<decltype(md::eval(md::kron(N, N), N = Yv)), Eigen::MatrixXd>);
+  STATIC_REQUIRE(std::is_same_v<decltype(md::eval(md::kron(a, X), a = 1.0, X = Xv)), Eigen::Matrix<double, 3, 4>>);
+  STATIC_REQUIRE(std::is_same_v<decltype(md::eval(md::kron(a, b), a = 1.0, b = 2.0)), double>);
+}
+
+TEST_CASE("Kronecker products of fixed-size matrices match the definition", "[kron][eval]") {
+  const Eigen::Matrix<double, 2, 3> Gv = random_matrix<Eigen::Matrix<double, 2, 3>>();
+  const Eigen::Vector4d hv = random_matrix<Eigen::Vector4d>();
+  const Eigen::Matrix<double, 3, 4> Xv = random_matrix<Eigen::Matrix<double, 3, 4>>();
+  require_close(md::eval(md::kron(G, h), G = Gv, h = hv), kron_by_definition(Gv, hv));
+  require_close(md::eval(md::kron(h, G), G = Gv, h = hv), kron_by_definition(hv, Gv));
+  require_close(md::eval(md::kron(G, X), G = Gv, X = Xv), kron_by_definition(Gv, Xv));
+  require_close(md::eval(md::kron(md::transpose(h), G), G = Gv, h = hv), kron_by_definition(hv.transpose(), Gv));
+}
+
+TEST_CASE("the blocks of a Kronecker product are the right factor scaled by left entries", "[kron][eval]") {
+  const Eigen::Matrix<double, 2, 3> Gv = random_matrix<Eigen::Matrix<double, 2, 3>>();
+  const Eigen::Matrix<double, 3, 4> Xv = random_matrix<Eigen::Matrix<double, 3, 4>>();
+  const auto K = md::eval(md::kron(G, X), G = Gv, X = Xv);
+  for (int i = 0; i < 2; ++i)
+    for (int j = 0; j < 3; ++j) require_close(Eigen::MatrixXd(K.block(3 * i, 4 * j, 3, 4)), Eigen::MatrixXd(Gv(i, j) * Xv));
+}
+
+TEST_CASE("Kronecker products of dynamic-size matrices match the definition", "[kron][eval]") {
+  const Eigen::MatrixXd Yv = random_matrix<Eigen::MatrixXd>(5, 3);
+  const Eigen::MatrixXd Nv = random_matrix<Eigen::MatrixXd>(2, 3);
+  const Eigen::Matrix<double, 3, 4> Xv = random_matrix<Eigen::Matrix<double, 3, 4>>();
+  const auto YX = md::eval(md::kron(Y, X), Y = Yv, X = Xv);
+  REQUIRE(YX.rows() == 15);
+  require_close(YX, kron_by_definition(Yv, Xv));
+  require_close(md::eval(md::kron(N, N), N = Nv), kron_by_definition(Nv, Nv));
+  // n = 2 and m = 3 come from N; Y must then have 2 rows.
+  const Eigen::MatrixXd Y2 = random_matrix<Eigen::MatrixXd>(2, 3);
+  require_close(md::eval(md::kron(N, Y), N = Nv, Y = Y2), kron_by_definition(Nv, Y2));
+}
+
+TEST_CASE("a Kronecker product with a 1x1 factor is scaling", "[kron][eval]") {
+  const Eigen::Matrix<double, 3, 4> Xv = random_matrix<Eigen::Matrix<double, 3, 4>>();
+  const Eigen::MatrixXd Yv = random_matrix<Eigen::MatrixXd>(4, 3);
+  require_close(md::eval(md::kron(a, X), a = -2.0, X = Xv), Eigen::MatrixXd(-2.0 * Xv));
+  require_close(md::eval(md::kron(X, a), a = -2.0, X = Xv), Eigen::MatrixXd(-2.0 * Xv));
+  require_close(md::eval(md::kron(a, Y), a = 0.5, Y = Yv), Eigen::MatrixXd(0.5 * Yv));
+  require_close(md::eval(md::kron(a, b), a = 1.5, b = -4.0), -6.0);
+  Eigen::Matrix<double, 1, 1> sv;
+  sv << 3.0;
+  require_close(md::eval(md::kron(s, s), s = sv), 9.0);
+  require_close(md::eval(md::kron(Y, s), s = sv, Y = Yv), Eigen::MatrixXd(3.0 * Yv));
+}
+
+TEST_CASE("Kronecker products obey the mixed-product property", "[kron][eval]") {
+  const Eigen::Matrix2d Av = random_matrix<Eigen::Matrix2d>(), Bv = random_matrix<Eigen::Matrix2d>(),
+                        Cv = random_matrix<Eigen::Matrix2d>(), Dv = random_matrix<Eigen::Matrix2d>();
+  // (A ⊗ B)(C ⊗ D) = (AC) ⊗ (BD)
+  const auto left = md::eval(md::kron(A, B) * md::kron(C, D), A = Av, B = Bv, C = Cv, D = Dv);
+  STATIC_REQUIRE(std::is_same_v<std::remove_const_t<decltype(left)>, Eigen::Matrix4d>);
+  require_close(left, kron_by_definition(Av * Cv, Bv * Dv));
+  require_close(md::eval(md::transpose(md::kron(A, B)), A = Av, B = Bv), kron_by_definition(Av.transpose(), Bv.transpose()));
+}
+
+TEST_CASE("a Kronecker product prints as kron(...) in text and a circled times in LaTeX", "[kron][print]") {
+  STATIC_REQUIRE(md::to_string(md::kron(A, B)) == "kron(A, B)");
+  STATIC_REQUIRE(md::to_string(md::kron(A + B, C)) == "kron(A + B, C)");
+  STATIC_REQUIRE(md::to_string(md::kron(A, -B)) == "kron(A, -B)");
+  STATIC_REQUIRE(md::to_string(md::kron(A, md::kron(B, C))) == "kron(A, kron(B, C))");
+  STATIC_REQUIRE(md::to_string(md::transpose(md::kron(A, B))) == "kron(A, B)'");
+  STATIC_REQUIRE(md::to_string(2 * md::kron(A, B)) == "2*kron(A, B)");
+  STATIC_REQUIRE(md::to_string(md::kron(A, B) * md::kron(C, D)) == "kron(A, B)*kron(C, D)");
+
+  CHECK(md::to_latex(md::kron(A, B)) == R"(A \otimes B)");
+  CHECK(md::to_latex(md::kron(A + B, C)) == R"(\left(A + B\right) \otimes C)");
+  CHECK(md::to_latex(md::kron(A, -B)) == R"(A \otimes \left(-B\right))");
+  CHECK(md::to_latex(md::kron(md::transpose(A), md::inv(B))) == R"(A^{\top} \otimes B^{-1})");
+  CHECK(md::to_latex(md::kron(A / 2, B)) == R"(\frac{A}{2} \otimes B)");
+  // Juxtaposed products and nested circled operators are parenthesised.
+  CHECK(md::to_latex(md::kron(A * B, C)) == R"(\left(A B\right) \otimes C)");
+  CHECK(md::to_latex(md::kron(A, B * C)) == R"(A \otimes \left(B C\right))");
+  CHECK(md::to_latex(md::kron(md::kron(A, B), C)) == R"(\left(A \otimes B\right) \otimes C)");
+  CHECK(md::to_latex(md::kron(md::hadamard(A, B), C)) == R"(\left(A \circ B\right) \otimes C)");
+  CHECK(md::to_latex(md::hadamard(md::kron(A, B), md::kron(C, D))) == R"(\left(A \otimes B\right) \circ \left(C \otimes D\right))");
+  CHECK(md::to_latex(md::kron(A, B) * md::kron(C, D)) == R"(\left(A \otimes B\right)\left(C \otimes D\right))");
+  CHECK(md::to_latex(2 * md::kron(A, B)) == R"(2\left(A \otimes B\right))");
+  CHECK(md::to_latex(md::transpose(md::kron(A, B))) == R"(\left(A \otimes B\right)^{\top})");
+}
