@@ -1,7 +1,9 @@
 # Compiles SOURCE and succeeds only if that fails with diagnostics matching
-# every regex in EXPECT. Run by the tests of matdiff_add_compile_fail_test().
+# every regex in EXPECT and, for each "<count> <regex>" item of EXPECT_COUNT,
+# having exactly <count> matches of <regex>. Run by the tests of
+# matdiff_add_compile_fail_test().
 # Inputs (-D): COMPILER SOURCE PROJECT_INCLUDE_DIR INCLUDE_DIRS DEFINITIONS
-#              IMPLICIT_DIRS EXPECT
+#              IMPLICIT_DIRS EXPECT EXPECT_COUNT
 cmake_minimum_required(VERSION 3.25)
 
 set(args -std=c++20 -fsyntax-only -Wall -Wextra "-I${PROJECT_INCLUDE_DIR}")
@@ -35,5 +37,17 @@ endif()
 foreach(regex IN LISTS EXPECT)
   if(NOT output MATCHES "${regex}")
     fail("the compiler output has no match for \"${regex}\"")
+  endif()
+endforeach()
+foreach(item IN LISTS EXPECT_COUNT)
+  if(NOT item MATCHES "^([0-9]+) (.+)$")
+    message(FATAL_ERROR "EXPECT_COUNT item \"${item}\" is not \"<count> <regex>\"")
+  endif()
+  set(count ${CMAKE_MATCH_1})
+  set(regex "${CMAKE_MATCH_2}")
+  string(REGEX MATCHALL "${regex}" matches "${output}")
+  list(LENGTH matches found)
+  if(NOT found EQUAL count)
+    fail("the compiler output has ${found} matches for \"${regex}\", not ${count}")
   endif()
 endforeach()

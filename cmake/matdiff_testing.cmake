@@ -21,12 +21,14 @@ function(matdiff_add_test source)
   target_link_libraries(${name} PRIVATE matdiff_catch_main Catch2::Catch2)
 endfunction()
 
-# matdiff_add_compile_fail_test(NAME <name> SOURCE <file> EXPECT <regex>...)
-# Passes only if <file> fails to compile and the diagnostics match every
-# <regex>. The compiler is run directly by the test rather than through a
+# matdiff_add_compile_fail_test(NAME <name> SOURCE <file> EXPECT <regex>...
+#                               [EXPECT_COUNT "<count> <regex>"...])
+# Passes only if <file> fails to compile, the diagnostics match every <regex>
+# of EXPECT, and for each EXPECT_COUNT item have exactly <count> matches of
+# its <regex>. The compiler is run directly by the test rather than through a
 # build target, so these files never break the normal build.
 function(matdiff_add_compile_fail_test)
-  cmake_parse_arguments(PARSE_ARGV 0 arg "" "NAME;SOURCE" "EXPECT")
+  cmake_parse_arguments(PARSE_ARGV 0 arg "" "NAME;SOURCE" "EXPECT;EXPECT_COUNT")
   if(NOT arg_NAME OR NOT arg_SOURCE OR NOT arg_EXPECT)
     message(FATAL_ERROR "matdiff_add_compile_fail_test needs NAME, SOURCE and EXPECT")
   endif()
@@ -42,5 +44,6 @@ function(matdiff_add_compile_fail_test)
       "-DDEFINITIONS=$<TARGET_PROPERTY:matdiff,INTERFACE_COMPILE_DEFINITIONS>"
       "-DIMPLICIT_DIRS=${CMAKE_CXX_IMPLICIT_INCLUDE_DIRECTORIES}"
       "-DEXPECT=${arg_EXPECT}"
+      "-DEXPECT_COUNT=${arg_EXPECT_COUNT}"
       -P ${matdiff_SOURCE_DIR}/cmake/matdiff_compile_fail.cmake)
 endfunction()

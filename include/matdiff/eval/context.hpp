@@ -27,8 +27,15 @@
 
 namespace matdiff {
 
+namespace detail {
+template <class Derived>
+void view_as_dense(const Eigen::DenseBase<Derived>&);
+}  // namespace detail
+
+/// True for Eigen dense objects and expressions, including those whose dense base is that of
+/// a class they derive from (`v.segment(i, k)` is a `VectorBlock`, derived from a `Block`).
 template <class T>
-inline constexpr bool is_eigen_dense = std::is_base_of_v<Eigen::DenseBase<T>, T>;
+inline constexpr bool is_eigen_dense = requires(const T& t) { detail::view_as_dense(t); };
 
 namespace detail {
 
@@ -61,7 +68,14 @@ consteval binding_info info_of() {
   return i;
 }
 
-consteval text size_text(int n) { return n == Eigen::Dynamic ? text("Dynamic") : text().append(static_cast<long long>(n)); }
+// One text, appended to: GCC 12 rejects the same as `Dynamic ? text(...) : text().append(n)`
+// ("use of allocated storage after deallocation").
+consteval text size_text(int n) {
+  text t;
+  if (n == Eigen::Dynamic) t.append("Dynamic");
+  else t.append(static_cast<long long>(n));
+  return t;
+}
 
 /// The first problem with a set of bindings for `Variables`, as a diagnostic (empty: fine).
 template <auto Variables, auto Symbols, class... B>
@@ -71,8 +85,8 @@ consteval diagnostic binding_problem() {
   for (std::size_t i = 0; i < count; ++i) {
     const binding_info& b = bindings[i];
     if (!b.is_binding)
-      return text("matdiff: eval: argument ") + text().append(static_cast<long long>(i + 2)) +
-             " is not a binding; write variable = value, e.g. X = Xv";
+      return text("matdiff: eval: argument ") + text().append(static_cast<long long>(i + 1)) +
+             " of the bindings is not a binding; write variable = value, e.g. X = Xv";
     const auto name = b.name.view();
     bool known = false;
     for (const variable_info& v : Variables) {
@@ -224,24 +238,24 @@ class context {
   static void check_dimension(symbol_table& values, std::array<std::string_view, Symbols.size + 1>& set_by,
                               std::string_view variable, const char* which, const dimension& d,
                               Eigen::Index actual) {
-    const std::string var(variable);
+    // Strings are made only for an error: a long name would allocate on every call.
     if (d.is_fixed()) {
       if (actual != d.factor)
-        throw dimension_error("matdiff: variable " + var + ": " + which + " must be " +
-                              std::to_string(d.factor) + " but the bound value has " +
-                              std::to_string(actual));
+        throw dimension_error("matdiff: variable " + std::string(variable) + ": " + which +
+                              " must be " + std::to_string(d.factor) +
+                              " but the bound value has " + std::to_string(actual));
       return;
     }
     const std::size_t i = Symbols.index_of(d.symbols[0]);
-    const std::string symbol(d.symbols[0].view());
+    const std::string_view symbol = d.symbols[0].view();
     if (set_by[i].empty()) {
       values[i] = actual;
       set_by[i] = variable;
     } else if (values[i] != actual) {
-      throw dimension_error("matdiff: variable " + var + ": dimension " + symbol + " (" + which +
-                            ") is " + std::to_string(actual) + ", but variable " +
-                            std::string(set_by[i]) + " has " + symbol + " = " +
-                            std::to_string(values[i]));
+      throw dimension_error("matdiff: variable " + std::string(variable) + ": dimension " +
+                            std::string(symbol) + " (" + which + ") is " +
+                            std::to_string(actual) + ", but variable " + std::string(set_by[i]) +
+                            " has " + std::string(symbol) + " = " + std::to_string(values[i]));
     }
   }
 

@@ -18,6 +18,11 @@
 
 namespace matdiff {
 
+/// The results of a call whose error has already been reported: a placeholder per
+/// expression, so that `std::get` and structured bindings in the caller add no error.
+template <class E>
+using reported_error_t = double;
+
 template <class... E>
 class kernel_t {
  public:
@@ -29,14 +34,14 @@ class kernel_t {
     constexpr auto symbols = set_union<E::symbols_v...>;
     constexpr diagnostic problem = detail::binding_problem<variables, symbols, B...>();
     if constexpr (any_invalid<E...>) {
-      return std::tuple<>{};  // the expression's own error has been reported
+      return std::tuple<reported_error_t<E>...>{};  // the expression's own error has been reported
     } else if constexpr (!problem.ok()) {
       static_assert(error<problem>, "matdiff: eval: invalid bindings (the variable is named below)");
-      return std::tuple<>{};
+      return std::tuple<reported_error_t<E>...>{};
     } else if constexpr (!eigen_scalars_agree<typename B::value_type...>) {
       static_assert(eigen_scalars_agree<typename B::value_type...>,
                     "matdiff: eval: the bound Eigen objects have different scalar types");
-      return std::tuple<>{};
+      return std::tuple<reported_error_t<E>...>{};
     } else {
       using Ctx = context<variables, symbols, B...>;
       const Ctx ctx(bindings...);

@@ -1,0 +1,13 @@
+// expect: matdiff: eval: invalid bindings
+// expect-gcc: matdiff: eval: variable X is 4x4 but the bound Eigen object is Dynamicx3
+// expect-count: 1 : error:
+// The fixed number of columns of a partly dynamic Eigen object is checked at compile time.
+#include <matdiff/matdiff.hpp>
+
+namespace md = matdiff;
+
+int main() {
+  constexpr auto X = md::matrix<"X", 4, 4>;
+  const Eigen::Matrix<double, Eigen::Dynamic, 3> Xv(4, 3);
+  return md::eval(md::trace(X), X = Xv) > 0;
+}

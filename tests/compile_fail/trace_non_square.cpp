@@ -1,0 +1,12 @@
+// expect: matdiff: invalid operands
+// expect-gcc: matdiff: trace of 2x3: the matrix is not square
+// expect-count: 1 : error:
+#include <matdiff/matdiff.hpp>
+
+namespace md = matdiff;
+
+int main() {
+  constexpr auto A = md::matrix<"A", 2, 3>;
+  constexpr auto e = md::trace(A);
+  return sizeof(e) > 0;
+}
