@@ -34,6 +34,15 @@
 #include <matdiff/ops/transpose.hpp>
 #include <matdiff/ops/vec.hpp>
 
+// Derivatives: differentials, identification, simplification.
+#include <matdiff/calculus/d.hpp>
+#include <matdiff/calculus/differential.hpp>
+#include <matdiff/calculus/directional.hpp>
+#include <matdiff/calculus/grad.hpp>
+#include <matdiff/calculus/identify.hpp>
+#include <matdiff/core/rational.hpp>
+#include <matdiff/rules/simplify.hpp>
+
 // Printing.
 #include <matdiff/io/print.hpp>
 
@@ -56,3 +65,6 @@
 #include <matdiff/eval/ops/trace.hpp>
 #include <matdiff/eval/ops/transpose.hpp>
 #include <matdiff/eval/ops/vec.hpp>
+
+// Checking derivatives.
+#include <matdiff/testing/check_gradient.hpp>

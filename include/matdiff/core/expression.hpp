@@ -89,6 +89,7 @@ struct node : expression_interface<node<Op, Args...>> {
   [[no_unique_address]] Op op;
   std::tuple<Args...> args;
 
+  constexpr node() = default;
   constexpr node(Op o, const Args&... a) : op(o), args(a...) {}
 
   template <std::size_t I>

@@ -7,11 +7,14 @@
 /// constant matrix is built with the run-time sizes of its dimensions.
 #pragma once
 
+#include <cstdint>
 #include <tuple>
 
 #include <Eigen/Core>
 
+#include <matdiff/calculus/d.hpp>
 #include <matdiff/core/constants.hpp>
+#include <matdiff/core/rational.hpp>
 #include <matdiff/core/diagnostic.hpp>
 #include <matdiff/core/expression.hpp>
 #include <matdiff/core/literal.hpp>
@@ -43,6 +46,21 @@ decltype(auto) evaluate(const Ctx& ctx, const variable<Name, R, C>&) {
 template <class Ctx>
 typename Ctx::scalar evaluate(const Ctx&, const literal& e) {
   return static_cast<typename Ctx::scalar>(e.value.value());
+}
+
+template <class Ctx, std::int64_t P, std::int64_t Q>
+typename Ctx::scalar evaluate(const Ctx&, const rational<P, Q>&) {
+  using S = typename Ctx::scalar;
+  return static_cast<S>(P) / static_cast<S>(Q);
+}
+
+/// dX has no value: a differential is evaluated through md::directional.
+template <class Ctx, class V>
+typename Ctx::scalar evaluate(const Ctx&, const differential_symbol<V>&) {
+  static_assert(sizeof(V) == 0,
+                "matdiff: eval: the expression contains a differential dX; replace it by a "
+                "direction with md::directional(f, X, V)");
+  return 0;
 }
 
 template <class Ctx, constant_kind Kind, dimension R, dimension C>

@@ -21,6 +21,12 @@ struct add_op {
   constexpr void print(P& p, const A& a, const B& b) const {
     p.operand(a, precedence::sum).write(" + ").right_operand(b, precedence::product);
   }
+
+  /// d(a + b) = da + db
+  template <class E, class A, class B, class DA, class DB>
+  static constexpr auto differential(const E&, const A&, const B&, const DA& da, const DB& db) {
+    return da + db;
+  }
 };
 
 struct subtract_op {
@@ -33,6 +39,12 @@ struct subtract_op {
   constexpr void print(P& p, const A& a, const B& b) const {
     p.operand(a, precedence::sum).write(" - ").right_operand(b, precedence::product);
   }
+
+  /// d(a - b) = da - db
+  template <class E, class A, class B, class DA, class DB>
+  static constexpr auto differential(const E&, const A&, const B&, const DA& da, const DB& db) {
+    return da - db;
+  }
 };
 
 struct negate_op {
@@ -42,6 +54,12 @@ struct negate_op {
   template <class P, class A>
   constexpr void print(P& p, const A& a) const {
     p.write("-").right_operand(a, precedence::product);
+  }
+
+  /// d(-a) = -da
+  template <class E, class A, class DA>
+  static constexpr auto differential(const E&, const A&, const DA& da) {
+    return -da;
   }
 };
 

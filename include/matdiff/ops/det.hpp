@@ -3,6 +3,9 @@
 /// Differential: d|A| = |A| tr(A⁻¹ dA).
 #pragma once
 
+#include <matdiff/ops/inv.hpp>
+#include <matdiff/ops/product.hpp>
+#include <matdiff/ops/trace.hpp>
 #include <matdiff/core/expression.hpp>
 #include <matdiff/io/printer.hpp>
 
@@ -15,6 +18,12 @@ struct det_op {
   template <class P, class A>
   constexpr void print(P& p, const A& a) const {
     p.call(p.latex() ? "\\det" : "det", a);
+  }
+
+  /// d|A| = |A| tr(A⁻¹ dA)
+  template <class E, class A, class DA>
+  static constexpr auto differential(const E& e, const A& a, const DA& da) {
+    return e * trace(inv(a) * da);
   }
 };
 

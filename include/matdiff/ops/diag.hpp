@@ -20,6 +20,12 @@ struct diag_op {
   constexpr void print(P& p, const A& a) const {
     p.call(p.latex() ? "\\operatorname{diag}" : "diag", a);
   }
+
+  /// d diag(v) = diag(dv)
+  template <class E, class A, class DA>
+  static constexpr auto differential(const E&, const A&, const DA& da) {
+    return diag(da);
+  }
 };
 
 struct diagonal_op {
@@ -29,6 +35,12 @@ struct diagonal_op {
   template <class P, class A>
   constexpr void print(P& p, const A& a) const {
     p.call(p.latex() ? "\\operatorname{diagonal}" : "diagonal", a);
+  }
+
+  /// d diagonal(A) = diagonal(dA)
+  template <class E, class A, class DA>
+  static constexpr auto differential(const E&, const A&, const DA& da) {
+    return diagonal(da);
   }
 };
 

@@ -3,6 +3,7 @@
 /// Differential: d⟨a, b⟩ = ⟨da, b⟩ + ⟨a, db⟩.
 #pragma once
 
+#include <matdiff/ops/add.hpp>
 #include <matdiff/core/expression.hpp>
 #include <matdiff/io/printer.hpp>
 
@@ -18,6 +19,12 @@ struct dot_op {
   constexpr void print(P& p, const A& a, const B& b) const {
     if (p.latex()) p.write("\\left\\langle ").operand(a, 0).write(", ").operand(b, 0).write("\\right\\rangle");
     else p.call("dot", a, b);
+  }
+
+  /// d⟨a, b⟩ = ⟨da, b⟩ + ⟨a, db⟩
+  template <class E, class A, class B, class DA, class DB>
+  static constexpr auto differential(const E&, const A& a, const B& b, const DA& da, const DB& db) {
+    return dot(da, b) + dot(a, db);
   }
 };
 

@@ -4,10 +4,26 @@
 /// Differentials: d(a ∘ b) = da ∘ b + a ∘ db; d(a ⊘ b) = da ⊘ b - (a ∘ db) ⊘ (b ∘ b).
 #pragma once
 
+#include <string_view>
+
+#include <matdiff/ops/add.hpp>
 #include <matdiff/core/expression.hpp>
 #include <matdiff/io/printer.hpp>
 
 namespace matdiff {
+
+/// `a op b`. In LaTeX, where \circ, \oslash, \otimes and juxtaposition have no agreed
+/// precedence among themselves, operands other than atoms and superscripted forms are
+/// parenthesised: "\left(A B\right) \circ C", "\left(A \otimes B\right) \circ C".
+template <class P, class A, class B>
+constexpr void print_circled(P& p, const A& a, const B& b, std::string_view latex_op,
+                             std::string_view text_op) {
+  if (p.latex()) {
+    p.operand(a, precedence::postfix).write(latex_op).right_operand(b, precedence::postfix);
+  } else {
+    p.operand(a, precedence::product).write(text_op).right_operand(b, precedence::prefix);
+  }
+}
 
 struct hadamard_op {
   static consteval diagnostic check(const shape& a, const shape& b) {
@@ -17,8 +33,13 @@ struct hadamard_op {
   static constexpr int precedence(notation) { return precedence::product; }
   template <class P, class A, class B>
   constexpr void print(P& p, const A& a, const B& b) const {
-    p.operand(a, precedence::product).write(p.latex() ? " \\circ " : ".*");
-    p.right_operand(b, precedence::prefix);
+    print_circled(p, a, b, " \\circ ", ".*");
+  }
+
+  /// d(a ∘ b) = da ∘ b + a ∘ db
+  template <class E, class A, class B, class DA, class DB>
+  static constexpr auto differential(const E&, const A& a, const B& b, const DA& da, const DB& db) {
+    return hadamard(da, b) + hadamard(a, db);
   }
 };
 
@@ -30,8 +51,13 @@ struct hadamard_div_op {
   static constexpr int precedence(notation) { return precedence::product; }
   template <class P, class A, class B>
   constexpr void print(P& p, const A& a, const B& b) const {
-    p.operand(a, precedence::product).write(p.latex() ? " \\oslash " : "./");
-    p.right_operand(b, precedence::prefix);
+    print_circled(p, a, b, " \\oslash ", "./");
+  }
+
+  /// d(a ⊘ b) = da ⊘ b - (a ∘ db) ⊘ (b ∘ b)
+  template <class E, class A, class B, class DA, class DB>
+  static constexpr auto differential(const E&, const A& a, const B& b, const DA& da, const DB& db) {
+    return hadamard_div(da, b) - hadamard_div(hadamard(a, db), hadamard(b, b));
   }
 };
 

@@ -2,6 +2,8 @@
 /// `md::inv(A)`: A⁻¹ of a square matrix. Differential: d(A⁻¹) = -A⁻¹ dA A⁻¹.
 #pragma once
 
+#include <matdiff/ops/add.hpp>
+#include <matdiff/ops/product.hpp>
 #include <matdiff/core/expression.hpp>
 #include <matdiff/io/printer.hpp>
 
@@ -17,6 +19,12 @@ struct inv_op {
   constexpr void print(P& p, const A& a) const {
     if (p.latex()) p.operand(a, precedence::atom).write("^{-1}");
     else p.call("inv", a);
+  }
+
+  /// d(A⁻¹) = -A⁻¹ dA A⁻¹
+  template <class E, class A, class DA>
+  static constexpr auto differential(const E& e, const A&, const DA& da) {
+    return -(e * da * e);
   }
 };
 

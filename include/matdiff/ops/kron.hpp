@@ -3,6 +3,7 @@
 /// Differential: d(a ⊗ b) = da ⊗ b + a ⊗ db.
 #pragma once
 
+#include <matdiff/ops/add.hpp>
 #include <matdiff/core/expression.hpp>
 #include <matdiff/io/printer.hpp>
 
@@ -19,10 +20,17 @@ struct kron_op {
   template <class P, class A, class B>
   constexpr void print(P& p, const A& a, const B& b) const {
     if (p.latex()) {
-      p.operand(a, precedence::product).write(" \\otimes ").right_operand(b, precedence::prefix);
+      // Operands other than atoms and superscripted forms are parenthesised, as for \circ.
+      p.operand(a, precedence::postfix).write(" \\otimes ").right_operand(b, precedence::postfix);
     } else {
       p.call("kron", a, b);
     }
+  }
+
+  /// d(a ⊗ b) = da ⊗ b + a ⊗ db
+  template <class E, class A, class B, class DA, class DB>
+  static constexpr auto differential(const E&, const A& a, const B& b, const DA& da, const DB& db) {
+    return kron(da, b) + kron(a, db);
   }
 };
 
@@ -30,6 +38,44 @@ struct kron_op {
 template <class A, class B>
 constexpr auto kron(const A& a, const B& b) {
   return make_expression(kron_op{}, a, b);
+}
+
+/// The adjoints of the Kronecker product, which carry gradients back through a ⊗ b
+/// (identification): for C of the shape of a ⊗ b, with b p x q,
+///   kron_adjoint_left(C, b)ᵢⱼ  = ⟨C block (i, j), b⟩        (the shape of a, R x C)
+///   kron_adjoint_right(a, C)   = Σᵢⱼ aᵢⱼ C block (i, j)      (the shape of b, R x C)
+/// so that ⟨C, da ⊗ b⟩ = ⟨kron_adjoint_left(C, b), da⟩ and likewise on the right.
+template <bool Left, dimension Rows, dimension Cols>
+struct kron_adjoint_op {
+  static consteval diagnostic check(const shape& first, const shape& second) {
+    const shape& c = Left ? first : second;
+    const shape& other = Left ? second : first;
+    if (c == shape{Rows * other.rows, Cols * other.cols} || c == shape{other.rows * Rows, other.cols * Cols}) return {};
+    return text("matdiff: kron adjoint of ") + c.to_text() + " and " + other.to_text() + ": sizes differ";
+  }
+  static constexpr shape result_shape(const shape&, const shape&) { return {Rows, Cols}; }
+  static constexpr int precedence(notation) { return precedence::atom; }
+  template <class P, class A, class B>
+  constexpr void print(P& p, const A& a, const B& b) const {
+    p.call(Left ? "kron_adjoint_left" : "kron_adjoint_right", a, b);
+  }
+  /// Linear in each operand.
+  template <class E, class A, class B, class DA, class DB>
+  static constexpr auto differential(const E&, const A& a, const B& b, const DA& da, const DB& db) {
+    return make_expression(kron_adjoint_op{}, da, b) + make_expression(kron_adjoint_op{}, a, db);
+  }
+};
+
+/// (⟨C block (i, j), b⟩)ᵢⱼ, an R x C matrix.
+template <dimension Rows, dimension Cols, class C, class B>
+constexpr auto kron_adjoint_left(const C& c, const B& b) {
+  return make_expression(kron_adjoint_op<true, Rows, Cols>{}, c, b);
+}
+
+/// Σᵢⱼ aᵢⱼ C block (i, j), an R x C matrix.
+template <dimension Rows, dimension Cols, class A, class C>
+constexpr auto kron_adjoint_right(const A& a, const C& c) {
+  return make_expression(kron_adjoint_op<false, Rows, Cols>{}, a, c);
 }
 
 }  // namespace matdiff

@@ -3,6 +3,9 @@
 /// Differential: d log|det A| = tr(A⁻¹ dA).
 #pragma once
 
+#include <matdiff/ops/inv.hpp>
+#include <matdiff/ops/product.hpp>
+#include <matdiff/ops/trace.hpp>
 #include <matdiff/core/expression.hpp>
 #include <matdiff/io/printer.hpp>
 
@@ -16,6 +19,12 @@ struct logdet_op {
   constexpr void print(P& p, const A& a) const {
     if (p.latex()) p.write("\\log\\left|").operand(a, 0).write("\\right|");
     else p.call("logdet", a);
+  }
+
+  /// d log|det A| = tr(A⁻¹ dA)
+  template <class E, class A, class DA>
+  static constexpr auto differential(const E&, const A& a, const DA& da) {
+    return trace(inv(a) * da);
   }
 };
 

@@ -4,6 +4,9 @@
 /// Differentials: d‖a‖² = 2⟨a, da⟩; d‖a‖ = ⟨a, da⟩ / ‖a‖.
 #pragma once
 
+#include <matdiff/ops/dot.hpp>
+#include <matdiff/ops/product.hpp>
+#include <matdiff/core/rational.hpp>
 #include <matdiff/core/expression.hpp>
 #include <matdiff/io/printer.hpp>
 
@@ -28,6 +31,12 @@ struct norm2_op {
   }
   template <class P, class A>
   constexpr void print(P& p, const A& a) const { print_norm(p, a, false); }
+
+  /// d‖a‖ = ⟨a, da⟩ / ‖a‖
+  template <class E, class A, class DA>
+  static constexpr auto differential(const E& e, const A& a, const DA& da) {
+    return dot(a, da) / e;
+  }
 };
 
 struct sqnorm_op {
@@ -38,6 +47,12 @@ struct sqnorm_op {
   }
   template <class P, class A>
   constexpr void print(P& p, const A& a) const { print_norm(p, a, true); }
+
+  /// d‖a‖² = 2⟨a, da⟩
+  template <class E, class A, class DA>
+  static constexpr auto differential(const E&, const A& a, const DA& da) {
+    return rational<2>{} * dot(a, da);
+  }
 };
 
 /// ‖a‖

@@ -22,18 +22,29 @@ struct product_op {
     if (b.is_scalar()) return a;
     return {a.rows, b.cols};
   }
-  static constexpr int precedence(notation) { return precedence::product; }
+  /// In LaTeX, juxtaposition binds tighter than \circ, \oslash and \otimes.
+  static constexpr int precedence(notation n) {
+    return n == notation::latex ? precedence::prefix : precedence::product;
+  }
   template <class P, class A, class B>
   constexpr void print(P& p, const A& a, const B& b) const {
-    p.operand(a, precedence::product);
     if (!p.latex()) {
-      p.write("*").right_operand(b, precedence::prefix);
+      p.operand(a, precedence::product).write("*").right_operand(b, precedence::prefix);
       return;
     }
-    // LaTeX juxtaposes factors; a number on the right is set off by \cdot.
-    const text right = p.render(b, precedence::prefix);
+    // LaTeX juxtaposes factors: "\left(A \circ B\right) C"; a right factor that is a
+    // product or starts with a minus sign is parenthesised, "A\left(-B\right)" (not
+    // "A -B"); a number on the right is set off by \cdot.
+    p.operand(a, precedence::prefix);
+    const text right = p.render(b, precedence::postfix);
     const char first = right.front();
     p.write(first >= '0' && first <= '9' ? " \\cdot " : first == '\\' ? "" : " ").write(right);
+  }
+
+  /// d(ab) = da b + a db
+  template <class E, class A, class B, class DA, class DB>
+  static constexpr auto differential(const E&, const A& a, const B& b, const DA& da, const DB& db) {
+    return da * b + a * db;
   }
 };
 
@@ -44,8 +55,9 @@ struct quotient_op {
            ": the divisor must be 1x1";
   }
   static constexpr shape result_shape(const shape& a, const shape&) { return a; }
+  /// In LaTeX \frac is parenthesised before a superscript: \left(\frac{A}{2}\right)^{\top}.
   static constexpr int precedence(notation n) {
-    return n == notation::latex ? precedence::atom : precedence::product;
+    return n == notation::latex ? precedence::postfix : precedence::product;
   }
   template <class P, class A, class S>
   constexpr void print(P& p, const A& a, const S& s) const {
@@ -54,6 +66,12 @@ struct quotient_op {
     } else {
       p.operand(a, precedence::product).write("/").right_operand(s, precedence::postfix);
     }
+  }
+
+  /// d(a/s) = da/s - a ds/s²
+  template <class E, class A, class S, class DA, class DS>
+  static constexpr auto differential(const E&, const A& a, const S& s, const DA& da, const DS& ds) {
+    return da / s - a * ds / (s * s);
   }
 };
 

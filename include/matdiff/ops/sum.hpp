@@ -15,6 +15,12 @@ struct sum_op {
   constexpr void print(P& p, const A& a) const {
     p.call(p.latex() ? "\\operatorname{sum}" : "sum", a);
   }
+
+  /// d sum(A) = sum(dA)
+  template <class E, class A, class DA>
+  static constexpr auto differential(const E&, const A&, const DA& da) {
+    return sum(da);
+  }
 };
 
 /// Σᵢⱼ Aᵢⱼ

@@ -15,6 +15,12 @@ struct trace_op {
   constexpr void print(P& p, const A& a) const {
     p.call(p.latex() ? "\\operatorname{tr}" : "tr", a);
   }
+
+  /// d tr(A) = tr(dA)
+  template <class E, class A, class DA>
+  static constexpr auto differential(const E&, const A&, const DA& da) {
+    return trace(da);
+  }
 };
 
 /// tr(A)

@@ -16,6 +16,12 @@ struct transpose_op {
     if (p.latex()) p.operand(a, precedence::atom).write("^{\\top}");
     else p.operand(a, precedence::postfix).write("'");
   }
+
+  /// d(aᵀ) = (da)ᵀ
+  template <class E, class A, class DA>
+  static constexpr auto differential(const E&, const A&, const DA& da) {
+    return transpose(da);
+  }
 };
 
 /// aᵀ

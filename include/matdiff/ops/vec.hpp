@@ -18,12 +18,46 @@ struct vec_op {
   constexpr void print(P& p, const A& a) const {
     p.call(p.latex() ? "\\operatorname{vec}" : "vec", a);
   }
+
+  /// d vec(A) = vec(dA)
+  template <class E, class A, class DA>
+  static constexpr auto differential(const E&, const A&, const DA& da) {
+    return vec(da);
+  }
 };
 
 /// vec(A)
 template <class A>
 constexpr auto vec(const A& a) {
   return make_expression(vec_op{}, a);
+}
+
+/// The inverse of vec: an (RC) x 1 vector read column by column into an R x C matrix.
+/// It carries gradients back through vec (identification, calculus/identify.hpp).
+template <dimension Rows, dimension Cols>
+struct unvec_op {
+  static consteval diagnostic check(const shape& v) {
+    if (v == shape{Rows * Cols, dimension::fixed(1)}) return {};
+    return text("matdiff: unvec of ") + v.to_text() + " into " + shape{Rows, Cols}.to_text() +
+           ": sizes differ";
+  }
+  static constexpr shape result_shape(const shape&) { return {Rows, Cols}; }
+  static constexpr int precedence(notation) { return precedence::atom; }
+  template <class P, class A>
+  constexpr void print(P& p, const A& a) const {
+    p.call(p.latex() ? "\\operatorname{vec}^{-1}" : "unvec", a);
+  }
+  /// d unvec(v) = unvec(dv)
+  template <class E, class A, class DA>
+  static constexpr auto differential(const E&, const A&, const DA& da) {
+    return make_expression(unvec_op{}, da);
+  }
+};
+
+/// The R x C matrix whose vec is v.
+template <dimension Rows, dimension Cols, class V>
+constexpr auto unvec(const V& v) {
+  return make_expression(unvec_op<Rows, Cols>{}, v);
 }
 
 }  // namespace matdiff

@@ -34,4 +34,30 @@ struct evaluator<kron_op> {
   }
 };
 
+/// kron_adjoint_left(C, b)ᵢⱼ = ⟨C block (i, j), b⟩; kron_adjoint_right(a, C) = Σᵢⱼ aᵢⱼ C block (i, j).
+template <bool Left, dimension Rows, dimension Cols>
+struct evaluator<kron_adjoint_op<Left, Rows, Cols>> {
+  template <class Ctx, class E, class First, class Second>
+  static auto apply(const Ctx& ctx, const E&, const First& first, const Second& second) {
+    using S = typename Ctx::scalar;
+    const auto& a = as_matrix<S>(first);
+    const auto& b = as_matrix<S>(second);
+    const auto& c = [&]() -> const auto& { if constexpr (Left) return a; else return b; }();
+    const auto& other = [&]() -> const auto& { if constexpr (Left) return b; else return a; }();
+    const Eigen::Index rows = ctx.size(Rows), cols = ctx.size(Cols);
+    Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic> result;
+    if constexpr (Left) {  // the shape of a; other is b, p x q
+      const Eigen::Index p = other.rows(), q = other.cols();
+      result.resize(rows, cols);
+      for (Eigen::Index j = 0; j < cols; ++j)
+        for (Eigen::Index i = 0; i < rows; ++i) result(i, j) = c.block(i * p, j * q, p, q).cwiseProduct(other).sum();
+    } else {  // the shape of b; other is a
+      result.setZero(rows, cols);
+      for (Eigen::Index j = 0; j < other.cols(); ++j)
+        for (Eigen::Index i = 0; i < other.rows(); ++i) result += other(i, j) * c.block(i * rows, j * cols, rows, cols);
+    }
+    return finish<S, E>(result);
+  }
+};
+
 }  // namespace matdiff

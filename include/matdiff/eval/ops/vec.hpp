@@ -22,4 +22,13 @@ struct evaluator<vec_op> {
   }
 };
 
+template <dimension Rows, dimension Cols>
+struct evaluator<unvec_op<Rows, Cols>> {
+  template <class Ctx, class E, class A>
+  static auto apply(const Ctx& ctx, const E&, const A& v) {
+    if constexpr (std::is_arithmetic_v<A>) return v;
+    else return finish<typename Ctx::scalar, E>(v.reshaped(ctx.size(Rows), ctx.size(Cols)));
+  }
+};
+
 }  // namespace matdiff

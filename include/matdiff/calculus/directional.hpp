@@ -1,0 +1,54 @@
+/// @file
+/// `md::directional(F, X, V)`: the derivative of F at X in the direction V, that is
+/// `md::differential(F, X)` with dX replaced by V (a Jacobian-vector product; with
+/// F = md::grad(f, X) a Hessian-vector product, at the cost of about one gradient).
+#pragma once
+
+#include <tuple>
+#include <type_traits>
+
+#include <matdiff/calculus/d.hpp>
+#include <matdiff/calculus/differential.hpp>
+#include <matdiff/calculus/grad.hpp>
+#include <matdiff/core/diagnostic.hpp>
+#include <matdiff/core/expression.hpp>
+#include <matdiff/rules/simplify.hpp>
+
+namespace matdiff {
+
+/// e with every dX replaced by `direction`.
+template <class E, class D>
+constexpr auto substitute_differential(const E& e, const D& direction) {
+  if constexpr (is_differential_symbol<E>) return direction;
+  else if constexpr (!is_node<E> || !contains_differential<E>) return e;
+  else
+    return std::apply([&](const auto&... a) { return make_expression(e.op, substitute_differential(a, direction)...); },
+                      e.args);
+}
+
+/// dF at X in the direction V (V has X's shape).
+template <class F, class X, class V>
+constexpr auto directional(const F& f, const X&, const V& direction) {
+  constexpr diagnostic problem = [] {
+    diagnostic p = detail::derivative_problem<F, X>("directional", false);
+    if (!p.ok()) return p;
+    if constexpr (expression<V> && is_variable<X>) {
+      if (!(V::shape_v == X::shape_v))
+        return diagnostic(text("matdiff: directional: the direction is ") + V::shape_v.to_text() +
+                          " but the variable is " + X::shape_v.to_text());
+    } else {
+      return diagnostic(text("matdiff: directional: the direction is not a matdiff expression"));
+    }
+    return diagnostic{};
+  }();
+  if constexpr (any_invalid<F, V>) {
+    return invalid_expression{};
+  } else if constexpr (!problem.ok()) {
+    static_assert(error<problem>, "matdiff: directional: invalid arguments (the reason is below)");
+    return invalid_expression{};
+  } else {
+    return simplify(substitute_differential(raw_differential<X>(f), direction));
+  }
+}
+
+}  // namespace matdiff

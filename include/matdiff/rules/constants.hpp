@@ -1,0 +1,95 @@
+/// @file
+/// What the rewrite rules know of constants: zeros, identities, numbers, and how numbers
+/// fold.
+///
+///     0·A = A·0 = 0,  A + 0 = A,  I·A = A·I = A,  1·A = A,  p·q = (pq)
+///
+/// Numbers made by the library are types (`rational<P, Q>`), user numbers are values
+/// (`literal`); folding two rationals gives a rational type, anything with a literal gives a
+/// literal whose value is computed (the type of the result never depends on a value).
+#pragma once
+
+#include <cstddef>
+#include <type_traits>
+
+#include <matdiff/core/constants.hpp>
+#include <matdiff/core/expression.hpp>
+#include <matdiff/core/literal.hpp>
+#include <matdiff/core/number.hpp>
+#include <matdiff/core/rational.hpp>
+#include <matdiff/ops/elementwise.hpp>
+
+namespace matdiff {
+
+template <class E>
+inline constexpr bool is_zero = false;
+template <dimension R, dimension C>
+inline constexpr bool is_zero<constant_matrix<constant_kind::zeros, R, C>> = true;
+template <>
+inline constexpr bool is_zero<rational<0, 1>> = true;
+
+template <class E>
+inline constexpr bool is_identity = false;
+template <dimension R, dimension C>
+inline constexpr bool is_identity<constant_matrix<constant_kind::identity, R, C>> = true;
+
+template <class E>
+inline constexpr bool is_ones = false;
+template <dimension R, dimension C>
+inline constexpr bool is_ones<constant_matrix<constant_kind::ones, R, C>> = true;
+
+/// A number: a literal (value) or a rational (type).
+template <class E>
+inline constexpr bool is_number = std::is_same_v<E, literal> || is_rational<E>;
+
+template <class E>
+inline constexpr bool is_one = std::is_same_v<E, rational<1, 1>>;
+
+/// The zero matrix of a shape.
+template <shape S>
+constexpr auto zero_of() {
+  return constant_matrix<constant_kind::zeros, S.rows, S.cols>{};
+}
+
+template <class E>
+constexpr number number_of(const E& e) {
+  if constexpr (std::is_same_v<E, literal>) return e.value;
+  else return E::value;
+}
+
+/// a·b of two numbers.
+template <class A, class B>
+constexpr auto fold_product(const A& a, const B& b) {
+  if constexpr (is_rational<A> && is_rational<B>) return rational_t<A::value * B::value>{};
+  else return literal(number_of(a) * number_of(b));
+}
+
+/// a + b of two numbers.
+template <class A, class B>
+constexpr auto fold_sum(const A& a, const B& b) {
+  if constexpr (is_rational<A> && is_rational<B>) return rational_t<A::value + B::value>{};
+  else return literal(number_of(a) + number_of(b));
+}
+
+/// -a of a number.
+template <class A>
+constexpr auto fold_negation(const A& a) {
+  if constexpr (is_rational<A>) return rational_t<-A::value>{};
+  else return literal(-a.value);
+}
+
+/// True when equal types of E always have equal values: E holds no user number (a
+/// `literal`, or the exponent of `pow`). Only such terms are merged by type.
+template <class E>
+inline constexpr bool value_free = !std::is_same_v<E, literal>;
+template <class Op, class... Args>
+inline constexpr bool value_free<node<Op, Args...>> =
+    !std::is_same_v<Op, pow_op> && (value_free<Args> && ...);
+
+/// The number of nodes and leaves of E: the first key of the canonical order of terms.
+template <class E>
+inline constexpr std::size_t node_count = 1;
+template <class Op, class... Args>
+inline constexpr std::size_t node_count<node<Op, Args...>> = 1 + (node_count<Args> + ...);
+
+}  // namespace matdiff

@@ -1,0 +1,51 @@
+/// @file
+/// Shapes of terms the rewrite rules look for: sums, negations, products, and `c·X` with a
+/// number c in front (the canonical place of numbers).
+#pragma once
+
+#include <type_traits>
+
+#include <matdiff/core/expression.hpp>
+#include <matdiff/ops/add.hpp>
+#include <matdiff/ops/product.hpp>
+#include <matdiff/rules/constants.hpp>
+
+namespace matdiff {
+
+template <class E, class Op>
+inline constexpr bool is_node_of = false;
+template <class Op, class... Args>
+inline constexpr bool is_node_of<node<Op, Args...>, Op> = true;
+
+template <class E>
+inline constexpr bool is_negation = is_node_of<E, negate_op>;
+template <class E>
+inline constexpr bool is_sum = is_node_of<E, add_op> || is_node_of<E, subtract_op>;
+
+template <class E>
+struct first_operand {
+  using type = void;
+};
+template <class Op, class First, class... Rest>
+struct first_operand<node<Op, First, Rest...>> {
+  using type = First;
+};
+
+/// c·X with a number c: how numbers sit in a simplified product.
+template <class E>
+inline constexpr bool is_scaled =
+    is_node_of<E, product_op> && is_number<typename first_operand<E>::type>;
+
+/// s·M with s 1x1 (a number or any 1x1 expression) and M not 1x1: linear operations
+/// move s outside, L(sM) = s L(M).
+template <class E>
+inline constexpr bool is_scalar_multiple = false;
+template <class S, class M>
+inline constexpr bool is_scalar_multiple<node<product_op, S, M>> =
+    S::shape_v.is_scalar() && !M::shape_v.is_scalar();
+
+/// A product of two factors neither of which is a number.
+template <class E>
+inline constexpr bool is_matrix_product = is_node_of<E, product_op> && !is_scaled<E>;
+
+}  // namespace matdiff

@@ -1,0 +1,99 @@
+/// @file
+/// Rewrite rules for products, quotients and negations.
+///
+///     0·A = 0,  I·A = A,  1·A = A,  p·q = (pq),  A·c = c·A,  c(dA) = (cd)A,
+///     (cA)B = A(cB) = c(AB),  (-A)B = A(-B) = -(AB),  A(BC) = (AB)C,  As = sA (s 1x1),
+///     A⁻¹A = AA⁻¹ = I,
+///     -(-A) = A,  -(cA) = (-c)A,  A/c = (1/c)A,  0/s = 0
+/// Numbers gather in front of a product, negations outside it, and chains associate to
+/// the left, so that equal products have equal types.
+#pragma once
+
+#include <matdiff/core/expression.hpp>
+#include <matdiff/ops/add.hpp>
+#include <matdiff/ops/inv.hpp>
+#include <matdiff/ops/product.hpp>
+#include <matdiff/ops/transpose.hpp>
+#include <matdiff/rules/constants.hpp>
+#include <matdiff/rules/patterns.hpp>
+
+namespace matdiff {
+
+/// A·B = I: A⁻¹A, AA⁻¹ and their transposes A⁻ᵀAᵀ, AᵀA⁻ᵀ.
+template <class A, class B>
+inline constexpr bool cancels = false;
+template <class X>
+inline constexpr bool cancels<node<inv_op, X>, X> = value_free<X>;
+template <class X>
+inline constexpr bool cancels<X, node<inv_op, X>> = value_free<X>;
+template <class X>
+inline constexpr bool cancels<node<transpose_op, node<inv_op, X>>, node<transpose_op, X>> = value_free<X>;
+template <class X>
+inline constexpr bool cancels<node<transpose_op, X>, node<transpose_op, node<inv_op, X>>> = value_free<X>;
+
+/// (C·A)·B = C when A·B = I.
+template <class A, class B>
+inline constexpr bool last_factor_cancels = false;
+template <class L, class R, class B>
+inline constexpr bool last_factor_cancels<node<product_op, L, R>, B> = cancels<R, B>;
+
+template <class A, class B>
+constexpr auto rewrite(const product_op& op, const A& a, const B& b) {
+  constexpr shape result = product_op::result_shape(A::shape_v, B::shape_v);
+  if constexpr (any_invalid<A, B>) {
+    return invalid_expression{};
+  } else if constexpr (is_zero<A> || is_zero<B>) {
+    return zero_of<result>();
+  } else if constexpr (is_identity<A> && (A::shape_v.is_scalar() || !B::shape_v.is_scalar())) {
+    return b;
+  } else if constexpr (is_identity<B> && (B::shape_v.is_scalar() || !A::shape_v.is_scalar())) {
+    return a;
+  } else if constexpr (is_one<A>) {
+    return b;
+  } else if constexpr (is_one<B>) {
+    return a;
+  } else if constexpr (is_number<A> && is_number<B>) {
+    return fold_product(a, b);
+  } else if constexpr (is_number<B> || (B::shape_v.is_scalar() && !A::shape_v.is_scalar())) {
+    return rewrite(op, b, a);
+  } else if constexpr (cancels<A, B>) {
+    return constant_matrix<constant_kind::identity, A::shape_v.rows, A::shape_v.rows>{};
+  } else if constexpr (last_factor_cancels<A, B>) {
+    return a.template arg<0>();
+  } else if constexpr (is_negation<A>) {
+    return rewrite(negate_op{}, rewrite(op, a.template arg<0>(), b));
+  } else if constexpr (is_negation<B>) {
+    return rewrite(negate_op{}, rewrite(op, a, b.template arg<0>()));
+  } else if constexpr (is_number<A> && is_scaled<B>) {
+    return rewrite(op, fold_product(a, b.template arg<0>()), b.template arg<1>());
+  } else if constexpr (is_scaled<A>) {
+    return rewrite(op, a.template arg<0>(), rewrite(op, a.template arg<1>(), b));
+  } else if constexpr (is_scaled<B> && !is_number<A>) {
+    return rewrite(op, b.template arg<0>(), rewrite(op, a, b.template arg<1>()));
+  } else if constexpr (is_matrix_product<B> && !is_number<A>) {
+    return rewrite(op, rewrite(op, a, b.template arg<0>()), b.template arg<1>());
+  } else {
+    return make_expression(op, a, b);
+  }
+}
+
+template <class A>
+constexpr auto rewrite(const negate_op& op, const A& a) {
+  if constexpr (is_zero<A> || std::is_same_v<A, invalid_expression>) return a;
+  else if constexpr (is_negation<A>) return a.template arg<0>();
+  else if constexpr (is_number<A>) return fold_negation(a);
+  else if constexpr (is_scaled<A>)
+    return rewrite(product_op{}, fold_negation(a.template arg<0>()), a.template arg<1>());
+  else return make_expression(op, a);
+}
+
+template <class A, class S>
+constexpr auto rewrite(const quotient_op& op, const A& a, const S& s) {
+  if constexpr (is_zero<A>) return a;
+  else if constexpr (is_rational<S>)
+    return rewrite(product_op{}, rational_t<number(1) / S::value>{}, a);
+  else if constexpr (is_negation<A>) return rewrite(negate_op{}, rewrite(op, a.template arg<0>(), s));
+  else return make_expression(op, a, s);
+}
+
+}  // namespace matdiff

@@ -1,0 +1,42 @@
+/// @file
+/// `md::simplify(e)`: the canonical, simplified form of an expression.
+///
+/// Bottom-up: the operands are simplified first, then the rules of the node's operation
+/// (`rewrite(op, operands...)`, one family per header in rules/) rebuild it. Every rule
+/// returns a simplified expression built from simplified parts and only ever moves toward
+/// the canonical form (numbers in front, negations and transposes outwards or to the
+/// leaves, chains to the left, sums collected and ordered), so one pass reaches the fixed
+/// point and the rewriting terminates.
+#pragma once
+
+#include <tuple>
+
+#include <matdiff/core/expression.hpp>
+#include <matdiff/rules/constants.hpp>
+#include <matdiff/rules/linear.hpp>
+#include <matdiff/rules/patterns.hpp>
+#include <matdiff/rules/products.hpp>
+#include <matdiff/rules/sums.hpp>
+#include <matdiff/rules/trace.hpp>
+#include <matdiff/rules/transpose.hpp>
+
+namespace matdiff {
+
+/// No rule applies: the node is rebuilt from its simplified operands.
+template <class Op, class... A>
+constexpr auto rewrite(const Op& op, const A&... a) {
+  return make_expression(op, a...);
+}
+
+/// The simplified form of e; its value is e's value.
+template <class E>
+constexpr auto simplify(const E& e) {
+  static_assert(expression<E>, "matdiff: simplify: the argument is not a matdiff expression");
+  if constexpr (is_node<E>) {
+    return std::apply([&](const auto&... a) { return rewrite(e.op, simplify(a)...); }, e.args);
+  } else {
+    return e;
+  }
+}
+
+}  // namespace matdiff

@@ -1,0 +1,319 @@
+/// @file
+/// Rewrite rules for sums: terms are collected, factored and put in a canonical order.
+///
+///     A + 0 = A,  cA + dA = (c + d)A,  A - A = 0,
+///     LR + MR = (L + M)R,  LR + LS = L(R + S)        (e.g. Bx + Bᵀx = (B + Bᵀ)x)
+///
+/// A sum is taken apart into signed terms c·T (c a number, T without a number or negation
+/// on top). Terms with equal T merge when T's type determines its value (`value_free`).
+/// Terms are ordered by size, then by their printed form, so equal sums have equal types;
+/// a term with a negative rational coefficient is subtracted.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include <matdiff/core/dimension.hpp>
+
+#include <matdiff/core/expression.hpp>
+#include <matdiff/core/rational.hpp>
+#include <matdiff/io/printer.hpp>
+#include <matdiff/ops/add.hpp>
+#include <matdiff/ops/product.hpp>
+#include <matdiff/rules/constants.hpp>
+#include <matdiff/rules/patterns.hpp>
+
+namespace matdiff {
+
+namespace sums {
+
+/// c·T
+template <class Coefficient, class Core>
+struct term {
+  Coefficient coefficient;
+  Core core;
+};
+template <class C, class T>
+term(C, T) -> term<C, T>;
+
+template <bool Negative, class C>
+constexpr auto signed_number(const C& c) {
+  if constexpr (Negative) return fold_negation(c);
+  else return c;
+}
+
+/// The signed terms of e, as a tuple.
+template <bool Negative, class E>
+constexpr auto terms_of(const E& e) {
+  if constexpr (is_zero<E>) {
+    return std::tuple<>{};
+  } else if constexpr (is_node_of<E, add_op>) {
+    return std::tuple_cat(terms_of<Negative>(e.template arg<0>()), terms_of<Negative>(e.template arg<1>()));
+  } else if constexpr (is_node_of<E, subtract_op>) {
+    return std::tuple_cat(terms_of<Negative>(e.template arg<0>()), terms_of<!Negative>(e.template arg<1>()));
+  } else if constexpr (is_negation<E>) {
+    return terms_of<!Negative>(e.template arg<0>());
+  } else if constexpr (is_scaled<E>) {
+    return std::tuple(term{signed_number<Negative>(e.template arg<0>()), e.template arg<1>()});
+  } else if constexpr (is_number<E>) {
+    return std::tuple(term{signed_number<Negative>(e), rational<1>{}});
+  } else {
+    return std::tuple(term{signed_number<Negative>(rational<1>{}), e});
+  }
+}
+
+template <class Coefficient, class Core>
+constexpr auto scaled_core(const term<Coefficient, Core>& t) {
+  return rewrite(product_op{}, t.coefficient, t.core);
+}
+
+/// The index of the first element of `Tuple` whose key is K and may merge (K value-free);
+/// the tuple's size when there is none.
+template <template <class> class Key, class K, class Tuple>
+constexpr std::size_t find_key() {
+  constexpr std::size_t n = std::tuple_size_v<Tuple>;
+  if constexpr (std::is_void_v<K> || !value_free<K>) {
+    return n;
+  } else {
+    return []<std::size_t... I>(std::index_sequence<I...>) {
+      std::size_t found = n;
+      ((found = (found == n && std::is_same_v<K, typename Key<std::tuple_element_t<I, Tuple>>::type>) ? I : found), ...);
+      return found;
+    }(std::make_index_sequence<n>{});
+  }
+}
+
+/// `acc` with element K replaced by `replacement`.
+template <std::size_t K, class Tuple, class R>
+constexpr auto replace_at(const Tuple& acc, const R& replacement) {
+  return [&]<std::size_t... I>(std::index_sequence<I...>) {
+    auto pick = [&]<std::size_t J>(std::integral_constant<std::size_t, J>) {
+      if constexpr (J == K) return std::tuple(replacement);
+      else return std::tuple(std::get<J>(acc));
+    };
+    return std::tuple_cat(pick(std::integral_constant<std::size_t, I>{})...);
+  }(std::make_index_sequence<std::tuple_size_v<Tuple>>{});
+}
+
+template <class T>
+struct core_key {
+  using type = decltype(T::core);
+};
+
+/// Adds a term to collected terms: cA + dA = (c + d)A.
+template <class Acc, class C, class T>
+constexpr auto collect(const Acc& acc, const term<C, T>& t) {
+  constexpr std::size_t k = find_key<core_key, T, Acc>();
+  if constexpr (k == std::tuple_size_v<Acc>) {
+    return std::tuple_cat(acc, std::tuple(t));
+  } else {
+    const auto& other = std::get<k>(acc);
+    return replace_at<k>(acc, term{fold_sum(other.coefficient, t.coefficient), t.core});
+  }
+}
+
+/// A shape as a type, so that factoring keys can require equal shapes.
+template <dimension Rows, dimension Cols>
+struct shape_key {};
+template <class E>
+using shape_key_of = shape_key<E::shape_v.rows, E::shape_v.cols>;
+
+/// A product chain without its first factor: (A·B)·C -> B·C.
+template <class L, class R>
+constexpr auto without_first_factor(const node<product_op, L, R>& p) {
+  if constexpr (is_matrix_product<L>) return rewrite(product_op{}, without_first_factor(p.template arg<0>()), p.template arg<1>());
+  else return p.template arg<1>();
+}
+template <class L, class R>
+constexpr const auto& first_factor_value(const node<product_op, L, R>& p) {
+  if constexpr (is_matrix_product<L>) return first_factor_value(p.template arg<0>());
+  else return p.template arg<0>();
+}
+
+}  // namespace sums
+
+template <class A, class B>
+inline constexpr bool value_free<std::pair<A, B>> = value_free<A> && value_free<B>;
+template <dimension R, dimension C>
+inline constexpr bool value_free<sums::shape_key<R, C>> = true;
+
+namespace sums {
+
+/// The factoring key of LR on the right: R, and the shape of L (only equal shapes add).
+template <class T>
+struct last_factor {
+  using type = void;
+};
+template <class C, class L, class R>
+struct last_factor<term<C, node<product_op, L, R>>> {
+  using type = std::conditional_t<is_number<L>, void, std::pair<R, shape_key_of<L>>>;
+};
+
+/// The factoring key of LR on the left: the first factor L of the chain, and the shape of
+/// the rest.
+template <class T>
+struct first_factor {
+  using type = void;
+};
+template <class C, class L, class R>
+struct first_factor<term<C, node<product_op, L, R>>> {
+  using chain = node<product_op, L, R>;
+  using first = std::remove_cvref_t<decltype(first_factor_value(std::declval<chain>()))>;
+  using rest = decltype(without_first_factor(std::declval<chain>()));
+  using type = std::conditional_t<is_number<L>, void, std::pair<first, shape_key_of<rest>>>;
+};
+
+/// Adds a term to factored terms: LR + MR = (L + M)R.
+template <class Acc, class C, class T>
+constexpr auto factor_right(const Acc& acc, const term<C, T>& t) {
+  using R = typename last_factor<term<C, T>>::type;
+  constexpr std::size_t k = find_key<last_factor, R, Acc>();
+  if constexpr (k == std::tuple_size_v<Acc>) {
+    return std::tuple_cat(acc, std::tuple(t));
+  } else {
+    const auto& other = std::get<k>(acc);
+    const auto left = rewrite(add_op{}, rewrite(product_op{}, other.coefficient, other.core.template arg<0>()),
+                              rewrite(product_op{}, t.coefficient, t.core.template arg<0>()));
+    return replace_at<k>(acc, term{rational<1>{}, rewrite(product_op{}, left, t.core.template arg<1>())});
+  }
+}
+
+/// Adds a term to factored terms: LR + LS = L(R + S).
+template <class Acc, class C, class T>
+constexpr auto factor_left(const Acc& acc, const term<C, T>& t) {
+  using L = typename first_factor<term<C, T>>::type;
+  constexpr std::size_t k = find_key<first_factor, L, Acc>();
+  if constexpr (k == std::tuple_size_v<Acc>) {
+    return std::tuple_cat(acc, std::tuple(t));
+  } else {
+    const auto& other = std::get<k>(acc);
+    const auto right = rewrite(add_op{}, rewrite(product_op{}, other.coefficient, without_first_factor(other.core)),
+                               rewrite(product_op{}, t.coefficient, without_first_factor(t.core)));
+    return replace_at<k>(acc, term{rational<1>{}, rewrite(product_op{}, first_factor_value(t.core), right)});
+  }
+}
+
+template <class Step, class Acc>
+constexpr auto fold_terms_from(Step, const Acc& acc) {
+  return acc;
+}
+template <class Step, class Acc, class T, class... Rest>
+constexpr auto fold_terms_from(Step step, const Acc& acc, const T& t, const Rest&... rest) {
+  return fold_terms_from(step, step(acc, t), rest...);
+}
+
+/// Folds `step` over the terms: step(step(step((), t0), t1), t2)...
+template <class Step, class Tuple>
+constexpr auto fold_terms(Step step, const Tuple& terms) {
+  return std::apply([&](const auto&... t) { return fold_terms_from(step, std::tuple<>{}, t...); }, terms);
+}
+
+template <class C, class T>
+constexpr auto kept(const term<C, T>& t) {
+  if constexpr (is_zero<C> || is_zero<T>) return std::tuple<>{};
+  else return std::tuple(t);
+}
+
+/// The terms whose coefficient or core is not zero.
+template <class Tuple>
+constexpr auto without_zeros(const Tuple& terms) {
+  return std::apply([](const auto&... t) { return std::tuple_cat(kept(t)...); }, terms);
+}
+
+/// The canonical order: smaller terms first, then by printed form (of the type alone, so
+/// the order never depends on a number's value).
+constexpr bool comes_before(std::size_t size_a, std::string_view a, std::size_t size_b, std::string_view b) {
+  return size_a != size_b ? size_a < size_b : a < b;
+}
+
+template <class E>
+constexpr text printed_type() {
+  printer p{notation::text};
+  p.operand(E{}, 0);
+  return static_cast<text&&>(p.out);
+}
+
+template <class Tuple>
+constexpr auto sorted(const Tuple& terms) {
+  constexpr std::size_t n = std::tuple_size_v<Tuple>;
+  constexpr auto order = []<std::size_t... I>(std::index_sequence<I...>) {
+    using cores = std::tuple<decltype(std::tuple_element_t<I, Tuple>::core)...>;
+    std::array<std::size_t, n + 1> index{I...};
+    const std::size_t sizes[] = {node_count<std::tuple_element_t<I, cores>>..., 0};
+    const text names[] = {printed_type<std::tuple_element_t<I, cores>>()..., text()};
+    for (std::size_t i = 1; i + 1 < n + 1; ++i)  // insertion sort, stable
+      for (std::size_t j = i; j > 0; --j) {
+        const std::size_t x = index[j], y = index[j - 1];
+        if (!comes_before(sizes[x], names[x].view(), sizes[y], names[y].view())) break;
+        index[j] = y;
+        index[j - 1] = x;
+      }
+    return index;
+  }(std::make_index_sequence<n>{});
+  return [&]<std::size_t... I>(std::index_sequence<I...>) {
+    return std::tuple(std::get<order[I]>(terms)...);
+  }(std::make_index_sequence<n>{});
+}
+
+/// A term with a negative rational coefficient, which the sum subtracts.
+template <class T>
+inline constexpr bool subtracted = false;
+template <std::int64_t P, std::int64_t Q, class Core>
+inline constexpr bool subtracted<term<rational<P, Q>, Core>> = (P < 0);
+
+template <class Acc>
+constexpr auto append_terms(const Acc& acc) {
+  return acc;
+}
+template <class Acc, class T, class... Rest>
+constexpr auto append_terms(const Acc& acc, const T& t, const Rest&... rest) {
+  if constexpr (subtracted<T>) {
+    const auto positive = scaled_core(term{fold_negation(t.coefficient), t.core});
+    return append_terms(make_expression(subtract_op{}, acc, positive), rest...);
+  } else {
+    return append_terms(make_expression(add_op{}, acc, scaled_core(t)), rest...);
+  }
+}
+
+/// t0 ± t1 ± t2 ..., or the zero of shape S for no terms.
+template <shape S, class Tuple>
+constexpr auto rebuilt(const Tuple& terms) {
+  if constexpr (std::tuple_size_v<Tuple> == 0) {
+    return zero_of<S>();
+  } else {
+    return std::apply([](const auto& first, const auto&... rest) {
+      return append_terms(scaled_core(first), rest...);
+    }, terms);
+  }
+}
+
+}  // namespace sums
+
+/// The simplified sum of a and ±b.
+template <bool Subtract, class A, class B>
+constexpr auto simplified_sum(const A& a, const B& b) {
+  constexpr shape s = A::shape_v;
+  const auto terms = std::tuple_cat(sums::terms_of<false>(a), sums::terms_of<Subtract>(b));
+  const auto collected = sums::without_zeros(sums::fold_terms([](const auto& acc, const auto& t) { return sums::collect(acc, t); }, terms));
+  const auto right = sums::without_zeros(sums::fold_terms([](const auto& acc, const auto& t) { return sums::factor_right(acc, t); }, collected));
+  const auto left = sums::without_zeros(sums::fold_terms([](const auto& acc, const auto& t) { return sums::factor_left(acc, t); }, right));
+  return sums::rebuilt<s>(sums::sorted(left));
+}
+
+template <class A, class B>
+constexpr auto rewrite(const add_op&, const A& a, const B& b) {
+  if constexpr (any_invalid<A, B>) return invalid_expression{};
+  else return simplified_sum<false>(a, b);
+}
+
+template <class A, class B>
+constexpr auto rewrite(const subtract_op&, const A& a, const B& b) {
+  if constexpr (any_invalid<A, B>) return invalid_expression{};
+  else return simplified_sum<true>(a, b);
+}
+
+}  // namespace matdiff

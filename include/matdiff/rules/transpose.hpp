@@ -1,0 +1,54 @@
+/// @file
+/// Rewrite rules for transposes: they are pushed down to the leaves.
+///
+///     (Aᵀ)ᵀ = A,  aᵀ = a (1x1),  Iᵀ = I,  0ᵀ = 0,  (AB)ᵀ = BᵀAᵀ,  (A ± B)ᵀ = Aᵀ ± Bᵀ,
+///     (-A)ᵀ = -Aᵀ,  (A∘B)ᵀ = Aᵀ∘Bᵀ,  (A⊗B)ᵀ = Aᵀ⊗Bᵀ,  diag(v)ᵀ = diag(v),  σ(A)ᵀ = σ(Aᵀ)
+/// A transpose then sits only on a variable, an inverse or another non-linear leaf, where
+/// Eigen applies it for free.
+#pragma once
+
+#include <matdiff/core/constants.hpp>
+#include <matdiff/core/expression.hpp>
+#include <matdiff/ops/add.hpp>
+#include <matdiff/ops/diag.hpp>
+#include <matdiff/ops/elementwise.hpp>
+#include <matdiff/ops/hadamard.hpp>
+#include <matdiff/ops/kron.hpp>
+#include <matdiff/ops/product.hpp>
+#include <matdiff/ops/transpose.hpp>
+#include <matdiff/rules/constants.hpp>
+#include <matdiff/rules/patterns.hpp>
+
+namespace matdiff {
+
+template <class E>
+inline constexpr bool transposes_into_operands =
+    is_node_of<E, add_op> || is_node_of<E, subtract_op> || is_node_of<E, negate_op> ||
+    is_node_of<E, hadamard_op> || is_node_of<E, hadamard_div_op> || is_node_of<E, kron_op> ||
+    is_node_of<E, pow_op>;
+
+template <class E>
+inline constexpr bool is_elementwise_function = false;
+template <class F, class A>
+inline constexpr bool is_elementwise_function<node<elementwise_op<F>, A>> = true;
+
+template <class A>
+constexpr auto rewrite(const transpose_op& op, const A& a) {
+  if constexpr (A::shape_v.is_scalar() || is_identity<A> || is_node_of<A, diag_op>) {
+    return a;
+  } else if constexpr (is_zero<A>) {
+    return zero_of<A::shape_v.transposed()>();
+  } else if constexpr (is_ones<A>) {
+    return constant_matrix<constant_kind::ones, A::shape_v.cols, A::shape_v.rows>{};
+  } else if constexpr (is_node_of<A, transpose_op>) {
+    return a.template arg<0>();
+  } else if constexpr (is_node_of<A, product_op>) {
+    return rewrite(a.op, rewrite(op, a.template arg<1>()), rewrite(op, a.template arg<0>()));
+  } else if constexpr (transposes_into_operands<A> || is_elementwise_function<A>) {
+    return std::apply([&](const auto&... x) { return rewrite(a.op, rewrite(op, x)...); }, a.args);
+  } else {
+    return make_expression(op, a);
+  }
+}
+
+}  // namespace matdiff

@@ -1,0 +1,90 @@
+/// @file
+/// `md::check_gradient(f, X, bindings...)`: `md::grad(f, X)` against central finite
+/// differences at the bound point.
+///
+///     auto check = md::check_gradient(f, X, X = Xv, B = Bv);
+///     assert(check.ok);   // max_rel_error below 1e-6
+///
+/// Each entry of X is moved by ±h, h = ∛ε · max(1, |Xᵢⱼ|), and (f(X + h) - f(X - h)) / 2h
+/// is compared with G(i, j); the relative error divides by max(1, |difference quotient|).
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <type_traits>
+
+#include <Eigen/Core>
+
+#include <matdiff/calculus/grad.hpp>
+#include <matdiff/core/variable.hpp>
+#include <matdiff/eval/eval.hpp>
+
+namespace matdiff {
+
+struct gradient_check {
+  double max_abs_error = 0;  ///< max |G(i, j) - finite difference|
+  double max_rel_error = 0;  ///< max of the same divided by max(1, |finite difference|)
+  bool ok = false;           ///< max_rel_error <= tolerance
+  double tolerance = 1e-6;
+};
+
+namespace detail {
+/// The binding, with the value of variable V replaced by `value` (held by reference).
+template <class V, class B, class T>
+decltype(auto) rebound(const B& b, const T& value) {
+  if constexpr (std::is_same_v<typename B::variable_type, V>) return V{} = value;
+  else return (b);
+}
+
+/// The value bound to V, as a dynamic matrix.
+template <class S, class V, class... B>
+Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic> bound_value(const B&... bindings) {
+  Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic> out;
+  auto take = [&](const auto& b) {
+    using Bi = std::remove_cvref_t<decltype(b)>;
+    if constexpr (std::is_same_v<typename Bi::variable_type, V>) {
+      if constexpr (std::is_arithmetic_v<typename Bi::value_type>) out = Eigen::Matrix<S, 1, 1>::Constant(static_cast<S>(b.value));
+      else out = b.value.template cast<S>();
+    }
+  };
+  (take(bindings), ...);
+  return out;
+}
+}  // namespace detail
+
+/// Compares grad(f, X) with central finite differences at the bound point.
+template <class F, class V, class... B>
+gradient_check check_gradient(const F& f, const V& x, const B&... bindings) {
+  static_assert(is_variable<V>, "matdiff: check_gradient: the second argument must be a variable");
+  static_assert(((std::is_same_v<typename B::variable_type, V>) || ...),
+                "matdiff: check_gradient: the variable needs a binding");
+  using S = std::remove_cvref_t<decltype(eval(f, bindings...))>;
+  const auto g = eval(grad(f, x), bindings...);
+  Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic> gradient;
+  if constexpr (std::is_arithmetic_v<std::remove_cvref_t<decltype(g)>>) gradient = Eigen::Matrix<S, 1, 1>::Constant(g);
+  else gradient = g;
+
+  const auto point = detail::bound_value<S, V>(bindings...);
+  gradient_check result;
+  const S epsilon = std::cbrt(std::numeric_limits<S>::epsilon());
+  for (Eigen::Index j = 0; j < point.cols(); ++j) {
+    for (Eigen::Index i = 0; i < point.rows(); ++i) {
+      const S h = epsilon * std::max(S(1), std::abs(point(i, j)));
+      auto value_at = [&](S offset) {
+        auto moved = point;
+        moved(i, j) += offset;
+        if constexpr (V::shape_v.is_scalar()) return static_cast<double>(eval(f, detail::rebound<V>(bindings, moved(0, 0))...));
+        else return static_cast<double>(eval(f, detail::rebound<V>(bindings, moved)...));
+      };
+      const double difference = (value_at(h) - value_at(-h)) / (2.0 * static_cast<double>(h));
+      const double error = std::abs(static_cast<double>(gradient(i, j)) - difference);
+      result.max_abs_error = std::max(result.max_abs_error, error);
+      result.max_rel_error = std::max(result.max_rel_error, error / std::max(1.0, std::abs(difference)));
+    }
+  }
+  result.ok = result.max_rel_error <= result.tolerance;
+  return result;
+}
+
+}  // namespace matdiff
