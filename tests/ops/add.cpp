@@ -128,20 +128,20 @@ TEST_CASE("sums, differences and negations print with the parentheses they need"
   STATIC_REQUIRE(md::to_string(-(A + B)) == "-(A + B)");
   STATIC_REQUIRE(md::to_string(-(A - B)) == "-(A - B)");
   STATIC_REQUIRE(md::to_string(-(-A)) == "-(-A)");
-  STATIC_REQUIRE(md::to_string(A + (-B)) == "A + (-B)");
+  STATIC_REQUIRE(md::to_string(A + (-B)) == "A - B");  // A + (-B) reads as A - B
   STATIC_REQUIRE(md::to_string(A - (-B)) == "A - (-B)");
   STATIC_REQUIRE(md::to_string(-A + B) == "-A + B");
   STATIC_REQUIRE(md::to_string(A + 2 * B) == "A + 2*B");
   STATIC_REQUIRE(md::to_string(A - (-2) * B) == "A - (-2*B)");
   STATIC_REQUIRE(md::to_string(a + 1) == "a + 1");
   STATIC_REQUIRE(md::to_string(1 - a) == "1 - a");
-  STATIC_REQUIRE(md::to_string(a + (-1)) == "a + (-1)");
+  STATIC_REQUIRE(md::to_string(a + (-1)) == "a - 1");
   STATIC_REQUIRE(md::to_string(A + md::ones<3, 4>) == "A + ones");
 
   CHECK(md::to_latex(A + B) == "A + B");
   CHECK(md::to_latex(A - (B - C)) == R"(A - \left(B - C\right))");
   CHECK(md::to_latex(-(A + B)) == R"(-\left(A + B\right))");
-  CHECK(md::to_latex(A + (-B)) == R"(A + \left(-B\right))");
+  CHECK(md::to_latex(A + (-B)) == R"(A - B)");
   CHECK(md::to_latex(A - 2 * B) == "A - 2 B");
   CHECK(md::to_latex(A + B / 2) == R"(A + \frac{B}{2})");
   CHECK(md::to_latex(A - md::ones<3, 4>) == R"(A - \mathbf{1})");

@@ -31,8 +31,9 @@ struct literal : expression_interface<literal> {
   }
   /// A negative number binds like a prefix minus, a fraction p/q like a quotient.
   constexpr int precedence(notation n) const {
+    // p/q reads as a quotient: parenthesised as a factor, "(1/2)*A", "(-1/2)*A".
+    if (value.exact && value.denominator != 1 && n == notation::text) return precedence::sum;
     if (value.negative()) return precedence::prefix;
-    if (value.exact && value.denominator != 1 && n == notation::text) return precedence::product;
     return precedence::atom;
   }
 };

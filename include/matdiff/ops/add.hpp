@@ -19,7 +19,11 @@ struct add_op {
   static constexpr int precedence(notation) { return precedence::sum; }
   template <class P, class A, class B>
   constexpr void print(P& p, const A& a, const B& b) const {
-    p.operand(a, precedence::sum).write(" + ").right_operand(b, precedence::product);
+    // A + (-B) prints as A - B.
+    p.operand(a, precedence::sum);
+    const text right = p.render(b, precedence::product);
+    if (right.front() == '-') p.write(" - ").write(right.view().substr(1));
+    else p.write(" + ").write(right);
   }
 
   /// d(a + b) = da + db

@@ -5,6 +5,8 @@
 /// Differentials: d(ab) = da b + a db; d(a/s) = da/s - a ds/s^2.
 #pragma once
 
+#include <type_traits>
+
 #include <matdiff/core/expression.hpp>
 #include <matdiff/core/literal.hpp>
 #include <matdiff/io/printer.hpp>
@@ -28,15 +30,25 @@ struct product_op {
   }
   template <class P, class A, class B>
   constexpr void print(P& p, const A& a, const B& b) const {
+    if constexpr (std::is_same_v<A, literal>) {  // 1*B prints as B, -1*B as -B
+      if (a.value.is(1) || a.value.is(-1)) {
+        if (a.value.is(-1)) p.write("-");
+        p.right_operand(b, p.latex() ? precedence::prefix : precedence::product);
+        return;
+      }
+    }
+    // A 1x1 factor commutes and associates with anything: s*A*B needs no parentheses.
+    constexpr bool scaling = A::shape_v.is_scalar();
     if (!p.latex()) {
-      p.operand(a, precedence::product).write("*").right_operand(b, precedence::prefix);
+      p.operand(a, precedence::product).write("*").right_operand(b, scaling ? precedence::product : precedence::prefix);
       return;
     }
     // LaTeX juxtaposes factors: "\left(A \circ B\right) C"; a right factor that is a
     // product or starts with a minus sign is parenthesised, "A\left(-B\right)" (not
     // "A -B"); a number on the right is set off by \cdot.
     p.operand(a, precedence::prefix);
-    const text right = p.render(b, precedence::postfix);
+    text right = p.render(b, scaling ? precedence::prefix : precedence::postfix);
+    if (right.front() == '-') right = text("\\left(") + right + "\\right)";
     const char first = right.front();
     p.write(first >= '0' && first <= '9' ? " \\cdot " : first == '\\' ? "" : " ").write(right);
   }

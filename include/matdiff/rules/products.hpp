@@ -4,7 +4,7 @@
 ///     0·A = 0,  I·A = A,  1·A = A,  p·q = (pq),  A·c = c·A,  c(dA) = (cd)A,
 ///     (cA)B = A(cB) = c(AB),  (-A)B = A(-B) = -(AB),  A(BC) = (AB)C,  As = sA (s 1x1),
 ///     A⁻¹A = AA⁻¹ = I,
-///     -(-A) = A,  -(cA) = (-c)A,  A/c = (1/c)A,  0/s = 0
+///     -(-A) = A,  -(cA) = (-c)A,  (-1)A = -A,  A/c = (1/c)A,  0/s = 0
 /// Numbers gather in front of a product, negations outside it, and chains associate to
 /// the left, so that equal products have equal types.
 #pragma once
@@ -50,6 +50,8 @@ constexpr auto rewrite(const product_op& op, const A& a, const B& b) {
     return a;
   } else if constexpr (is_one<A>) {
     return b;
+  } else if constexpr (std::is_same_v<A, rational<-1>> && !is_number<B>) {
+    return rewrite(negate_op{}, b);
   } else if constexpr (is_one<B>) {
     return a;
   } else if constexpr (is_number<A> && is_number<B>) {
@@ -92,6 +94,8 @@ constexpr auto rewrite(const quotient_op& op, const A& a, const S& s) {
   if constexpr (is_zero<A>) return a;
   else if constexpr (is_rational<S>)
     return rewrite(product_op{}, rational_t<number(1) / S::value>{}, a);
+  else if constexpr (std::is_same_v<S, literal>)
+    return rewrite(product_op{}, literal(number(1) / s.value), a);
   else if constexpr (is_negation<A>) return rewrite(negate_op{}, rewrite(op, a.template arg<0>(), s));
   else return make_expression(op, a, s);
 }

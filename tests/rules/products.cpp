@@ -1,0 +1,50 @@
+// Rewrite rules for products, quotients and negations: each rule's result, and the law
+// eval(simplify(e)) == eval(e).
+#include <matdiff/matdiff.hpp>
+
+#include <catch2/catch.hpp>
+
+#include "../support/expect.hpp"
+
+namespace md = matdiff;
+using matdiff_test::expect_simplify_law;
+using matdiff_test::random_matrix;
+
+namespace {
+constexpr auto A = md::matrix<"A", 3, 3>;
+constexpr auto B = md::matrix<"B", 3, 3>;
+constexpr auto C = md::matrix<"C", 3, 3>;
+constexpr auto s = md::scalar<"s">;
+constexpr auto I = md::identity<3>;
+constexpr auto O = md::zeros<3, 3>;
+}  // namespace
+
+TEST_CASE("zeros and identities vanish from products") {
+  static_assert(md::to_string(md::simplify(A * O)) == "0");
+  static_assert(md::to_string(md::simplify(I * A * I)) == "A");
+  static_assert(md::to_string(md::simplify(md::rational<1>{} * A)) == "A");
+  STATIC_REQUIRE(md::to_string(md::simplify(O * A + B)) == "B");
+}
+
+TEST_CASE("numbers gather in front, negations outside, chains to the left") {
+  static_assert(md::to_string(md::simplify(A * 2 * B * 3)) == "6*A*B");
+  static_assert(md::to_string(md::simplify(A * (B * C))) == "A*B*C");
+  static_assert(md::to_string(md::simplify(-A * -B)) == "A*B");
+  static_assert(md::to_string(md::simplify(A * (-B) * C)) == "-A*B*C");
+  static_assert(md::to_string(md::simplify(-(-A))) == "A");
+  static_assert(md::to_string(md::simplify(-(2 * A))) == "-2*A");
+  static_assert(md::to_string(md::simplify(A * s)) == "s*A");
+  static_assert(md::to_string(md::simplify(A / 2)) == "(1/2)*A");
+  STATIC_REQUIRE(md::to_string(md::simplify(md::inv(A) * A * B)) == "B");
+}
+
+TEST_CASE("product rules keep the value") {
+  const Eigen::Matrix3d Av = matdiff_test::well_conditioned<Eigen::Matrix3d>(3);
+  const Eigen::Matrix3d Bv = random_matrix<Eigen::Matrix3d>(), Cv = random_matrix<Eigen::Matrix3d>();
+  expect_simplify_law(A * 2 * B * 3, A = Av, B = Bv);
+  expect_simplify_law(A * (B * C), A = Av, B = Bv, C = Cv);
+  expect_simplify_law(-A * -(0.5 * B) * C, A = Av, B = Bv, C = Cv);
+  expect_simplify_law(A * s * B / s, A = Av, B = Bv, s = 1.5);
+  expect_simplify_law(B * md::inv(A) * A + md::transpose(A) * md::transpose(md::inv(A)), A = Av, B = Bv);
+  expect_simplify_law((A - B) / 4 * C, A = Av, B = Bv, C = Cv);
+}

@@ -1,0 +1,50 @@
+// Rewrite rules for sums: collection of like terms, factoring, canonical order.
+#include <matdiff/matdiff.hpp>
+
+#include <catch2/catch.hpp>
+
+#include "../support/expect.hpp"
+
+namespace md = matdiff;
+using matdiff_test::expect_simplify_law;
+using matdiff_test::random_matrix;
+
+namespace {
+constexpr auto n = md::dim<"n">;
+constexpr auto X = md::matrix<"X", n, 3>;
+constexpr auto Y = md::matrix<"Y", n, 3>;
+constexpr auto B = md::matrix<"B", 3, 3>;
+constexpr auto x = md::vector<"x", 3>;
+}  // namespace
+
+TEST_CASE("like terms collect with exact coefficients") {
+  static_assert(md::to_string(md::simplify(X + X)) == "2*X");
+  static_assert(md::to_string(md::simplify(2 * X + X - Y)) == "3*X - Y");
+  static_assert(md::to_string(md::simplify(X / 2 + X / 2)) == "X");
+  static_assert(md::to_string(md::simplify(X / 2 + X / 3)) == "(5/6)*X");
+  static_assert(md::to_string(md::simplify(0.5 * X + 0.25 * X)) == "0.75*X");
+  static_assert(md::to_string(md::simplify(X - X + md::zeros<n, 3>)) == "0");
+  STATIC_REQUIRE(md::to_string(md::simplify(Y + X - (Y - X))) == "2*X");
+}
+
+TEST_CASE("common factors are taken out") {
+  static_assert(md::to_string(md::simplify(B * x + md::transpose(B) * x)) == "(B + B')*x");
+  static_assert(md::to_string(md::simplify(X * md::transpose(B) + X * B)) == "X*(B + B')");
+  static_assert(md::to_string(md::simplify(X * B * x - X * x)) == "(-X + X*B)*x");
+  STATIC_REQUIRE(md::to_string(md::simplify(B * x + B * x)) == "2*B*x");
+}
+
+TEST_CASE("terms are ordered canonically, whatever the order written") {
+  static_assert(std::is_same_v<decltype(md::simplify(X + Y + X * B)), decltype(md::simplify(X * B + Y + X))>);
+  STATIC_REQUIRE(md::to_string(md::simplify(X * B + Y + X)) == "X + Y + X*B");
+}
+
+TEST_CASE("sum rules keep the value") {
+  const Eigen::MatrixXd Xv = random_matrix<Eigen::MatrixXd>(5, 3), Yv = random_matrix<Eigen::MatrixXd>(5, 3);
+  const Eigen::Matrix3d Bv = random_matrix<Eigen::Matrix3d>();
+  const Eigen::Vector3d xv = random_matrix<Eigen::Vector3d>();
+  expect_simplify_law(2 * X + X - Y + 0.5 * Y, X = Xv, Y = Yv);
+  expect_simplify_law(X / 2 + X / 3 - Y * B, X = Xv, Y = Yv, B = Bv);
+  expect_simplify_law(B * x + md::transpose(B) * x - 3 * (B * x), B = Bv, x = xv);
+  expect_simplify_law(X * md::transpose(B) + X * B - Y * B, X = Xv, Y = Yv, B = Bv);
+}
