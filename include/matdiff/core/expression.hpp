@@ -102,6 +102,12 @@ struct node : expression_interface<node<Op, Args...>> {
   constexpr int precedence(notation n) const { return op.precedence(n); }
 };
 
+/// E is a node of operation Op.
+template <class E, class Op>
+inline constexpr bool is_node_of = false;
+template <class Op, class... Args>
+inline constexpr bool is_node_of<node<Op, Args...>, Op> = true;
+
 template <class E>
 inline constexpr bool is_node = false;
 template <class Op, class... Args>

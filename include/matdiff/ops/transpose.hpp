@@ -7,12 +7,22 @@
 
 namespace matdiff {
 
+struct inv_op;
+template <class A>
+inline constexpr bool is_inverse = is_node_of<A, inv_op>;
+
 struct transpose_op {
   static consteval diagnostic check(const shape&) { return {}; }
   static constexpr shape result_shape(const shape& a) { return a.transposed(); }
   static constexpr int precedence(notation) { return precedence::postfix; }
   template <class P, class A>
   constexpr void print(P& p, const A& a) const {
+    if constexpr (is_inverse<A>) {  // (X⁻¹)ᵀ is written X^{-\top}
+      if (p.latex()) {
+        p.operand(a.template arg<0>(), precedence::atom).write("^{-\\top}");
+        return;
+      }
+    }
     if (p.latex()) p.operand(a, precedence::atom).write("^{\\top}");
     else p.operand(a, precedence::postfix).write("'");
   }

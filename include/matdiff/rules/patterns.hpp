@@ -12,11 +12,6 @@
 
 namespace matdiff {
 
-template <class E, class Op>
-inline constexpr bool is_node_of = false;
-template <class Op, class... Args>
-inline constexpr bool is_node_of<node<Op, Args...>, Op> = true;
-
 template <class E>
 inline constexpr bool is_negation = is_node_of<E, negate_op>;
 template <class E>

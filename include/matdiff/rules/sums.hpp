@@ -122,15 +122,23 @@ struct shape_key {};
 template <class E>
 using shape_key_of = shape_key<E::shape_v.rows, E::shape_v.cols>;
 
+/// A product whose operands chain as matrices (inner dimensions agree), so that it
+/// re-associates: (A·B)·C = A·(B·C). A scaling s·M or M·s (s 1x1) is not one.
+template <class E>
+inline constexpr bool is_chain = false;
+template <class L, class R>
+inline constexpr bool is_chain<node<product_op, L, R>> = L::shape_v.cols == R::shape_v.rows;
+
 /// A product chain without its first factor: (A·B)·C -> B·C.
 template <class L, class R>
 constexpr auto without_first_factor(const node<product_op, L, R>& p) {
-  if constexpr (is_matrix_product<L>) return rewrite(product_op{}, without_first_factor(p.template arg<0>()), p.template arg<1>());
+  if constexpr (is_chain<node<product_op, L, R>> && is_chain<L>)
+    return rewrite(product_op{}, without_first_factor(p.template arg<0>()), p.template arg<1>());
   else return p.template arg<1>();
 }
 template <class L, class R>
 constexpr const auto& first_factor_value(const node<product_op, L, R>& p) {
-  if constexpr (is_matrix_product<L>) return first_factor_value(p.template arg<0>());
+  if constexpr (is_chain<node<product_op, L, R>> && is_chain<L>) return first_factor_value(p.template arg<0>());
   else return p.template arg<0>();
 }
 
@@ -224,8 +232,8 @@ constexpr auto without_zeros(const Tuple& terms) {
   return std::apply([](const auto&... t) { return std::tuple_cat(kept(t)...); }, terms);
 }
 
-/// The canonical order: smaller terms first, then by printed form (of the type alone, so
-/// the order never depends on a number's value).
+/// The canonical order: added terms before subtracted ones, smaller terms first, then by
+/// printed form (of the type alone, so the order never depends on a number's value).
 constexpr bool comes_before(std::size_t size_a, std::string_view a, std::size_t size_b, std::string_view b) {
   return size_a != size_b ? size_a < size_b : a < b;
 }
@@ -237,13 +245,22 @@ constexpr text printed_type() {
   return static_cast<text&&>(p.out);
 }
 
+/// A term with a negative rational coefficient, which the sum subtracts.
+template <class T>
+inline constexpr bool subtracted = false;
+template <std::int64_t P, std::int64_t Q, class Core>
+inline constexpr bool subtracted<term<rational<P, Q>, Core>> = (P < 0);
+
 template <class Tuple>
 constexpr auto sorted(const Tuple& terms) {
   constexpr std::size_t n = std::tuple_size_v<Tuple>;
   constexpr auto order = []<std::size_t... I>(std::index_sequence<I...>) {
     using cores = std::tuple<decltype(std::tuple_element_t<I, Tuple>::core)...>;
     std::array<std::size_t, n + 1> index{I...};
-    const std::size_t sizes[] = {node_count<std::tuple_element_t<I, cores>>..., 0};
+    // Subtracted terms after added ones ("x - a"), then by size and printed form.
+    const std::size_t sizes[] = {(subtracted<std::tuple_element_t<I, Tuple>> ? 1000000 : 0) +
+                                     node_count<std::tuple_element_t<I, cores>>...,
+                                 0};
     const text names[] = {printed_type<std::tuple_element_t<I, cores>>()..., text()};
     for (std::size_t i = 1; i + 1 < n + 1; ++i)  // insertion sort, stable
       for (std::size_t j = i; j > 0; --j) {
@@ -258,12 +275,6 @@ constexpr auto sorted(const Tuple& terms) {
     return std::tuple(std::get<order[I]>(terms)...);
   }(std::make_index_sequence<n>{});
 }
-
-/// A term with a negative rational coefficient, which the sum subtracts.
-template <class T>
-inline constexpr bool subtracted = false;
-template <std::int64_t P, std::int64_t Q, class Core>
-inline constexpr bool subtracted<term<rational<P, Q>, Core>> = (P < 0);
 
 template <class Acc>
 constexpr auto append_terms(const Acc& acc) {
