@@ -165,6 +165,10 @@ struct pow_op {
   template <class P, class A>
   constexpr void print(P& p, const A& a) const {
     const literal k(exponent);
+    if (exponent.is(1)) {  // A.^1 is A (the exponent is a value, so the node stays)
+      p.operand(a, precedence::postfix);
+      return;
+    }
     if (p.latex()) {
       p.operand(a, precedence::atom).write("^{\\circ ").operand(k, 0).write("}");
     } else {
