@@ -104,16 +104,21 @@ struct core_key {
   using type = decltype(T::core);
 };
 
+/// Adds t to the terms: merged into the first term with an equal key (`merge(other, t)`
+/// replaces it), or appended when there is none.
+template <template <class> class Key, class Acc, class T, class Merge>
+constexpr auto insert_or_merge(const Acc& acc, const T& t, Merge merge) {
+  constexpr std::size_t k = find_key<Key, typename Key<T>::type, Acc>();
+  if constexpr (k == std::tuple_size_v<Acc>) return std::tuple_cat(acc, std::tuple(t));
+  else return replace_at<k>(acc, merge(std::get<k>(acc), t));
+}
+
 /// Adds a term to collected terms: cA + dA = (c + d)A.
-template <class Acc, class C, class T>
-constexpr auto collect(const Acc& acc, const term<C, T>& t) {
-  constexpr std::size_t k = find_key<core_key, T, Acc>();
-  if constexpr (k == std::tuple_size_v<Acc>) {
-    return std::tuple_cat(acc, std::tuple(t));
-  } else {
-    const auto& other = std::get<k>(acc);
-    return replace_at<k>(acc, term{fold_sum(other.coefficient, t.coefficient), t.core});
-  }
+template <class Acc, class T>
+constexpr auto collect(const Acc& acc, const T& t) {
+  return insert_or_merge<core_key>(acc, t, [](const auto& other, const auto& added) {
+    return term{fold_sum(other.coefficient, added.coefficient), added.core};
+  });
 }
 
 /// A shape as a type, so that factoring keys can require equal shapes.
@@ -176,33 +181,23 @@ struct first_factor<term<C, node<product_op, L, R>>> {
 };
 
 /// Adds a term to factored terms: LR + MR = (L + M)R.
-template <class Acc, class C, class T>
-constexpr auto factor_right(const Acc& acc, const term<C, T>& t) {
-  using R = typename last_factor<term<C, T>>::type;
-  constexpr std::size_t k = find_key<last_factor, R, Acc>();
-  if constexpr (k == std::tuple_size_v<Acc>) {
-    return std::tuple_cat(acc, std::tuple(t));
-  } else {
-    const auto& other = std::get<k>(acc);
+template <class Acc, class T>
+constexpr auto factor_right(const Acc& acc, const T& t) {
+  return insert_or_merge<last_factor>(acc, t, [](const auto& other, const auto& added) {
     const auto left = rewrite(add_op{}, rewrite(product_op{}, other.coefficient, other.core.template arg<0>()),
-                              rewrite(product_op{}, t.coefficient, t.core.template arg<0>()));
-    return replace_at<k>(acc, term{rational<1>{}, rewrite(product_op{}, left, t.core.template arg<1>())});
-  }
+                              rewrite(product_op{}, added.coefficient, added.core.template arg<0>()));
+    return term{rational<1>{}, rewrite(product_op{}, left, added.core.template arg<1>())};
+  });
 }
 
 /// Adds a term to factored terms: LR + LS = L(R + S).
-template <class Acc, class C, class T>
-constexpr auto factor_left(const Acc& acc, const term<C, T>& t) {
-  using L = typename first_factor<term<C, T>>::type;
-  constexpr std::size_t k = find_key<first_factor, L, Acc>();
-  if constexpr (k == std::tuple_size_v<Acc>) {
-    return std::tuple_cat(acc, std::tuple(t));
-  } else {
-    const auto& other = std::get<k>(acc);
+template <class Acc, class T>
+constexpr auto factor_left(const Acc& acc, const T& t) {
+  return insert_or_merge<first_factor>(acc, t, [](const auto& other, const auto& added) {
     const auto right = rewrite(add_op{}, rewrite(product_op{}, other.coefficient, without_first_factor(other.core)),
-                               rewrite(product_op{}, t.coefficient, without_first_factor(t.core)));
-    return replace_at<k>(acc, term{rational<1>{}, rewrite(product_op{}, first_factor_value(t.core), right)});
-  }
+                               rewrite(product_op{}, added.coefficient, without_first_factor(added.core)));
+    return term{rational<1>{}, rewrite(product_op{}, first_factor_value(added.core), right)};
+  });
 }
 
 template <class Step, class Acc>
