@@ -180,3 +180,18 @@ TEST_CASE("sizes that agree do not throw") {
   REQUIRE_NOTHROW(md::eval(a, a = matrix(1, 1)));
   REQUIRE_NOTHROW(md::eval(md::sum(v), v = Eigen::VectorXd()));  // n = 0
 }
+
+TEST_CASE("a size that is a product of symbols is checked against their values") {
+  constexpr auto m = md::dim<"m">;
+  constexpr auto n = md::dim<"n">;
+  constexpr auto A = md::matrix<"A", m, n>;
+  constexpr auto k = md::vector<"k", m * n>;
+  const Eigen::MatrixXd Av = random_matrix<Eigen::MatrixXd>(5, 2);
+  const Eigen::VectorXd kv = random_matrix<Eigen::MatrixXd>(10, 1);
+  const double expected = (Av.reshaped() - kv).squaredNorm();
+  REQUIRE(md::eval(md::sqnorm(md::vec(A) - k), A = Av, k = kv) == Approx(expected));
+  REQUIRE(md::eval(md::sqnorm(md::vec(A) - k), k = kv, A = Av) == Approx(expected));  // either order
+  const Eigen::VectorXd wrong = random_matrix<Eigen::MatrixXd>(9, 1);
+  REQUIRE_THROWS_WITH(md::eval(md::sqnorm(md::vec(A) - k), A = Av, k = wrong),
+                      Contains("variable k") && Contains("m*n") && Contains("10") && Contains("9"));
+}

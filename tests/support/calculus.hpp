@@ -2,9 +2,14 @@
 //   gradient_value(f, X, X = Xv, a = av)       grad(f, X) evaluated with f's bindings
 //   finite_differences(f, X, X = Xv, a = av)   central differences of f, without md::grad
 //   expect_gradient_by_differences(f, X, ...)  the two agree
+//   expect_gradients(f, X = Xv, a = av, ...)   grad(f, V) agrees with differences, every V
 //   central_difference(F, X, V, X = Xv, ...)   (F(X + hV) - F(X - hV)) / 2h
+//   directional_value(F, X, V, ...)            directional(F, X, V) at the bound point
+//   expect_directional(F, X, V, Vv, ...)       it agrees with central_difference
+//   expect_closed_form(f, X, G, X = Xv, ...)   grad(f, X) equals the value G (relative 1e-10)
 //   dense(value)                               a scalar or Eigen value as an Eigen::MatrixXd
-//   matrix_t<R, C>                             the Eigen type of an R x C variable
+//   matrix_t<R, C>, random<R, C>(rows, cols)   the Eigen type of an R x C variable, a value
+//   with_square_sizes(check)                   check(sizes) with fixed and symbolic sizes
 #pragma once
 
 #include <algorithm>
@@ -19,6 +24,7 @@
 #include <matdiff/matdiff.hpp>
 
 #include "eigen_check.hpp"
+#include "expect.hpp"
 
 namespace matdiff_test {
 
@@ -26,6 +32,38 @@ namespace matdiff_test {
 template <auto R, auto C>
 using matrix_t = Eigen::Matrix<double, matdiff::eigen_size(matdiff::to_dimension(R)),
                                matdiff::eigen_size(matdiff::to_dimension(C))>;
+
+/// Random entries in [lo, hi] for an R x C variable whose run-time size is rows x cols.
+template <auto R, auto C>
+matrix_t<R, C> random(Eigen::Index rows, Eigen::Index cols, double lo = -1.0, double hi = 1.0) {
+  return random_matrix<matrix_t<R, C>>(rows, cols, lo, hi);
+}
+
+/// A well-conditioned N x N value of run-time size `size`.
+template <auto N>
+matrix_t<N, N> invertible(Eigen::Index size) {
+  return well_conditioned<matrix_t<N, N>>(size);
+}
+
+/// Compile-time sizes M x N (integers or md::dim) and their run-time values.
+template <auto M, auto N>
+struct sizes {
+  static constexpr auto m = M;
+  static constexpr auto n = N;
+  Eigen::Index rows, cols;
+};
+
+/// Runs `check(sizes)` for a fixed 3 x 4 and a symbolic m x n (5 x 2) case.
+void with_rectangular_sizes(auto check) {
+  check(sizes<3, 4>{3, 4});
+  check(sizes<matdiff::dim<"m">, matdiff::dim<"n">>{5, 2});
+}
+
+/// Runs `check(sizes)` for a fixed 3 x 3 and a symbolic n x n (4 x 4) case.
+void with_square_sizes(auto check) {
+  check(sizes<3, 3>{3, 3});
+  check(sizes<matdiff::dim<"n">, matdiff::dim<"n">>{4, 4});
+}
 
 /// A 1x1 value (a scalar) or an Eigen value, as a dynamic double matrix.
 template <class T>
@@ -40,6 +78,14 @@ Eigen::MatrixXd dense(const T& value) {
 template <class F, class V, class... B>
 Eigen::MatrixXd gradient_value(const F& f, const V& x, const B&... bindings) {
   return dense(std::get<0>(matdiff::kernel(matdiff::grad(f, x), f)(bindings...)));
+}
+
+/// grad(f, X) at the bound point equals `expected` (relative 1e-10).
+template <class F, class V, class... B>
+void expect_closed_form(const F& f, const V& x, const Eigen::MatrixXd& expected, const B&... bindings) {
+  namespace md = matdiff;
+  INFO("f    = " << md::to_string(f).view() << "\ngrad = " << md::to_string(md::grad(f, x)).view());
+  require_close(gradient_value(f, x, bindings...), expected, 1e-10);
 }
 
 namespace detail {
@@ -94,6 +140,26 @@ void expect_gradient_by_differences(const F& f, const V& x, const B&... bindings
   require_close(gradient_value(f, x, bindings...), finite_differences(f, x, bindings...), 1e-6);
 }
 
+/// grad(f, V) against central differences for every bound variable V: with
+/// expect_gradient (md::check_gradient) where the gradient keeps every variable of f, else
+/// with expect_gradient_by_differences.
+// TODO(check_gradient): md::check_gradient evaluates grad(f, V) with all of f's bindings,
+// which does not compile when the gradient lacks one of f's variables.
+template <class F, class... B>
+void expect_gradients(const F& f, const B&... bindings) {
+  namespace md = matdiff;
+  auto in = [&](auto v) {
+    using V = decltype(v);
+    using G = decltype(md::grad(f, v));
+    constexpr bool keeps_every_variable =
+        (G::variables_v.contains(md::variable_info{B::variable_type::name, B::variable_type::shape_v}) && ...);
+    INFO("differentiated in " << V::name.view());
+    if constexpr (keeps_every_variable) expect_gradient(f, v, bindings...);
+    else expect_gradient_by_differences(f, v, bindings...);
+  };
+  (in(typename B::variable_type{}), ...);
+}
+
 /// (F(X + hV) - F(X - hV)) / 2h for a matrix-valued F: the directional derivative by
 /// central differences. `direction` is the value of V; the bindings include X's.
 template <class F, class X, class... B>
@@ -104,6 +170,23 @@ Eigen::MatrixXd central_difference(const F& f, const X&, const Eigen::MatrixXd& 
   const Eigen::MatrixXd up = point + h * direction, down = point - h * direction;
   return (dense(matdiff::eval(f, detail::rebind<X>(bindings, up)...)) -
           dense(matdiff::eval(f, detail::rebind<X>(bindings, down)...))) / (2 * h);
+}
+
+/// directional(F, X, V) at the bound point. It is evaluated together with F and V, since
+/// it may have lost X (the derivative of X ⊗ B is V ⊗ B).
+template <class F, class X, class V, class... B>
+Eigen::MatrixXd directional_value(const F& f, const X& x, const V& direction, const B&... bindings) {
+  return dense(std::get<0>(matdiff::kernel(matdiff::directional(f, x, direction), f, direction)(bindings...)));
+}
+
+/// directional(F, X, V) agrees with the central difference of F along V.
+template <class F, class X, class V, class VValue, class... B>
+void expect_directional(const F& f, const X& x, const V& direction, const VValue& direction_value,
+                        const B&... bindings) {
+  INFO("F    = " << matdiff::to_string(f).view()
+                  << "\ndF.V = " << matdiff::to_string(matdiff::directional(f, x, direction)).view());
+  require_close(directional_value(f, x, direction, direction = direction_value, bindings...),
+                central_difference(f, x, direction_value, bindings...), 1e-6);
 }
 
 }  // namespace matdiff_test

@@ -32,7 +32,7 @@ consteval diagnostic derivative_problem(const char* operation, bool scalar_only)
   if constexpr (expression<F>) {
     if (scalar_only && !F::shape_v.is_scalar())
       return text("matdiff: ") + operation + " of a " + F::shape_v.to_text() +
-             " expression: the function must be 1x1 (use md::jacobian for matrix-valued functions)";
+             " expression: the function must be 1x1 (for a matrix-valued function use md::directional)";
   }
   return {};
 }

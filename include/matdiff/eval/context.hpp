@@ -221,18 +221,38 @@ class context {
   static symbol_table check_sizes(const B&... bindings) {
     symbol_table values{};
     [[maybe_unused]] std::array<std::string_view, Symbols.size + 1> set_by{};  // which variable set each symbol
-    (check_binding(values, set_by, bindings), ...);
+    // First the sizes that are one symbol (they set the symbols' values), then the products
+    // of symbols such as m*n, which those values determine.
+    (check_binding<false>(values, set_by, bindings), ...);
+    (check_binding<true>(values, set_by, bindings), ...);
     return values;
   }
 
-  template <class Binding>
+  static constexpr bool is_compound(const dimension& d) {
+    return d.symbol_count > 1 || (d.symbol_count == 1 && d.factor != 1);
+  }
+
+  template <bool Compound, class Binding>
   static void check_binding(symbol_table& values, std::array<std::string_view, Symbols.size + 1>& set_by,
                             const Binding& b) {
     using V = typename Binding::variable_type;
     if constexpr (!arithmetic<typename Binding::value_type>) {
-      check_dimension(values, set_by, V::name.view(), "rows", V::shape_v.rows, b.value.rows());
-      check_dimension(values, set_by, V::name.view(), "cols", V::shape_v.cols, b.value.cols());
+      if (is_compound(V::shape_v.rows) == Compound)
+        check_dimension(values, set_by, V::name.view(), "rows", V::shape_v.rows, b.value.rows());
+      if (is_compound(V::shape_v.cols) == Compound)
+        check_dimension(values, set_by, V::name.view(), "cols", V::shape_v.cols, b.value.cols());
     }
+  }
+
+  /// A product of symbols (m*n, 2*n) must equal the product of their values.
+  static void check_compound(const symbol_table& values, std::string_view variable, const char* which,
+                             const dimension& d, Eigen::Index actual) {
+    Eigen::Index expected = static_cast<Eigen::Index>(d.factor);
+    for (std::size_t k = 0; k < d.symbol_count; ++k) expected *= values[Symbols.index_of(d.symbols[k])];
+    if (actual != expected)
+      throw dimension_error("matdiff: variable " + std::string(variable) + ": " + which + " (" +
+                            std::string(d.to_text().view()) + ") must be " + std::to_string(expected) +
+                            " but the bound value has " + std::to_string(actual));
   }
 
   static void check_dimension(symbol_table& values, std::array<std::string_view, Symbols.size + 1>& set_by,
@@ -244,6 +264,10 @@ class context {
         throw dimension_error("matdiff: variable " + std::string(variable) + ": " + which +
                               " must be " + std::to_string(d.factor) +
                               " but the bound value has " + std::to_string(actual));
+      return;
+    }
+    if (is_compound(d)) {
+      check_compound(values, variable, which, d, actual);
       return;
     }
     const std::size_t i = Symbols.index_of(d.symbols[0]);

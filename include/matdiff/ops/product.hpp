@@ -9,9 +9,28 @@
 
 #include <matdiff/core/expression.hpp>
 #include <matdiff/core/literal.hpp>
+#include <matdiff/core/rational.hpp>
 #include <matdiff/io/printer.hpp>
 
 namespace matdiff {
+
+template <class N>
+constexpr bool numerator_is_one(const N& n) {
+  if constexpr (std::is_same_v<N, literal>) return n.value.is(1);
+  else return true;
+}
+
+/// "a/s"; in LaTeX \frac{a}{s}.
+template <class P, class A, class S>
+constexpr void print_quotient(P& p, const A& a, const S& s) {
+  if (p.latex()) {
+    p.write("\\frac{").operand(a, 0).write("}{").operand(s, 0).write("}");
+  } else {
+    p.operand(a, precedence::product).write("/").right_operand(s, precedence::postfix);
+  }
+}
+
+struct quotient_op;
 
 struct product_op {
   static consteval diagnostic check(const shape& a, const shape& b) {
@@ -35,6 +54,17 @@ struct product_op {
         if (a.value.is(-1)) p.write("-");
         p.right_operand(b, p.latex() ? precedence::prefix : precedence::product);
         return;
+      }
+    }
+    // (1/s)*B prints as B/s.
+    if constexpr (is_node_of<A, quotient_op>) {
+      const auto& numerator = a.template arg<0>();
+      using N = std::remove_cvref_t<decltype(numerator)>;
+      if constexpr (std::is_same_v<N, literal> || std::is_same_v<N, rational<1>>) {
+        if (std::is_same_v<N, rational<1>> || numerator_is_one(numerator)) {
+          print_quotient(p, b, a.template arg<1>());
+          return;
+        }
       }
     }
     // A 1x1 factor commutes and associates with anything: s*A*B needs no parentheses.
@@ -73,11 +103,7 @@ struct quotient_op {
   }
   template <class P, class A, class S>
   constexpr void print(P& p, const A& a, const S& s) const {
-    if (p.latex()) {
-      p.write("\\frac{").operand(a, 0).write("}{").operand(s, 0).write("}");
-    } else {
-      p.operand(a, precedence::product).write("/").right_operand(s, precedence::postfix);
-    }
+    print_quotient(p, a, s);
   }
 
   /// d(a/s) = da/s - a ds/s²

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <type_traits>
 
 #include <matdiff/core/constants.hpp>
@@ -44,6 +45,11 @@ inline constexpr bool is_number = std::is_same_v<E, literal> || is_rational<E>;
 
 template <class E>
 inline constexpr bool is_one = std::is_same_v<E, rational<1, 1>>;
+
+template <class E>
+inline constexpr bool is_negative_rational = false;
+template <std::int64_t P, std::int64_t Q>
+inline constexpr bool is_negative_rational<rational<P, Q>> = (P < 0);
 
 /// The zero matrix of a shape.
 template <shape S>

@@ -2,7 +2,7 @@
 /// Rewrite rules for products, quotients and negations.
 ///
 ///     0·A = 0,  I·A = A,  1·A = A,  p·q = (pq),  A·c = c·A,  c(dA) = (cd)A,
-///     (cA)B = A(cB) = c(AB),  (-A)B = A(-B) = -(AB),  A(BC) = (AB)C,  As = sA (s 1x1),
+///     (cA)B = A(cB) = c(AB) (also for any 1x1 s in place of c),  (-A)B = A(-B) = -(AB),  A(BC) = (AB)C,  As = sA (s 1x1),
 ///     A⁻¹A = AA⁻¹ = I,
 ///     -(-A) = A,  -(cA) = (-c)A,  (-1)A = -A,  A/c = (1/c)A,  0/s = 0
 /// Numbers gather in front of a product, negations outside it, and chains associate to
@@ -70,9 +70,13 @@ constexpr auto rewrite(const product_op& op, const A& a, const B& b) {
     return rewrite(op, fold_product(a, b.template arg<0>()), b.template arg<1>());
   } else if constexpr (is_scaled<A>) {
     return rewrite(op, a.template arg<0>(), rewrite(op, a.template arg<1>(), b));
+  } else if constexpr (is_scalar_multiple<A> && !B::shape_v.is_scalar()) {
+    return rewrite(op, a.template arg<0>(), rewrite(op, a.template arg<1>(), b));
+  } else if constexpr (is_scalar_multiple<B> && !A::shape_v.is_scalar()) {
+    return rewrite(op, b.template arg<0>(), rewrite(op, a, b.template arg<1>()));
   } else if constexpr (is_scaled<B> && !is_number<A>) {
     return rewrite(op, b.template arg<0>(), rewrite(op, a, b.template arg<1>()));
-  } else if constexpr (is_matrix_product<B> && !is_number<A>) {
+  } else if constexpr (is_matrix_product<B> && !A::shape_v.is_scalar()) {
     return rewrite(op, rewrite(op, a, b.template arg<0>()), b.template arg<1>());
   } else {
     return make_expression(op, a, b);
@@ -97,6 +101,8 @@ constexpr auto rewrite(const quotient_op& op, const A& a, const S& s) {
   else if constexpr (std::is_same_v<S, literal>)
     return rewrite(product_op{}, literal(number(1) / s.value), a);
   else if constexpr (is_negation<A>) return rewrite(negate_op{}, rewrite(op, a.template arg<0>(), s));
+  else if constexpr (is_negative_rational<A>)
+    return rewrite(negate_op{}, rewrite(op, fold_negation(a), s));
   else return make_expression(op, a, s);
 }
 

@@ -1,0 +1,13 @@
+// expect: matdiff: grad: invalid arguments
+// expect-gcc: matdiff: grad: differentiate with respect to a variable
+// expect-count: 1 : error:
+// 2*X is an expression, not a variable.
+#include <matdiff/matdiff.hpp>
+
+namespace md = matdiff;
+
+int main() {
+  constexpr auto X = md::matrix<"X", 3, 3>;
+  constexpr auto g = md::grad(md::trace(X * X), 2 * X);
+  return sizeof(g) > 0;
+}
