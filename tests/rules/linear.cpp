@@ -25,6 +25,7 @@ TEST_CASE("numbers, 1x1 factors and negations leave linear operations") {
   static_assert(md::to_string(md::simplify(md::dot(u, v))) == "u'*v");
   static_assert(md::to_string(md::simplify(md::vec(u))) == "u");
   static_assert(md::to_string(md::simplify(md::unvec<md::to_dimension(2), md::to_dimension(3)>(md::vec(A)))) == "A");
+  static_assert(md::to_string(md::simplify(md::diagonal(u * md::transpose(v)))) == "u.*v");
   STATIC_REQUIRE(md::to_string(md::simplify(md::kron(s, A))) == "s*A");
 }
 

@@ -6,7 +6,8 @@
 ///     sum(a) = a, vec(v) = v (v a vector), diag(a) = a (1x1);
 ///     0∘B = 0,  a∘b = ab (1x1),  ones∘B = B,  (cA)∘B = c(A∘B),  (-A)∘B = -(A∘B);
 ///     0⊘B = 0;  0⊗B = 0,  a⊗B = aB (a 1x1);  ⟨0, B⟩ = 0,  ⟨a, b⟩ = ab (1x1),
-///     ⟨u, v⟩ = uᵀv (columns), ⟨u, v⟩ = uvᵀ (rows), vec(unvec(v)) = v, unvec(vec(M)) = M
+///     ⟨u, v⟩ = uᵀv (columns), ⟨u, v⟩ = uvᵀ (rows), vec(unvec(v)) = v, unvec(vec(M)) = M,
+///     diagonal(uwᵀ) = u∘w
 /// and the same for any 1x1 factor s in place of a number: L(sA) = s L(A).
 #pragma once
 
@@ -72,9 +73,19 @@ constexpr auto rewrite(const diag_op& op, const A& a) {
   else return detail::rewrite_linear(op, a);
 }
 
+/// u·w with u a column and w a row: an outer product.
+template <class E>
+inline constexpr bool is_outer_product = false;
+template <class U, class W>
+inline constexpr bool is_outer_product<node<product_op, U, W>> =
+    U::shape_v.is_column() && W::shape_v.rows.is(1) && !U::shape_v.is_scalar();
+
+/// diagonal(u wᵀ) = u ∘ w.
 template <class A>
 constexpr auto rewrite(const diagonal_op& op, const A& a) {
   if constexpr (A::shape_v.is_scalar()) return a;
+  else if constexpr (is_outer_product<A>)
+    return rewrite(hadamard_op{}, a.template arg<0>(), rewrite(transpose_op{}, a.template arg<1>()));
   else return detail::rewrite_linear(op, a);
 }
 
