@@ -162,7 +162,6 @@ consteval diagnostic square(const char* operation, const shape& a) {
   if (a.is_square()) return {};
   return text("matdiff: ") + operation + " of " + a.to_text() + ": the matrix is not square";
 }
-consteval diagnostic none(const auto&...) { return {}; }
 }  // namespace check
 
 }  // namespace matdiff
