@@ -21,6 +21,7 @@ TEST_CASE("products of dimensions multiply factors and sort symbols") {
   static_assert(md::dim<"n"> * md::dim<"m"> == md::dim<"m"> * md::dim<"n">);
   static_assert((md::dim<"n"> * md::dim<"m">).to_text() == "m*n");
   static_assert((three * md::dim<"n">).to_text() == "3*n");
+  static_assert(3 * md::dim<"n"> == three * md::dim<"n"> && md::dim<"n"> * 3 == three * md::dim<"n">);
   static_assert((three * md::dim<"n"> * md::to_dimension(2)).to_text() == "6*n");
   REQUIRE((md::dim<"n"> * md::dim<"n">).to_text() == "n*n");
 }

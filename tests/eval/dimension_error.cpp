@@ -195,3 +195,20 @@ TEST_CASE("a size that is a product of symbols is checked against their values")
   REQUIRE_THROWS_WITH(md::eval(md::sqnorm(md::vec(A) - k), A = Av, k = wrong),
                       Contains("variable k") && Contains("m*n") && Contains("10") && Contains("9"));
 }
+
+TEST_CASE("a size that is a multiple of one unknown symbol determines it") {
+  constexpr auto m = md::dim<"m">;
+  constexpr auto n = md::dim<"n">;
+  constexpr auto v = md::vector<"v", 2 * n>;
+  constexpr auto k = md::vector<"k", m * n>;
+  constexpr auto w = md::vector<"w", m>;
+  const Eigen::VectorXd six = random_matrix<Eigen::MatrixXd>(6, 1);
+  // n = 3 from 2*n alone: ones of size n sums to 3.
+  REQUIRE(md::eval(md::sum(v) + md::sum(md::ones<n, 1>), v = six) == Approx(six.sum() + 3));
+  const Eigen::VectorXd seven = random_matrix<Eigen::MatrixXd>(7, 1);
+  REQUIRE_THROWS_WITH(md::eval(md::sum(v), v = seven),
+                      Contains("variable v") && Contains("2*n") && Contains("7") && Contains("multiple of 2"));
+  // k (m*n) comes first, yet n is taken from v (2*n) before k is checked.
+  const Eigen::VectorXd two = random_matrix<Eigen::MatrixXd>(2, 1);
+  REQUIRE(md::eval(md::sum(k) + md::sum(v) + md::sum(w), k = six, v = six, w = two) == Approx(2 * six.sum() + two.sum()));
+}

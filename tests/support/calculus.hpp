@@ -7,6 +7,12 @@
 //   directional_value(F, X, V, ...)            directional(F, X, V) at the bound point
 //   expect_directional(F, X, V, Vv, ...)       it agrees with central_difference
 //   expect_closed_form(f, X, G, X = Xv, ...)   grad(f, X) equals the value G (relative 1e-10)
+//   jacobian_value(F, X, ...)                  jacobian(F, X) at the bound point
+//   jacobian_by_differences(F, X, ...)         ∂vec(F)/∂vec(X)ᵀ by central differences
+//   expect_jacobian(F, X, ...)                 the two agree
+//   hessian_value(f, X, ...)                   hessian(f, X) at the bound point
+//   expect_hessian(f, X, ...)                  it is symmetric and agrees with central
+//                                              differences of grad(f, X)
 //   dense(value)                               a scalar or Eigen value as an Eigen::MatrixXd
 //   matrix_t<R, C>, random<R, C>(rows, cols)   the Eigen type of an R x C variable, a value
 //   with_square_sizes(check)                   check(sizes) with fixed and symbolic sizes
@@ -187,6 +193,63 @@ void expect_directional(const F& f, const X& x, const V& direction, const VValue
                   << "\ndF.V = " << matdiff::to_string(matdiff::directional(f, x, direction)).view());
   require_close(directional_value(f, x, direction, direction = direction_value, bindings...),
                 central_difference(f, x, direction_value, bindings...), 1e-6);
+}
+
+/// jacobian(F, X) at the bound point, evaluated together with F (it may have lost variables).
+template <class F, class X, class... B>
+Eigen::MatrixXd jacobian_value(const F& f, const X& x, const B&... bindings) {
+  return dense(std::get<0>(matdiff::kernel(matdiff::jacobian(f, x), f)(bindings...)));
+}
+
+/// ∂vec(F)/∂vec(X)ᵀ by central differences, one column per entry of X, h = ∛ε max(1, |Xᵢⱼ|);
+/// md::jacobian is not used. F is evaluated together with `companion`, which holds every
+/// bound variable (F may have lost some: grad(x'Ax + b'x) has no b).
+template <class F, class Companion, class X, class... B>
+Eigen::MatrixXd jacobian_by_differences_with(const F& f, const Companion& companion, const X&, const B&... bindings) {
+  auto value = [&](const auto&... at) { return dense(std::get<0>(matdiff::kernel(f, companion)(at...))); };
+  const Eigen::MatrixXd point = detail::bound_point<X>(bindings...);
+  const double epsilon = std::cbrt(std::numeric_limits<double>::epsilon());
+  Eigen::MatrixXd result;
+  for (Eigen::Index k = 0; k < point.size(); ++k) {
+    const double h = epsilon * std::max(1.0, std::abs(point.reshaped()(k)));
+    Eigen::MatrixXd up = point, down = point;
+    up.reshaped()(k) += h;
+    down.reshaped()(k) -= h;
+    const Eigen::MatrixXd f_up = value(detail::rebind<X>(bindings, up)...);
+    const Eigen::MatrixXd f_down = value(detail::rebind<X>(bindings, down)...);
+    if (k == 0) result.resize(f_up.size(), point.size());
+    result.col(k) = (f_up - f_down).reshaped() / (2 * h);
+  }
+  return result;
+}
+
+template <class F, class X, class... B>
+Eigen::MatrixXd jacobian_by_differences(const F& f, const X& x, const B&... bindings) {
+  return jacobian_by_differences_with(f, f, x, bindings...);
+}
+
+/// jacobian(F, X) agrees with central differences (relative 1e-6).
+template <class F, class X, class... B>
+void expect_jacobian(const F& f, const X& x, const B&... bindings) {
+  namespace md = matdiff;
+  INFO("F = " << md::to_string(f).view() << "\nJ = " << md::to_string(md::jacobian(f, x)).view());
+  require_close(jacobian_value(f, x, bindings...), jacobian_by_differences(f, x, bindings...), 1e-6);
+}
+
+/// hessian(f, X) at the bound point, evaluated together with f.
+template <class F, class X, class... B>
+Eigen::MatrixXd hessian_value(const F& f, const X& x, const B&... bindings) {
+  return dense(std::get<0>(matdiff::kernel(matdiff::hessian(f, x), f)(bindings...)));
+}
+
+/// hessian(f, X) is symmetric and agrees with central differences of vec(grad(f, X)).
+template <class F, class X, class... B>
+void expect_hessian(const F& f, const X& x, const B&... bindings) {
+  namespace md = matdiff;
+  INFO("f = " << md::to_string(f).view() << "\nH = " << md::to_string(md::hessian(f, x)).view());
+  const Eigen::MatrixXd h = hessian_value(f, x, bindings...);
+  require_close(h, h.transpose(), 1e-10);
+  require_close(h, jacobian_by_differences_with(md::vec(md::grad(f, x)), f, x, bindings...), 1e-6);
 }
 
 }  // namespace matdiff_test

@@ -53,6 +53,13 @@ struct dimension {
     return r;
   }
 
+  /// 3 * n, n * 3: a positive integer times a dimension.
+  friend constexpr dimension operator*(std::integral auto n, const dimension& d) {
+    if (n <= 0) throw "matdiff: a fixed dimension must be a positive integer";
+    return fixed(static_cast<std::int64_t>(n)) * d;
+  }
+  friend constexpr dimension operator*(const dimension& d, std::integral auto n) { return n * d; }
+
   /// "3", "n", "3*n", "m*n".
   constexpr text to_text() const {
     text out;

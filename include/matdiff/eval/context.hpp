@@ -10,6 +10,7 @@
 /// other Eigen expressions are evaluated once).
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <string>
@@ -221,10 +222,12 @@ class context {
   static symbol_table check_sizes(const B&... bindings) {
     symbol_table values{};
     [[maybe_unused]] std::array<std::string_view, Symbols.size + 1> set_by{};  // which variable set each symbol
-    // First the sizes that are one symbol (they set the symbols' values), then the products
-    // of symbols such as m*n, which those values determine.
-    (check_binding<false>(values, set_by, bindings), ...);
-    (check_binding<true>(values, set_by, bindings), ...);
+    // First the sizes that are one symbol (they set the symbols' values), then multiples of
+    // one symbol such as 2*n (which set it when nothing else does), then the products of
+    // symbols such as m*n, which those values determine.
+    (check_binding<1>(values, set_by, bindings), ...);
+    (check_binding<2>(values, set_by, bindings), ...);
+    (check_binding<3>(values, set_by, bindings), ...);
     return values;
   }
 
@@ -232,27 +235,48 @@ class context {
     return d.symbol_count > 1 || (d.symbol_count == 1 && d.factor != 1);
   }
 
-  template <bool Compound, class Binding>
+  /// 0 fixed, 1 a symbol, 2 a multiple of one symbol, 3 a product of symbols.
+  static constexpr int pass_of(const dimension& d) {
+    return d.symbol_count == 0 ? 0 : d.symbol_count > 1 ? 3 : d.factor != 1 ? 2 : 1;
+  }
+
+  template <int Pass, class Binding>
   static void check_binding(symbol_table& values, std::array<std::string_view, Symbols.size + 1>& set_by,
                             const Binding& b) {
     using V = typename Binding::variable_type;
     if constexpr (!arithmetic<typename Binding::value_type>) {
-      if (is_compound(V::shape_v.rows) == Compound)
+      if (std::max(pass_of(V::shape_v.rows), 1) == Pass)
         check_dimension(values, set_by, V::name.view(), "rows", V::shape_v.rows, b.value.rows());
-      if (is_compound(V::shape_v.cols) == Compound)
+      if (std::max(pass_of(V::shape_v.cols), 1) == Pass)
         check_dimension(values, set_by, V::name.view(), "cols", V::shape_v.cols, b.value.cols());
     }
   }
 
-  /// A product of symbols (m*n, 2*n) must equal the product of their values.
-  static void check_compound(const symbol_table& values, std::string_view variable, const char* which,
-                             const dimension& d, Eigen::Index actual) {
+  /// A product of symbols (m*n, 2*n) must equal the product of their values. When one of
+  /// its symbols is not yet known (only 2*n mentions n), the binding determines it.
+  static void check_compound(symbol_table& values, std::array<std::string_view, Symbols.size + 1>& set_by,
+                             std::string_view variable, const char* which, const dimension& d, Eigen::Index actual) {
+    Eigen::Index known = static_cast<Eigen::Index>(d.factor);
+    std::size_t unknown_count = 0, unknown = 0;
+    for (std::size_t k = 0; k < d.symbol_count; ++k) {
+      const std::size_t i = Symbols.index_of(d.symbols[k]);
+      if (set_by[i].empty()) ++unknown_count, unknown = i;
+      else known *= values[i];
+    }
+    if (unknown_count == 1 && known > 0 && actual % known == 0) {
+      values[unknown] = actual / known;
+      set_by[unknown] = variable;
+      return;
+    }
     Eigen::Index expected = static_cast<Eigen::Index>(d.factor);
     for (std::size_t k = 0; k < d.symbol_count; ++k) expected *= values[Symbols.index_of(d.symbols[k])];
-    if (actual != expected)
+    if (actual != expected || unknown_count > 0)
       throw dimension_error("matdiff: variable " + std::string(variable) + ": " + which + " (" +
-                            std::string(d.to_text().view()) + ") must be " + std::to_string(expected) +
-                            " but the bound value has " + std::to_string(actual));
+                            std::string(d.to_text().view()) + ") is " + std::to_string(actual) +
+                            (unknown_count > 1   ? std::string(", which does not determine its symbols: bind a "
+                                                                   "variable with one of them as a size")
+                             : unknown_count > 0 ? ", not a multiple of " + std::to_string(known)
+                                                 : ", but the other bindings make it " + std::to_string(expected)));
   }
 
   static void check_dimension(symbol_table& values, std::array<std::string_view, Symbols.size + 1>& set_by,
@@ -267,7 +291,7 @@ class context {
       return;
     }
     if (is_compound(d)) {
-      check_compound(values, variable, which, d, actual);
+      check_compound(values, set_by, variable, which, d, actual);
       return;
     }
     const std::size_t i = Symbols.index_of(d.symbols[0]);
