@@ -24,14 +24,6 @@ using matdiff_test::require_close;
 using matdiff_test::with_rectangular_sizes;
 using matdiff_test::with_square_sizes;
 
-namespace {
-Eigen::MatrixXd kron_of(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
-  Eigen::MatrixXd r(a.rows() * b.rows(), a.cols() * b.cols());
-  for (Eigen::Index j = 0; j < a.cols(); ++j)
-    for (Eigen::Index i = 0; i < a.rows(); ++i) r.block(i * b.rows(), j * b.cols(), b.rows(), b.cols()) = a(i, j) * b;
-  return r;
-}
-}  // namespace
 
 TEST_CASE("Hessians of a two-layer network loss", "[hessian]") {
   constexpr auto h = md::dim<"h">;
