@@ -38,6 +38,10 @@ struct product_op {
     return text("matdiff: product of ") + a.to_text() + " and " + b.to_text() +
            ": inner dimensions differ";
   }
+  template <diagnostic Problem>
+  static constexpr void report() {
+    static_assert(error<Problem>, "matdiff: product: inner dimensions differ (shapes below)");
+  }
   static constexpr shape result_shape(const shape& a, const shape& b) {
     if (a.is_scalar()) return b;
     if (b.is_scalar()) return a;
@@ -95,6 +99,10 @@ struct quotient_op {
     if (s.is_scalar()) return {};
     return text("matdiff: quotient of ") + a.to_text() + " by " + s.to_text() +
            ": the divisor must be 1x1";
+  }
+  template <diagnostic Problem>
+  static constexpr void report() {
+    static_assert(error<Problem>, "matdiff: quotient: the divisor is not 1x1 (shapes below)");
   }
   static constexpr shape result_shape(const shape& a, const shape&) { return a; }
   /// In LaTeX \frac is parenthesised before a superscript: \left(\frac{A}{2}\right)^{\top}.
