@@ -128,6 +128,20 @@ constexpr auto operator*(const A& a, const B& b) {
   return make_expression(product_op{}, as_expression(a), as_expression(b));
 }
 
+/// An Eigen object is a value to bind to a variable, not an operand: X * M is reported as a
+/// product error rather than as a failed overload resolution.
+template <class T>
+concept eigen_value = !operand<T> && requires { typename T::Scalar; T::RowsAtCompileTime; };
+
+template <class A, class B>
+  requires((expression<A> && eigen_value<B>) || (eigen_value<A> && expression<B>))
+constexpr auto operator*(const A&, const B&) {
+  static_assert(sizeof(A) == 0,
+                "matdiff: product: an operand is an Eigen object, not a matdiff expression "
+                "(bind Eigen values to variables: md::eval(e, X = value))");
+  return invalid_expression{};
+}
+
 /// a / s: division by a 1x1 expression or a number.
 template <operand A, operand S>
   requires(expression<A> || expression<S>)
