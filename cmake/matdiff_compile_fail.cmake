@@ -1,9 +1,10 @@
 # Compiles SOURCE and succeeds only if that fails with diagnostics matching
-# every regex in EXPECT and, for each "<count> <regex>" item of EXPECT_COUNT,
-# having exactly <count> matches of <regex>. Run by the tests of
-# matdiff_add_compile_fail_test().
+# every regex in EXPECT, whose first error line (the first line containing
+# "error") matches every regex in EXPECT_FIRST, and, for each "<count> <regex>"
+# item of EXPECT_COUNT, having exactly <count> matches of <regex>. Run by the
+# tests of matdiff_add_compile_fail_test().
 # Inputs (-D): COMPILER SOURCE PROJECT_INCLUDE_DIR INCLUDE_DIRS DEFINITIONS
-#              IMPLICIT_DIRS EXPECT EXPECT_COUNT
+#              IMPLICIT_DIRS EXPECT EXPECT_FIRST EXPECT_COUNT
 cmake_minimum_required(VERSION 3.25)
 
 set(args -std=c++20 -fsyntax-only -Wall -Wextra "-I${PROJECT_INCLUDE_DIR}")
@@ -37,6 +38,23 @@ endif()
 foreach(regex IN LISTS EXPECT)
   if(NOT output MATCHES "${regex}")
     fail("the compiler output has no match for \"${regex}\"")
+  endif()
+endforeach()
+# The first error line is what a reader sees first (and all an IDE may show):
+# it must say what is wrong by itself.
+string(FIND "${output}" "error" error_at)
+if(error_at EQUAL -1)
+  fail("the compiler output has no line containing \"error\"")
+endif()
+string(SUBSTRING "${output}" 0 ${error_at} before_error)
+string(FIND "${before_error}" "\n" line_start REVERSE)
+math(EXPR line_start "${line_start} + 1")
+string(SUBSTRING "${output}" ${line_start} -1 from_line_start)
+string(FIND "${from_line_start}" "\n" line_length)
+string(SUBSTRING "${from_line_start}" 0 ${line_length} first_error_line)
+foreach(regex IN LISTS EXPECT_FIRST)
+  if(NOT first_error_line MATCHES "${regex}")
+    fail("the first error line has no match for \"${regex}\":\n${first_error_line}")
   endif()
 endforeach()
 foreach(item IN LISTS EXPECT_COUNT)

@@ -22,13 +22,15 @@ function(matdiff_add_test source)
 endfunction()
 
 # matdiff_add_compile_fail_test(NAME <name> SOURCE <file> EXPECT <regex>...
+#                               [EXPECT_FIRST <regex>...]
 #                               [EXPECT_COUNT "<count> <regex>"...])
 # Passes only if <file> fails to compile, the diagnostics match every <regex>
-# of EXPECT, and for each EXPECT_COUNT item have exactly <count> matches of
+# of EXPECT, the first line containing "error" matches every <regex> of
+# EXPECT_FIRST, and for each EXPECT_COUNT item have exactly <count> matches of
 # its <regex>. The compiler is run directly by the test rather than through a
 # build target, so these files never break the normal build.
 function(matdiff_add_compile_fail_test)
-  cmake_parse_arguments(PARSE_ARGV 0 arg "" "NAME;SOURCE" "EXPECT;EXPECT_COUNT")
+  cmake_parse_arguments(PARSE_ARGV 0 arg "" "NAME;SOURCE" "EXPECT;EXPECT_FIRST;EXPECT_COUNT")
   if(NOT arg_NAME OR NOT arg_SOURCE OR NOT arg_EXPECT)
     message(FATAL_ERROR "matdiff_add_compile_fail_test needs NAME, SOURCE and EXPECT")
   endif()
@@ -44,6 +46,7 @@ function(matdiff_add_compile_fail_test)
       "-DDEFINITIONS=$<TARGET_PROPERTY:matdiff,INTERFACE_COMPILE_DEFINITIONS>"
       "-DIMPLICIT_DIRS=${CMAKE_CXX_IMPLICIT_INCLUDE_DIRECTORIES}"
       "-DEXPECT=${arg_EXPECT}"
+      "-DEXPECT_FIRST=${arg_EXPECT_FIRST}"
       "-DEXPECT_COUNT=${arg_EXPECT_COUNT}"
       -P ${matdiff_SOURCE_DIR}/cmake/matdiff_compile_fail.cmake)
 endfunction()

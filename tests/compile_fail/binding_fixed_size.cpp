@@ -1,5 +1,6 @@
 // expect: matdiff: eval: invalid bindings
 // expect-gcc: matdiff: eval: variable X is 4x4 but the bound Eigen object is 3x3
+// expect-first: matdiff: eval: invalid bindings
 // expect-count: 1 : error:
 // A fixed-size Eigen object of another size is caught at compile time.
 #include <matdiff/matdiff.hpp>

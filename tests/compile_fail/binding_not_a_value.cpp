@@ -1,5 +1,6 @@
 // expect: matdiff: eval: invalid bindings
 // expect-gcc: matdiff: eval: the value bound to variable x is neither a number nor an Eigen dense object
+// expect-first: matdiff: eval: invalid bindings
 // expect-count: 1 : error:
 #include <vector>
 

@@ -1,5 +1,6 @@
 // expect: matdiff: eval: invalid bindings
 // expect-gcc: matdiff: eval: variable X is 3x3. a number can be bound only to a 1x1 variable
+// expect-first: matdiff: eval: invalid bindings
 // expect-count: 1 : error:
 #include <matdiff/matdiff.hpp>
 

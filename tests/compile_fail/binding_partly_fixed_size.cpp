@@ -1,5 +1,6 @@
 // expect: matdiff: eval: invalid bindings
 // expect-gcc: matdiff: eval: variable X is 4x4 but the bound Eigen object is Dynamicx3
+// expect-first: matdiff: eval: invalid bindings
 // expect-count: 1 : error:
 // The fixed number of columns of a partly dynamic Eigen object is checked at compile time.
 #include <matdiff/matdiff.hpp>

@@ -1,4 +1,5 @@
 // expect: matdiff: eval: the bound Eigen objects have different scalar types
+// expect-first: matdiff: eval: the bound Eigen objects have different scalar types
 // expect-count: 1 : error:
 #include <matdiff/matdiff.hpp>
 

@@ -1,5 +1,6 @@
 // expect: matdiff: eval: invalid bindings
 // expect-gcc: matdiff: eval: variable X is bound twice
+// expect-first: matdiff: eval: invalid bindings
 // expect-count: 1 : error:
 #include <matdiff/matdiff.hpp>
 

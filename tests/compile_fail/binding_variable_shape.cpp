@@ -1,5 +1,6 @@
 // expect: matdiff: eval: invalid bindings
 // expect-gcc: matdiff: eval: variable X is 3x3 in the expression but the binding is for a 4x4 variable X
+// expect-first: matdiff: eval: invalid bindings
 // expect-count: 1 : error:
 // A binding for another variable of the same name.
 #include <matdiff/matdiff.hpp>

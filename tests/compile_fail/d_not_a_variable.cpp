@@ -1,4 +1,5 @@
 // expect: matdiff: d: the argument must be a variable
+// expect-first: matdiff: d: the argument must be a variable
 // expect-count: 1 : error:
 // The differential symbol dX exists for variables only.
 #include <matdiff/matdiff.hpp>

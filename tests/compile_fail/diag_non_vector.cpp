@@ -1,5 +1,6 @@
-// expect: matdiff: invalid operands
+// expect: matdiff: diag: the argument is not a column vector
 // expect-gcc: matdiff: diag of 3x2: the argument must be a column vector
+// expect-first: matdiff: diag: the argument is not a column vector
 // expect-count: 1 : error:
 #include <matdiff/matdiff.hpp>
 

@@ -1,5 +1,6 @@
-// expect: matdiff: invalid operands
+// expect: matdiff: diagonal: the matrix is not square
 // expect-gcc: matdiff: diagonal of 2x3: the matrix is not square
+// expect-first: matdiff: diagonal: the matrix is not square
 // expect-count: 1 : error:
 #include <matdiff/matdiff.hpp>
 

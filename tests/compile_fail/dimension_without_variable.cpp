@@ -1,5 +1,6 @@
 // expect: matdiff: eval: invalid bindings
 // expect-gcc: matdiff: eval: dimension n is not the size of any variable, so its value is unknown
+// expect-first: matdiff: eval: invalid bindings
 // expect-count: 1 : error:
 #include <matdiff/matdiff.hpp>
 

@@ -1,5 +1,6 @@
 // expect: matdiff: directional: invalid arguments
 // expect-gcc: matdiff: directional: the direction is 3x1 but the variable is 3x3
+// expect-first: matdiff: directional: invalid arguments
 // expect-count: 1 : error:
 // The direction must have the shape of the variable.
 #include <matdiff/matdiff.hpp>

@@ -1,5 +1,6 @@
 // expect: matdiff: eval: invalid bindings
 // expect-gcc: matdiff: eval: argument 2 of the bindings is not a binding. write variable = value
+// expect-first: matdiff: eval: invalid bindings
 // expect-count: 1 : error:
 #include <matdiff/matdiff.hpp>
 

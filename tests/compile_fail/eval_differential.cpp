@@ -1,5 +1,6 @@
 // expect: matdiff: eval: the expression contains a differential dX
 // expect: md::directional
+// expect-first: matdiff: eval: the expression contains a differential dX
 // expect-count: 1 : error:
 // A differential has no value until dX is replaced by a direction.
 #include <matdiff/matdiff.hpp>

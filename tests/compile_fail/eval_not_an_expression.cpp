@@ -1,4 +1,5 @@
 // expect: matdiff: eval: the first argument is not a matdiff expression
+// expect-first: matdiff: eval: the first argument is not a matdiff expression
 // expect-count: 1 : error:
 // An Eigen matrix is not an expression to evaluate.
 #include <matdiff/matdiff.hpp>

@@ -1,5 +1,6 @@
 // expect: matdiff: grad: invalid arguments
 // expect-gcc: matdiff: grad of a 3x4 expression: the function must be 1x1
+// expect-first: matdiff: grad: invalid arguments
 // expect-count: 1 : error:
 // A gradient is of a 1x1 function; X*B is a matrix.
 #include <matdiff/matdiff.hpp>

@@ -1,5 +1,6 @@
 // expect: matdiff: grad: invalid arguments
 // expect-gcc: matdiff: grad: differentiate with respect to a variable
+// expect-first: matdiff: grad: invalid arguments
 // expect-count: 1 : error:
 // 2*X is an expression, not a variable.
 #include <matdiff/matdiff.hpp>

@@ -1,5 +1,6 @@
-// expect: matdiff: invalid operands
+// expect: matdiff: inv: the matrix is not square
 // expect-gcc: matdiff: inv of 2x3: the matrix is not square
+// expect-first: matdiff: inv: the matrix is not square
 // expect-count: 1 : error:
 #include <matdiff/matdiff.hpp>
 

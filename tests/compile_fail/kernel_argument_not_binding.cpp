@@ -1,5 +1,6 @@
 // expect: matdiff: eval: invalid bindings
 // expect-gcc: matdiff: eval: argument 1 of the bindings is not a binding. write variable = value
+// expect-first: matdiff: eval: invalid bindings
 // expect-count: 1 : error:
 // Arguments are counted from the first binding, in a kernel call as in md::eval.
 #include <matdiff/matdiff.hpp>

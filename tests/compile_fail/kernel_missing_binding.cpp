@@ -1,5 +1,6 @@
 // expect: matdiff: eval: invalid bindings
 // expect-gcc: matdiff: eval: variable B has no binding
+// expect-first: matdiff: eval: invalid bindings
 // expect-count: 1 : error:
 // A kernel call with a missing binding is one error, also when its results are unpacked.
 #include <matdiff/matdiff.hpp>

@@ -1,5 +1,6 @@
 // expect: matdiff: eval: invalid bindings
 // expect-gcc: matdiff: eval: variable B has no binding
+// expect-first: matdiff: eval: invalid bindings
 // expect-count: 1 : error:
 #include <matdiff/matdiff.hpp>
 

@@ -1,4 +1,5 @@
 // expect: matdiff: an operand is not a matdiff expression
+// expect-first: matdiff: an operand is not a matdiff expression
 // expect-count: 1 : error:
 // An Eigen matrix is a value to bind, not an operand.
 #include <matdiff/matdiff.hpp>

@@ -1,4 +1,5 @@
 // expect: matdiff: an operand is not a matdiff expression
+// expect-first: matdiff: an operand is not a matdiff expression
 // expect-count: 1 : error:
 #include <matdiff/matdiff.hpp>
 

@@ -1,5 +1,6 @@
-// expect: matdiff: invalid operands
+// expect: matdiff: product: inner dimensions differ
 // expect-gcc: matdiff: product of 3x4 and 5x5: inner dimensions differ
+// expect-first: matdiff: product: inner dimensions differ
 // expect-count: 1 : error:
 // A product whose inner dimensions differ is one error, naming the operation and both
 // shapes; the code that goes on to use the product adds none.

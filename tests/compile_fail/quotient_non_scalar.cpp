@@ -1,5 +1,6 @@
-// expect: matdiff: invalid operands
+// expect: matdiff: quotient: the divisor is not 1x1
 // expect-gcc: matdiff: quotient of 3x3 by 3x1: the divisor must be 1x1
+// expect-first: matdiff: quotient: the divisor is not 1x1
 // expect-count: 1 : error:
 #include <matdiff/matdiff.hpp>
 

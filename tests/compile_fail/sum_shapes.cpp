@@ -1,5 +1,6 @@
-// expect: matdiff: invalid operands
+// expect: matdiff: sum: the shapes differ
 // expect-gcc: matdiff: sum of 3x4 and 4x3: shapes differ
+// expect-first: matdiff: sum: the shapes differ
 // expect-count: 1 : error:
 #include <matdiff/matdiff.hpp>
 

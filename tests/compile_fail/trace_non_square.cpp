@@ -1,5 +1,6 @@
-// expect: matdiff: invalid operands
+// expect: matdiff: trace: the matrix is not square
 // expect-gcc: matdiff: trace of 2x3: the matrix is not square
+// expect-first: matdiff: trace: the matrix is not square
 // expect-count: 1 : error:
 #include <matdiff/matdiff.hpp>
 

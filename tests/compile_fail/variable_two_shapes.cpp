@@ -1,5 +1,6 @@
 // expect: matdiff: one variable name with two shapes
 // expect-gcc: matdiff: variable X is used with two shapes, 3x3 and 3x4
+// expect-first: matdiff: one variable name with two shapes
 // expect-count: 1 : error:
 // Two variables named X with different shapes, in operations that accept both shapes.
 #include <matdiff/matdiff.hpp>

@@ -6,9 +6,10 @@
 /// evaluation into a `diagnostic` value and makes it the template argument of the
 /// asserted condition: `static_assert(error<message>, "matdiff: ...")`. The compiler prints
 /// that condition, so the first error shows both the literal (operation) and the formatted
-/// message (operation and shapes):
+/// message (operation and shapes). Each operation has its own literal (`Op::report`), so the
+/// first error line already names the operation and its rule:
 ///
-///     error: static assertion failed: matdiff: invalid operands
+///     error: static assertion failed: matdiff: product: inner dimensions differ (shapes below)
 ///     note: 'matdiff::error<matdiff::diagnostic{"matdiff: product of 3x4 and 5x5: inner
 ///            dimensions differ"}>' evaluates to false
 #pragma once

@@ -10,7 +10,9 @@
 ///   - `e.print(p)`, `e.precedence(notation)` for printing (io/).
 /// An operation `Op` (ops/<op>.hpp) provides `Op::check(shapes...)` (a diagnostic naming
 /// the operation and shapes, empty when the operands are fine), `Op::result_shape(shapes...)`
-/// and its printing; its evaluation lives in eval/ops/<op>.hpp.
+/// and its printing; its evaluation lives in eval/ops/<op>.hpp. An operation whose check
+/// can fail also provides `Op::report<problem>()`, a static_assert whose literal names the
+/// operation and its rule.
 #pragma once
 
 #include <concepts>
@@ -126,6 +128,10 @@ consteval diagnostic name_conflict() {
 }
 }  // namespace detail
 
+/// Op states its shape rule in its own static_assert, `Op::report<problem>()`.
+template <class Op>
+concept reports_errors = requires { Op::template report<diagnostic{}>(); };
+
 /// Builds `node<Op, Args...>` after checking the operands: they are expressions, their
 /// shapes suit the operation (`Op::check`), and no variable name has two shapes.
 template <class Op, class... Args>
@@ -140,7 +146,12 @@ constexpr auto make_expression(Op op, const Args&... args) {
     constexpr diagnostic conflict =
         detail::name_conflict<set_union<Args::variables_v...>>();
     if constexpr (!problem.ok()) {
-      static_assert(error<problem>, "matdiff: invalid operands (operation and shapes below)");
+      // A static_assert message is a literal: each operation states its own rule
+      // (Op::report), so the first error line names the operation.
+      if constexpr (reports_errors<Op>)
+        Op::template report<problem>();
+      else
+        static_assert(error<problem>, "matdiff: invalid operands (operation and shapes below)");
       return invalid_expression{};
     } else if constexpr (!conflict.ok()) {
       static_assert(error<conflict>, "matdiff: one variable name with two shapes (below)");

@@ -15,6 +15,10 @@ struct add_op {
   static consteval diagnostic check(const shape& a, const shape& b) {
     return check::same_shape("sum", a, b);
   }
+  template <diagnostic Problem>
+  static constexpr void report() {
+    static_assert(error<Problem>, "matdiff: sum: the shapes differ (shapes below)");
+  }
   static constexpr shape result_shape(const shape& a, const shape&) { return a; }
   static constexpr int precedence(notation) { return precedence::sum; }
   template <class P, class A, class B>
@@ -36,6 +40,10 @@ struct add_op {
 struct subtract_op {
   static consteval diagnostic check(const shape& a, const shape& b) {
     return check::same_shape("difference", a, b);
+  }
+  template <diagnostic Problem>
+  static constexpr void report() {
+    static_assert(error<Problem>, "matdiff: difference: the shapes differ (shapes below)");
   }
   static constexpr shape result_shape(const shape& a, const shape&) { return a; }
   static constexpr int precedence(notation) { return precedence::sum; }

@@ -14,6 +14,10 @@ struct diag_op {
     if (v.is_column()) return {};
     return text("matdiff: diag of ") + v.to_text() + ": the argument must be a column vector";
   }
+  template <diagnostic Problem>
+  static constexpr void report() {
+    static_assert(error<Problem>, "matdiff: diag: the argument is not a column vector (shapes below)");
+  }
   static constexpr shape result_shape(const shape& v) { return {v.rows, v.rows}; }
   static constexpr int precedence(notation) { return precedence::atom; }
   template <class P, class A>
@@ -30,6 +34,10 @@ struct diag_op {
 
 struct diagonal_op {
   static consteval diagnostic check(const shape& a) { return check::square("diagonal", a); }
+  template <diagnostic Problem>
+  static constexpr void report() {
+    static_assert(error<Problem>, "matdiff: diagonal: the matrix is not square (shapes below)");
+  }
   static constexpr shape result_shape(const shape& a) { return {a.rows, dimension::fixed(1)}; }
   static constexpr int precedence(notation) { return precedence::atom; }
   template <class P, class A>

@@ -13,6 +13,10 @@ struct dot_op {
   static consteval diagnostic check(const shape& a, const shape& b) {
     return check::same_shape("dot", a, b);
   }
+  template <diagnostic Problem>
+  static constexpr void report() {
+    static_assert(error<Problem>, "matdiff: dot: the shapes differ (shapes below)");
+  }
   static constexpr shape result_shape(const shape&, const shape&) { return scalar_shape; }
   static constexpr int precedence(notation) { return precedence::atom; }
   template <class P, class A, class B>

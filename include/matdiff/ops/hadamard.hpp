@@ -29,6 +29,10 @@ struct hadamard_op {
   static consteval diagnostic check(const shape& a, const shape& b) {
     return check::same_shape("hadamard", a, b);
   }
+  template <diagnostic Problem>
+  static constexpr void report() {
+    static_assert(error<Problem>, "matdiff: hadamard: the shapes differ (shapes below)");
+  }
   static constexpr shape result_shape(const shape& a, const shape&) { return a; }
   static constexpr int precedence(notation) { return precedence::product; }
   template <class P, class A, class B>
@@ -46,6 +50,10 @@ struct hadamard_op {
 struct hadamard_div_op {
   static consteval diagnostic check(const shape& a, const shape& b) {
     return check::same_shape("hadamard_div", a, b);
+  }
+  template <diagnostic Problem>
+  static constexpr void report() {
+    static_assert(error<Problem>, "matdiff: hadamard_div: the shapes differ (shapes below)");
   }
   static constexpr shape result_shape(const shape& a, const shape&) { return a; }
   static constexpr int precedence(notation) { return precedence::product; }

@@ -11,6 +11,10 @@ namespace matdiff {
 
 struct inv_op {
   static consteval diagnostic check(const shape& a) { return check::square("inv", a); }
+  template <diagnostic Problem>
+  static constexpr void report() {
+    static_assert(error<Problem>, "matdiff: inv: the matrix is not square (shapes below)");
+  }
   static constexpr shape result_shape(const shape& a) { return a; }
   static constexpr int precedence(notation n) {
     return n == notation::latex ? precedence::postfix : precedence::atom;

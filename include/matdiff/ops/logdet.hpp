@@ -13,6 +13,10 @@ namespace matdiff {
 
 struct logdet_op {
   static consteval diagnostic check(const shape& a) { return check::square("logdet", a); }
+  template <diagnostic Problem>
+  static constexpr void report() {
+    static_assert(error<Problem>, "matdiff: logdet: the matrix is not square (shapes below)");
+  }
   static constexpr shape result_shape(const shape&) { return scalar_shape; }
   static constexpr int precedence(notation) { return precedence::atom; }
   template <class P, class A>

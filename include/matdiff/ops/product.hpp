@@ -38,6 +38,10 @@ struct product_op {
     return text("matdiff: product of ") + a.to_text() + " and " + b.to_text() +
            ": inner dimensions differ";
   }
+  template <diagnostic Problem>
+  static constexpr void report() {
+    static_assert(error<Problem>, "matdiff: product: inner dimensions differ (shapes below)");
+  }
   static constexpr shape result_shape(const shape& a, const shape& b) {
     if (a.is_scalar()) return b;
     if (b.is_scalar()) return a;
@@ -96,6 +100,10 @@ struct quotient_op {
     return text("matdiff: quotient of ") + a.to_text() + " by " + s.to_text() +
            ": the divisor must be 1x1";
   }
+  template <diagnostic Problem>
+  static constexpr void report() {
+    static_assert(error<Problem>, "matdiff: quotient: the divisor is not 1x1 (shapes below)");
+  }
   static constexpr shape result_shape(const shape& a, const shape&) { return a; }
   /// In LaTeX \frac is parenthesised before a superscript: \left(\frac{A}{2}\right)^{\top}.
   static constexpr int precedence(notation n) {
@@ -118,6 +126,20 @@ template <operand A, operand B>
   requires(expression<A> || expression<B>)
 constexpr auto operator*(const A& a, const B& b) {
   return make_expression(product_op{}, as_expression(a), as_expression(b));
+}
+
+/// An Eigen object is a value to bind to a variable, not an operand: X * M is reported as a
+/// product error rather than as a failed overload resolution.
+template <class T>
+concept eigen_value = !operand<T> && requires { typename T::Scalar; T::RowsAtCompileTime; };
+
+template <class A, class B>
+  requires((expression<A> && eigen_value<B>) || (eigen_value<A> && expression<B>))
+constexpr auto operator*(const A&, const B&) {
+  static_assert(sizeof(A) == 0,
+                "matdiff: product: an operand is an Eigen object, not a matdiff expression "
+                "(bind Eigen values to variables: md::eval(e, X = value))");
+  return invalid_expression{};
 }
 
 /// a / s: division by a 1x1 expression or a number.

@@ -9,6 +9,10 @@ namespace matdiff {
 
 struct trace_op {
   static consteval diagnostic check(const shape& a) { return check::square("trace", a); }
+  template <diagnostic Problem>
+  static constexpr void report() {
+    static_assert(error<Problem>, "matdiff: trace: the matrix is not square (shapes below)");
+  }
   static constexpr shape result_shape(const shape&) { return scalar_shape; }
   static constexpr int precedence(notation) { return precedence::atom; }
   template <class P, class A>

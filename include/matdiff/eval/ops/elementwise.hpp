@@ -25,7 +25,8 @@ template <> struct scalar_function<function::sin> { template <class S> static S 
 template <> struct scalar_function<function::cos> { template <class S> static S apply(S x) { using std::cos; return cos(x); } };
 template <> struct scalar_function<function::tanh> { template <class S> static S apply(S x) { using std::tanh; return tanh(x); } };
 template <> struct scalar_function<function::sqrt> { template <class S> static S apply(S x) { using std::sqrt; return sqrt(x); } };
-template <> struct scalar_function<function::sign> { template <class S> static S apply(S x) { return static_cast<S>((S(0) < x) - (x < S(0))); } };
+/// sign(NaN) is NaN (not 0), so NaN propagates through the gradient of abs.
+template <> struct scalar_function<function::sign> { template <class S> static S apply(S x) { return x != x ? x : static_cast<S>((S(0) < x) - (x < S(0))); } };
 template <> struct scalar_function<function::abs> { template <class S> static S apply(S x) { using std::abs; return abs(x); } };
 
 /// 1 / (1 + e^-x), computed without overflow on either side of 0.
