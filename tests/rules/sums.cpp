@@ -39,6 +39,13 @@ TEST_CASE("terms are ordered canonically, whatever the order written") {
   STATIC_REQUIRE(md::to_string(md::simplify(X * B + Y + X)) == "X + Y + X*B");
 }
 
+TEST_CASE("terms holding numbers after an operand without one are ordered") {
+  // Ordering prints each term's type from a value built by default; a Hadamard product of
+  // a variable and a power (a node holding its exponent) made that not a constant expression.
+  constexpr auto s = md::simplify(md::hadamard(Y, md::pow(X, 2)) + md::hadamard(X, md::pow(Y, 3)));
+  STATIC_REQUIRE(md::to_string(s) == "X.*Y.^3 + Y.*X.^2");
+}
+
 TEST_CASE("sum rules keep the value") {
   const Eigen::MatrixXd Xv = random_matrix<Eigen::MatrixXd>(5, 3), Yv = random_matrix<Eigen::MatrixXd>(5, 3);
   const Eigen::Matrix3d Bv = random_matrix<Eigen::Matrix3d>();

@@ -233,10 +233,25 @@ constexpr bool comes_before(std::size_t size_a, std::string_view a, std::size_t 
   return size_a != size_b ? size_a < size_b : a < b;
 }
 
+/// A value of type E with default numbers. Nodes are built by their constructor from
+/// their operands: GCC 12 rejects reading a default-initialized node whose std::tuple holds
+/// an empty operand before a non-empty one (x .* A.^2) in a constant expression.
+template <class E>
+constexpr E default_value() {
+  return E{};
+}
+template <class E>
+  requires is_node<E>
+constexpr E default_value() {
+  return [&]<class Op, class... Args>(std::type_identity<node<Op, Args...>>) {
+    return E(Op{}, default_value<Args>()...);
+  }(std::type_identity<E>{});
+}
+
 template <class E>
 constexpr text printed_type() {
   printer p{notation::text};
-  p.operand(E{}, 0);
+  p.operand(default_value<E>(), 0);
   return static_cast<text&&>(p.out);
 }
 

@@ -1,0 +1,310 @@
+// Checks for the generated random expressions (generate.py):
+//   random_test::check(report, info, f, oracle, std::tuple{X, Y}, X = Xv, Y = Yv, ...)
+// compares, at the bound point,
+//   md::eval(f)       with the oracle's value,
+//   md::grad(f, X)    with the oracle's derivatives and with central finite differences
+//                     (md::check_gradient),
+// where the oracle is f written in plain Eigen (namespace random_oracle below) and run on
+// Eigen's forward-mode AutoDiffScalar: it shares no code with matdiff. A failure prints the
+// expression as matdiff and the generator write it, the seed, its index and the values.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <initializer_list>
+#include <iostream>
+#include <limits>
+#include <tuple>
+#include <type_traits>
+
+#include <Eigen/Core>
+#include <Eigen/LU>
+#include <unsupported/Eigen/AutoDiff>
+
+#include <matdiff/matdiff.hpp>
+
+/// f in plain Eigen, for any scalar type T (double, AutoDiffScalar). Every value is a
+/// dynamic matrix; 1x1 values are 1x1 matrices.
+namespace random_oracle {
+
+template <class T>
+using matrix = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>;
+
+template <class T>
+matrix<T> identity(Eigen::Index n) {
+  return matrix<T>::Identity(n, n);
+}
+template <class T>
+matrix<T> ones(Eigen::Index rows, Eigen::Index cols) {
+  return matrix<T>::Constant(rows, cols, T(1.0));
+}
+template <class T>
+matrix<T> one_by_one(const T& x) {
+  matrix<T> out(1, 1);
+  out(0, 0) = x;
+  return out;
+}
+
+template <class T>
+matrix<T> add(const matrix<T>& a, const matrix<T>& b) {
+  return a + b;
+}
+template <class T>
+matrix<T> sub(const matrix<T>& a, const matrix<T>& b) {
+  return a - b;
+}
+template <class T>
+matrix<T> neg(const matrix<T>& a) {
+  return -a;
+}
+template <class T>
+matrix<T> scale(double k, const matrix<T>& a) {
+  return a * T(k);
+}
+template <class T>
+matrix<T> divide(const matrix<T>& a, const matrix<T>& s) {
+  return a / s(0, 0);
+}
+/// The matrix product, or scaling when a side is 1x1 and the sizes do not chain.
+template <class T>
+matrix<T> multiply(const matrix<T>& a, const matrix<T>& b) {
+  if (a.cols() == b.rows()) return a * b;
+  if (a.size() == 1) return b * a(0, 0);
+  return a * b(0, 0);
+}
+template <class T>
+matrix<T> transpose(const matrix<T>& a) {
+  return a.transpose();
+}
+template <class T>
+matrix<T> trace(const matrix<T>& a) {
+  return one_by_one<T>(a.trace());
+}
+template <class T>
+matrix<T> inv(const matrix<T>& a) {
+  return a.partialPivLu().inverse();
+}
+template <class T>
+matrix<T> det(const matrix<T>& a) {
+  return one_by_one<T>(a.partialPivLu().determinant());
+}
+template <class T>
+matrix<T> logdet(const matrix<T>& a) {
+  using std::abs, std::log;
+  return one_by_one<T>(log(abs(a.partialPivLu().determinant())));
+}
+template <class T>
+matrix<T> hadamard(const matrix<T>& a, const matrix<T>& b) {
+  return a.cwiseProduct(b);
+}
+template <class T>
+matrix<T> hadamard_div(const matrix<T>& a, const matrix<T>& b) {
+  return a.cwiseQuotient(b);
+}
+template <class T>
+matrix<T> kron(const matrix<T>& a, const matrix<T>& b) {
+  matrix<T> out(a.rows() * b.rows(), a.cols() * b.cols());
+  for (Eigen::Index j = 0; j < a.cols(); ++j)
+    for (Eigen::Index i = 0; i < a.rows(); ++i)
+      out.block(i * b.rows(), j * b.cols(), b.rows(), b.cols()) = b * a(i, j);
+  return out;
+}
+template <class T, class F>
+matrix<T> map(const matrix<T>& a, F f) {
+  matrix<T> out(a.rows(), a.cols());
+  for (Eigen::Index j = 0; j < a.cols(); ++j)
+    for (Eigen::Index i = 0; i < a.rows(); ++i) out(i, j) = f(a(i, j));
+  return out;
+}
+template <class T>
+matrix<T> exp(const matrix<T>& a) {
+  return map(a, [](const T& x) { using std::exp; return T(exp(x)); });
+}
+template <class T>
+matrix<T> log(const matrix<T>& a) {
+  return map(a, [](const T& x) { using std::log; return T(log(x)); });
+}
+template <class T>
+matrix<T> sqrt(const matrix<T>& a) {
+  return map(a, [](const T& x) { using std::sqrt; return T(sqrt(x)); });
+}
+template <class T>
+matrix<T> tanh(const matrix<T>& a) {
+  return map(a, [](const T& x) { using std::tanh; return T(tanh(x)); });
+}
+/// log(1 + e^x) = max(x, 0) + log(1 + e^-|x|)
+template <class T>
+matrix<T> softplus(const matrix<T>& a) {
+  return map(a, [](const T& x) {
+    using std::exp, std::log;
+    return x > 0 ? T(x + log(1 + exp(-x))) : T(log(1 + exp(x)));
+  });
+}
+template <class T>
+matrix<T> sigmoid(const matrix<T>& a) {
+  return map(a, [](const T& x) { using std::exp; return T(1 / (1 + exp(-x))); });
+}
+template <class T>
+matrix<T> pow(const matrix<T>& a, double k) {
+  return map(a, [k](const T& x) { using std::pow; return T(pow(x, k)); });
+}
+template <class T>
+matrix<T> sum(const matrix<T>& a) {
+  return one_by_one<T>(a.sum());
+}
+template <class T>
+matrix<T> dot(const matrix<T>& a, const matrix<T>& b) {
+  return one_by_one<T>(a.cwiseProduct(b).sum());
+}
+template <class T>
+matrix<T> sqnorm(const matrix<T>& a) {
+  return one_by_one<T>(a.cwiseProduct(a).sum());
+}
+template <class T>
+matrix<T> norm2(const matrix<T>& a) {
+  using std::sqrt;
+  return one_by_one<T>(T(sqrt(a.cwiseProduct(a).sum())));
+}
+template <class T>
+matrix<T> vec(const matrix<T>& a) {
+  return a.reshaped();
+}
+template <class T>
+matrix<T> diag(const matrix<T>& v) {
+  return v.col(0).asDiagonal();
+}
+template <class T>
+matrix<T> diagonal(const matrix<T>& a) {
+  return a.diagonal();
+}
+
+}  // namespace random_oracle
+
+namespace random_test {
+
+namespace md = matdiff;
+using dense = Eigen::MatrixXd;
+using autodiff = Eigen::AutoDiffScalar<Eigen::VectorXd>;
+
+/// A value for a variable: Eigen type R x C (Eigen::Dynamic or fixed), entries column-major.
+template <int R, int C>
+Eigen::Matrix<double, R, C> matrix(Eigen::Index rows, Eigen::Index cols, std::initializer_list<double> entries) {
+  Eigen::Matrix<double, R, C> m(rows, cols);
+  std::copy(entries.begin(), entries.end(), m.data());
+  return m;
+}
+
+struct case_info {
+  unsigned long seed;
+  int index;
+  const char* text;  ///< the generator's spelling, variable shapes and sizes
+};
+
+/// Counts and the largest disagreements seen, for the summary.
+struct report {
+  int expressions = 0, gradients = 0, failures = 0;
+  double max_value_error = 0, max_oracle_error = 0, max_difference_error = 0;
+
+  int summary(unsigned long seed) const {
+    std::printf("random expressions (seed %lu): %d expressions, %d gradients, %d failures\n", seed, expressions,
+                gradients, failures);
+    std::printf("largest relative errors: value %.3g, gradient vs AutoDiff %.3g, gradient vs finite differences %.3g\n",
+                max_value_error, max_oracle_error, max_difference_error);
+    return failures == 0 ? 0 : 1;
+  }
+};
+
+// Values and gradients agree with the oracle to rounding (both are exact formulas); the
+// finite differences to md::check_gradient's tolerance.
+inline constexpr double value_tolerance = 1e-9;
+inline constexpr double oracle_tolerance = 1e-8;
+
+template <class T>
+dense as_dense(const T& value) {
+  if constexpr (std::is_arithmetic_v<T>) return dense::Constant(1, 1, static_cast<double>(value));
+  else return value.template cast<double>();
+}
+
+/// max |a - b| / max(1, max |b|)
+inline double relative_error(const dense& a, const dense& b) {
+  if (a.rows() != b.rows() || a.cols() != b.cols()) return std::numeric_limits<double>::infinity();
+  const double scale = std::max(1.0, b.cwiseAbs().maxCoeff());
+  const double error = (a - b).cwiseAbs().maxCoeff() / scale;
+  return std::isnan(error) ? std::numeric_limits<double>::infinity() : error;
+}
+
+/// The oracle's input for binding b: its value, with unit derivatives for the entries of
+/// variable V (column-major) and zero derivatives for any other variable.
+template <class V, class B>
+random_oracle::matrix<autodiff> seeded(const B& b, Eigen::Index derivatives) {
+  const dense value = as_dense(b.value);
+  random_oracle::matrix<autodiff> out(value.rows(), value.cols());
+  for (Eigen::Index j = 0; j < value.cols(); ++j)
+    for (Eigen::Index i = 0; i < value.rows(); ++i) {
+      out(i, j) = autodiff(value(i, j), Eigen::VectorXd::Zero(derivatives));
+      if constexpr (std::is_same_v<typename B::variable_type, V>) out(i, j).derivatives()(i + j * value.rows()) = 1;
+    }
+  return out;
+}
+
+/// Central differences of f in V, as md::check_gradient takes them (same step, same
+/// rebinding), for printing next to a failure.
+template <class F, class V, class... B>
+dense finite_differences(const F& f, const V&, const B&... bindings) {
+  const dense point = md::detail::bound_value<double, V>(bindings...);
+  dense out(point.rows(), point.cols());
+  const double epsilon = std::cbrt(std::numeric_limits<double>::epsilon());
+  for (Eigen::Index j = 0; j < point.cols(); ++j)
+    for (Eigen::Index i = 0; i < point.rows(); ++i) {
+      const double h = epsilon * std::max(1.0, std::abs(point(i, j)));
+      auto value_at = [&](double offset) {
+        auto moved = point;
+        moved(i, j) += offset;
+        if constexpr (V::shape_v.is_scalar()) return static_cast<double>(md::eval(f, md::detail::rebound<V>(bindings, moved(0, 0))...));
+        else return static_cast<double>(md::eval(f, md::detail::rebound<V>(bindings, moved)...));
+      };
+      out(i, j) = (value_at(h) - value_at(-h)) / (2 * h);
+    }
+  return out;
+}
+
+template <class F, class Oracle, class... Wrt, class... B>
+void check(report& r, const case_info& info, const F& f, const Oracle& oracle, std::tuple<Wrt...>,
+           const B&... bindings) {
+  ++r.expressions;
+  auto in = [&](auto x) {
+    using X = decltype(x);
+    ++r.gradients;
+    const auto difference_check = md::check_gradient(f, x, bindings...);
+    const auto [value, g] = md::kernel(f, md::grad(f, x))(bindings...);
+    const dense gradient = as_dense(g);
+
+    const Eigen::Index n = md::detail::bound_value<double, X>(bindings...).size();
+    const autodiff reference = oracle(seeded<X>(bindings, n)...)(0, 0);
+    const dense reference_gradient = reference.derivatives().reshaped(gradient.rows(), gradient.cols());
+
+    const double value_error = relative_error(as_dense(value), as_dense(reference.value()));
+    const double oracle_error = relative_error(gradient, reference_gradient);
+    r.max_value_error = std::max(r.max_value_error, value_error);
+    r.max_oracle_error = std::max(r.max_oracle_error, oracle_error);
+    r.max_difference_error = std::max(r.max_difference_error, difference_check.max_rel_error);
+    if (value_error <= value_tolerance && oracle_error <= oracle_tolerance && difference_check.ok) return;
+
+    ++r.failures;
+    std::cout << "FAILED: random expression " << info.index << " (seed " << info.seed << "), d/d"
+              << X::name.view() << "\n  generated: " << info.text
+              << "\n  f        = " << md::to_string(f).view()
+              << "\n  grad     = " << md::to_string(md::grad(f, x)).view()
+              << "\n  value: matdiff " << value << ", oracle " << reference.value() << " (relative error "
+              << value_error << ")"
+              << "\n  gradient vs oracle: relative error " << oracle_error
+              << "\n  gradient vs finite differences: relative error " << difference_check.max_rel_error
+              << "\n  matdiff gradient:\n" << gradient
+              << "\n  oracle gradient:\n" << reference_gradient
+              << "\n  finite differences:\n" << finite_differences(f, x, bindings...) << "\n";
+  };
+  (in(Wrt{}), ...);
+}
+
+}  // namespace random_test
