@@ -104,21 +104,31 @@ inline std::string case_name(const std::string& problem, const std::string& task
 
 /// Registers case `name` timing `run` (which returns the results as a tuple). Before timing,
 /// its results are checked against `reference` (the hand-written code's results) and their
-/// checksum is recorded in the JSON context as `checksum <name>`.
-template <class Run, class Reference>
-void add_case(const std::string& name, Run run, const Reference& reference) {
+/// checksum is recorded in the JSON context as `checksum <name>`. `prepare` and `release`
+/// run around every timing loop, untimed (ADOL-C records and frees its tapes there).
+template <class Run, class Reference, class Prepare, class Release>
+void add_case(const std::string& name, Run run, const Reference& reference, Prepare prepare, Release release) {
+  prepare();
   const auto result = run();
+  release();
   require_agreement(name, result, reference);
   char text[64];
   std::snprintf(text, sizeof text, "%.17g", tuple_checksum(result));
   benchmark::AddCustomContext("checksum " + name, text);
-  benchmark::RegisterBenchmark(name.c_str(), [run](benchmark::State& state) {
+  benchmark::RegisterBenchmark(name.c_str(), [run, prepare, release](benchmark::State& state) {
+    prepare();
     for (auto _ : state) {
       auto r = run();
       benchmark::DoNotOptimize(r);
       benchmark::ClobberMemory();
     }
+    release();
   })->Unit(benchmark::kMicrosecond);
+}
+
+template <class Run, class Reference>
+void add_case(const std::string& name, Run run, const Reference& reference) {
+  add_case(name, std::move(run), reference, [] {}, [] {});
 }
 
 /// Records that case `name` is not run, and why.
