@@ -4,7 +4,7 @@
     report.py RESULTS_DIR DOCS_DIR
 
 RESULTS_DIR holds <program>.json (Google Benchmark, medians of repetitions), torch.json
-(peers_torch.py), compile_times.txt and machine.txt. Times are CPU times (the machine may be
+(peers_torch.py), compile_times.txt, machine.txt and optionally notes.md (quoted at the top). Times are CPU times (the machine may be
 shared; CPU time is less disturbed by other processes than wall time).
 """
 import json
@@ -169,6 +169,10 @@ def main():
     w("  measured in the same program are the meaningful figures. Rerun `benchmarks/run.sh` on a")
     w("  quiet machine for final numbers.")
     w("")
+    notes = os.path.join(results, "notes.md")
+    if os.path.exists(notes):
+        w("**Notes on this run:** " + open(notes).read().strip())
+        w("")
     w("Machine and build:")
     w("")
     for line in machine:
