@@ -29,6 +29,8 @@ PROBLEMS = {
     "inv_det_logdet": "f = log|det X| + det X + tr(AX⁻¹) in X, n×n dynamic",
 }
 SMALL = {"inverse_energy", "logdet_trace"}
+COLORS = {"matdiff": "tab:red", "hand": "tab:blue", "naive": "tab:gray", "autodiff": "tab:green",
+          "adolc_tape_once": "tab:orange", "adolc_retape": "tab:brown", "torch": "tab:purple"}
 PLANNING = {"chain", "chain_fixed", "inv_det_logdet"}
 
 
@@ -106,7 +108,7 @@ def write_plot(times, path):
     for ax, key in zip(axes.flat, keys):
         for who, series in sorted(panels[key].items()):
             ns = sorted(series)
-            ax.loglog(ns, [series[n] for n in ns], marker="o", label=who)
+            ax.loglog(ns, [series[n] for n in ns], marker="o", label=who, color=COLORS.get(who))
         sizes = sorted({n for series in panels[key].values() for n in series})
         ax.set_xticks(sizes)
         ax.set_xticklabels([str(n) for n in sizes])
