@@ -3,7 +3,7 @@
 # update_docs (MODE write); see docs/CMakeLists.txt.
 #
 #   cmake -DTEMPLATE=<file.md.in> -DDOCUMENT=<file.md> -DSOURCE_DIR=<docs>
-#         -DPROGRAMS=<source>=<executable>;... -DMODE=check|write -P render.cmake
+#         -DPROGRAMS=<source>=<executable>|... -DMODE=check|write -P render.cmake
 #
 # A template line that is exactly one of these directives is replaced:
 #   @code <source>     the file docs/<source> in a ```cpp block
@@ -20,6 +20,7 @@ foreach(required TEMPLATE DOCUMENT SOURCE_DIR MODE)
 endforeach()
 
 # Maps a source (tutorial/x.cpp) to its executable.
+string(REPLACE "|" ";" PROGRAMS "${PROGRAMS}")
 foreach(entry IN LISTS PROGRAMS)
   string(FIND "${entry}" "=" equals)
   string(SUBSTRING "${entry}" 0 ${equals} source)
@@ -47,7 +48,8 @@ function(fenced language text result)
 endfunction()
 
 file(READ "${TEMPLATE}" rest)
-cmake_path(RELATIVE_PATH TEMPLATE BASE_DIRECTORY "${SOURCE_DIR}/.." OUTPUT_VARIABLE template_name)
+cmake_path(GET SOURCE_DIR PARENT_PATH root)
+file(RELATIVE_PATH template_name "${root}" "${TEMPLATE}")
 set(rendered "<!-- Generated from ${template_name} by docs/render.cmake: edit that file and run `cmake --build <build dir> --target update_docs`. -->\n")
 set(directive_regex "(^|\n)@(code|output|example|insert) ([^\n]+)\n")
 while(rest MATCHES "${directive_regex}")

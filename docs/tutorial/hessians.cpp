@@ -20,9 +20,9 @@ int main() {
   Av << 1, 2, 0,
         0, 1, 3,
         4, 0, 1;
-  const Eigen::Vector3d xv(1, 1, 1);
+  // (H v does not depend on x for a quadratic f, so x needs no binding.)
   Eigen::Matrix3d H;
-  for (int j = 0; j < 3; ++j) H.col(j) = md::eval(Hv, x = xv, v = Eigen::Vector3d::Unit(j), A = Av);
+  for (int j = 0; j < 3; ++j) H.col(j) = md::eval(Hv, v = Eigen::Vector3d::Unit(j), A = Av);
   std::cout << "H =\n" << H << "\n";
 
   // A non-quadratic f: the log-sum-exp, whose Hessian is diag(p) - pp' with p = softmax(x).
