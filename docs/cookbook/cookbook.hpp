@@ -84,6 +84,5 @@ void gradient(page& p, std::string_view title, const F& f, const V& x, const B&.
 void seed_formulas(page& p);
 void traces_and_determinants(page& p);
 void elementwise_and_structure(page& p);
-void machine_learning(page& p);
 
 }  // namespace cookbook

@@ -46,7 +46,7 @@ int main() {
   const double count = samples;
 
   // Gradient ascent on l / N from mu = 0, S = I, with a backtracking step that keeps S
-  // positive definite and increases l.
+  // positive definite and increases l (up to rounding).
   const auto objective = md::kernel(log_likelihood, grad_mu, grad_S);
   Eigen::Vector3d mu_v = Eigen::Vector3d::Zero();
   Eigen::Matrix3d S_v = Eigen::Matrix3d::Identity();
@@ -64,7 +64,10 @@ int main() {
       if (S_next.llt().info() != Eigen::Success) continue;
       const double l_next = md::eval(log_likelihood, mu = Eigen::Vector3d(mu_v + t * step_mu), S = S_next, s = sum,
                                      C = second_moment, N = count);
-      if (l_next >= l + 0.25 * t * gradient_norm * gradient_norm * count) break;
+      // Sufficient increase (Armijo), allowing for the rounding of l itself near the top,
+      // where the predicted increase falls below it.
+      const double rounding = 1e-12 * std::abs(l);
+      if (l_next >= l + 0.25 * t * gradient_norm * gradient_norm * count - rounding) break;
     }
     mu_v += t * step_mu;
     S_v += t * step_S;

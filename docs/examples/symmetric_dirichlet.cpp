@@ -6,7 +6,8 @@
 // Hessian-vector products H vec(e_j), then projected to be positive semi-definite) are
 // assembled into a sparse system solved by SimplicialLDLT. Elements are evaluated in
 // parallel with OpenMP where it is available. The program checks that every Newton step
-// (with a backtracking line search that keeps triangles from inverting) lowers the energy.
+// (with a backtracking line search that keeps triangles from inverting) lowers the energy,
+// until the gradient norm is below 1e-6.
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -109,6 +110,7 @@ int main() {
   std::cout << "grid of " << vertices << " vertices, " << elements << " triangles; energy at rest would be "
             << 4.0 << "\nstep 0: energy " << energy_now << "\n";
   bool decreasing = true;
+  int steps_taken = 0;
   double seconds = 0;
   int passes = 0;
   for (int step = 1; step <= 5; ++step) {
@@ -153,6 +155,10 @@ int main() {
     }
     for (Eigen::Index v = 0; v < vertices; ++v)
       if (m.fixed[v]) entries.emplace_back(2 * v, 2 * v, 1.0), entries.emplace_back(2 * v + 1, 2 * v + 1, 1.0);
+    if (g.norm() < 1e-6) {  // converged: a further step could only change rounding errors
+      std::cout << "step " << step << ": converged, |gradient| " << g.norm() << "\n";
+      break;
+    }
     Eigen::SparseMatrix<double> H(dofs, dofs);
     H.setFromTriplets(entries.begin(), entries.end());
     Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>> solver(H);
@@ -176,6 +182,7 @@ int main() {
     if (!(energy_next < energy_now)) break;
     x = x_next;
     energy_now = energy_next;
+    ++steps_taken;
   }
   std::cout << "per element, value + gradient + 6 Hessian-vector products + projection: "
             << 1e6 * seconds / (passes * double(elements)) << " microseconds (indicative: one timing, "
@@ -185,6 +192,7 @@ int main() {
             << "serial"
 #endif
             << ")\n";
+  decreasing = decreasing && steps_taken > 0;
   std::cout << (decreasing ? "every Newton step lowered the energy\n" : "a Newton step did NOT lower the energy\n");
   return decreasing ? EXIT_SUCCESS : EXIT_FAILURE;
 }
