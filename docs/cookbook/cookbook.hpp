@@ -84,5 +84,7 @@ void gradient(page& p, std::string_view title, const F& f, const V& x, const B&.
 void seed_formulas(page& p);
 void traces_and_determinants(page& p);
 void elementwise_and_structure(page& p);
+void machine_learning(page& p);
+void factorisations_and_networks(page& p);
 
 }  // namespace cookbook

@@ -16,6 +16,8 @@ int main() {
   cookbook::seed_formulas(page);
   cookbook::traces_and_determinants(page);
   cookbook::elementwise_and_structure(page);
+  cookbook::machine_learning(page);
+  cookbook::factorisations_and_networks(page);
   std::cerr << "cookbook: " << page.entries << " gradients, " << page.failures << " failed their check\n";
   return page.failures == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
