@@ -19,8 +19,10 @@
 
 // The operations.
 #include <matdiff/ops/add.hpp>
+#include <matdiff/ops/commutation.hpp>
 #include <matdiff/ops/det.hpp>
 #include <matdiff/ops/diag.hpp>
+#include <matdiff/ops/diagonal_selection.hpp>
 #include <matdiff/ops/dot.hpp>
 #include <matdiff/ops/elementwise.hpp>
 #include <matdiff/ops/hadamard.hpp>
@@ -34,12 +36,14 @@
 #include <matdiff/ops/transpose.hpp>
 #include <matdiff/ops/vec.hpp>
 
-// Derivatives: differentials, identification, simplification.
+// Derivatives: differentials, identification, Jacobians and Hessians, simplification.
 #include <matdiff/calculus/d.hpp>
 #include <matdiff/calculus/differential.hpp>
 #include <matdiff/calculus/directional.hpp>
 #include <matdiff/calculus/grad.hpp>
+#include <matdiff/calculus/hessian.hpp>
 #include <matdiff/calculus/identify.hpp>
+#include <matdiff/calculus/jacobian.hpp>
 #include <matdiff/core/rational.hpp>
 #include <matdiff/rules/simplify.hpp>
 
@@ -51,8 +55,10 @@
 #include <matdiff/eval/eval.hpp>
 #include <matdiff/eval/kernel.hpp>
 #include <matdiff/eval/ops/add.hpp>
+#include <matdiff/eval/ops/commutation.hpp>
 #include <matdiff/eval/ops/det.hpp>
 #include <matdiff/eval/ops/diag.hpp>
+#include <matdiff/eval/ops/diagonal_selection.hpp>
 #include <matdiff/eval/ops/dot.hpp>
 #include <matdiff/eval/ops/elementwise.hpp>
 #include <matdiff/eval/ops/hadamard.hpp>

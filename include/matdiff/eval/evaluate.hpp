@@ -24,6 +24,7 @@
 #include <matdiff/core/literal.hpp>
 #include <matdiff/core/variable.hpp>
 #include <matdiff/eval/value.hpp>
+#include <matdiff/ops/product.hpp>
 
 namespace matdiff {
 
@@ -82,6 +83,30 @@ auto evaluate(const Ctx& ctx, const constant_matrix<Kind, R, C>&) {
   }
 }
 
+/// A factor F of a product that is applied without being formed (a commutation matrix, a
+/// Kronecker product with an identity factor, ...). eval/ops/<op>.hpp specialise it with
+///   `static constexpr bool applies = true;`
+///   `static constexpr bool is_permutation;`            pure data movement: applied first
+///   `template <class E> static auto times(ctx, f, v)`  F·v, the value of product node E
+///   `template <class E> static auto times_right(ctx, v, f)`  v·F
+template <class F>
+struct structured_factor {
+  static constexpr bool applies = false;
+  static constexpr bool is_permutation = false;
+};
+
+/// How the product node E = L·R uses its structured factors: 1 = apply R to L's value
+/// from the right, -1 = apply L to R's value, 0 = evaluate both and multiply.
+template <class E>
+inline constexpr int structured_side = 0;
+template <class L, class R>
+inline constexpr int structured_side<node<product_op, L, R>> =
+    L::shape_v.is_scalar() || R::shape_v.is_scalar() || node<product_op, L, R>::shape_v.is_scalar() ? 0
+    : structured_factor<R>::is_permutation                                                         ? 1
+    : structured_factor<L>::applies                                                                ? -1
+    : structured_factor<R>::applies                                                                ? 1
+                                                                                                   : 0;
+
 /// The value inside what `evaluate` returned: a remembered value may come wrapped
 /// (`Held::held_value`, eval/plan/shared.hpp).
 template <class T>
@@ -93,14 +118,26 @@ decltype(auto) operand_value(const T& v) {
 template <class Ctx, class Op, class... Args>
 decltype(auto) evaluate(const Ctx& ctx, const node<Op, Args...>& e);
 
-/// One node from the values of its operands (the temporaries live until apply returns).
+/// One node from the values of its operands (the temporaries live until apply returns), or
+/// a product with a structured factor, which that factor applies.
 template <class Ctx, class Op, class... Args>
 auto evaluate_node(const Ctx& ctx, const node<Op, Args...>& e) {
-  return std::apply(
-      [&](const auto&... args) {
-        return evaluator<Op>::apply(ctx, e, operand_value(evaluate(ctx, args))...);
-      },
-      e.args);
+  using E = node<Op, Args...>;
+  if constexpr (structured_side<E> < 0) {
+    using L = std::tuple_element_t<0, std::tuple<Args...>>;
+    return structured_factor<L>::template times<E>(ctx, e.template arg<0>(),
+                                                   operand_value(evaluate(ctx, e.template arg<1>())));
+  } else if constexpr (structured_side<E> > 0) {
+    using R = std::tuple_element_t<1, std::tuple<Args...>>;
+    return structured_factor<R>::template times_right<E>(ctx, operand_value(evaluate(ctx, e.template arg<0>())),
+                                                         e.template arg<1>());
+  } else {
+    return std::apply(
+        [&](const auto&... args) {
+          return evaluator<Op>::apply(ctx, e, operand_value(evaluate(ctx, args))...);
+        },
+        e.args);
+  }
 }
 
 template <class Ctx, class Op, class... Args>

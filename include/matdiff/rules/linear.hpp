@@ -108,7 +108,9 @@ constexpr auto rewrite(const hadamard_div_op& op, const A& a, const B& b) {
 
 template <class A, class B>
 constexpr auto rewrite(const kron_op& op, const A& a, const B& b) {
+  constexpr shape result = kron_op::result_shape(A::shape_v, B::shape_v);
   if constexpr (A::shape_v.is_scalar() || B::shape_v.is_scalar()) return rewrite(product_op{}, a, b);
+  else if constexpr (is_identity<A> && is_identity<B>) return constant_matrix<constant_kind::identity, result.rows, result.cols>{};
   else return detail::rewrite_bilinear(op, a, b);
 }
 

@@ -3,7 +3,7 @@
 ///
 ///     0·A = 0,  I·A = A,  1·A = A,  p·q = (pq),  A·c = c·A,  c(dA) = (cd)A,
 ///     (cA)B = A(cB) = c(AB) (also for any 1x1 s in place of c),  (-A)B = A(-B) = -(AB),  A(BC) = (AB)C,  As = sA (s 1x1),
-///     A⁻¹A = AA⁻¹ = I,
+///     A⁻¹A = AA⁻¹ = I,  (A ⊗ B)(C ⊗ D) = AC ⊗ BD,  K(n,m)K(m,n) = I,  diag(a)diag(b) = diag(a∘b),
 ///     -(-A) = A,  -(cA) = (-c)A,  (-1)A = -A,  A/c = (1/c)A,  0/s = 0
 /// Numbers gather in front of a product, negations outside it, and chains associate to
 /// the left, so that equal products have equal types.
@@ -11,6 +11,10 @@
 
 #include <matdiff/core/expression.hpp>
 #include <matdiff/ops/add.hpp>
+#include <matdiff/ops/commutation.hpp>
+#include <matdiff/ops/diag.hpp>
+#include <matdiff/ops/hadamard.hpp>
+#include <matdiff/ops/kron.hpp>
 #include <matdiff/ops/inv.hpp>
 #include <matdiff/ops/product.hpp>
 #include <matdiff/ops/transpose.hpp>
@@ -37,6 +41,36 @@ inline constexpr bool last_factor_cancels = false;
 template <class L, class R, class B>
 inline constexpr bool last_factor_cancels<node<product_op, L, R>, B> = cancels<R, B>;
 
+/// A·B is one factor: the mixed-product rule (A ⊗ B)(C ⊗ D) = AC ⊗ BD (inner sizes agree),
+/// K(n,m)K(m,n) = I, diag(a)diag(b) = diag(a∘b).
+template <class A, class B>
+inline constexpr bool combines = false;
+template <class A, class B, class C, class D>
+inline constexpr bool combines<node<kron_op, A, B>, node<kron_op, C, D>> =
+    A::shape_v.cols == C::shape_v.rows && B::shape_v.cols == D::shape_v.rows;
+template <dimension M, dimension N>
+inline constexpr bool combines<commutation_matrix<M, N>, commutation_matrix<N, M>> = true;
+template <class U, class W>
+inline constexpr bool combines<node<diag_op, U>, node<diag_op, W>> = true;
+
+template <class A, class B>
+constexpr auto combine(const A& a, const B& b) {
+  if constexpr (is_node_of<A, kron_op>) {
+    return rewrite(kron_op{}, rewrite(product_op{}, a.template arg<0>(), b.template arg<0>()),
+                   rewrite(product_op{}, a.template arg<1>(), b.template arg<1>()));
+  } else if constexpr (is_node_of<A, diag_op>) {
+    return rewrite(diag_op{}, rewrite(hadamard_op{}, a.template arg<0>(), b.template arg<0>()));
+  } else {
+    return constant_matrix<constant_kind::identity, A::shape_v.rows, A::shape_v.rows>{};
+  }
+}
+
+/// (C·A)·B = C·(AB) when A·B is one factor.
+template <class A, class B>
+inline constexpr bool last_factor_combines = false;
+template <class L, class R, class B>
+inline constexpr bool last_factor_combines<node<product_op, L, R>, B> = combines<R, B>;
+
 template <class A, class B>
 constexpr auto rewrite(const product_op& op, const A& a, const B& b) {
   constexpr shape result = product_op::result_shape(A::shape_v, B::shape_v);
@@ -62,6 +96,10 @@ constexpr auto rewrite(const product_op& op, const A& a, const B& b) {
     return constant_matrix<constant_kind::identity, A::shape_v.rows, A::shape_v.rows>{};
   } else if constexpr (last_factor_cancels<A, B>) {
     return a.template arg<0>();
+  } else if constexpr (combines<A, B>) {
+    return combine(a, b);
+  } else if constexpr (last_factor_combines<A, B>) {
+    return rewrite(op, a.template arg<0>(), combine(a.template arg<1>(), b));
   } else if constexpr (is_negation<A>) {
     return rewrite(negate_op{}, rewrite(op, a.template arg<0>(), b));
   } else if constexpr (is_negation<B>) {

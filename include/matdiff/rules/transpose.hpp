@@ -2,7 +2,7 @@
 /// Rewrite rules for transposes: they are pushed down to the leaves.
 ///
 ///     (Aᵀ)ᵀ = A,  aᵀ = a (1x1),  Iᵀ = I,  0ᵀ = 0,  (AB)ᵀ = BᵀAᵀ,  (A ± B)ᵀ = Aᵀ ± Bᵀ,
-///     (-A)ᵀ = -Aᵀ,  (A∘B)ᵀ = Aᵀ∘Bᵀ,  (A⊗B)ᵀ = Aᵀ⊗Bᵀ,  diag(v)ᵀ = diag(v),  σ(A)ᵀ = σ(Aᵀ)
+///     K(m,n)ᵀ = K(n,m),  (-A)ᵀ = -Aᵀ,  (A∘B)ᵀ = Aᵀ∘Bᵀ,  (A⊗B)ᵀ = Aᵀ⊗Bᵀ,  diag(v)ᵀ = diag(v),  σ(A)ᵀ = σ(Aᵀ)
 /// A transpose then sits only on a variable, an inverse or another non-linear leaf, where
 /// Eigen applies it for free.
 #pragma once
@@ -10,6 +10,7 @@
 #include <matdiff/core/constants.hpp>
 #include <matdiff/core/expression.hpp>
 #include <matdiff/ops/add.hpp>
+#include <matdiff/ops/commutation.hpp>
 #include <matdiff/ops/diag.hpp>
 #include <matdiff/ops/elementwise.hpp>
 #include <matdiff/ops/hadamard.hpp>
@@ -40,6 +41,8 @@ constexpr auto rewrite(const transpose_op& op, const A& a) {
     return zero_of<A::shape_v.transposed()>();
   } else if constexpr (is_ones<A>) {
     return constant_matrix<constant_kind::ones, A::shape_v.cols, A::shape_v.rows>{};
+  } else if constexpr (is_commutation<A>) {
+    return commutation_matrix<A::cols_of_a, A::rows_of_a>{};
   } else if constexpr (is_node_of<A, transpose_op>) {
     return a.template arg<0>();
   } else if constexpr (is_node_of<A, product_op>) {

@@ -34,6 +34,60 @@ struct evaluator<kron_op> {
   }
 };
 
+template <class E>
+inline constexpr bool is_identity_constant = false;
+template <dimension R, dimension C>
+inline constexpr bool is_identity_constant<constant_matrix<constant_kind::identity, R, C>> = true;
+
+/// A ⊗ I and I ⊗ A as factors of a product are applied block by block, never formed:
+///     (I_q ⊗ A) V:  row block j is A V_j        (V_j: the j-th block of cols(A) rows)
+///     (A ⊗ I_p) V:  row block i is Σⱼ Aᵢⱼ V_j   (V_j: the j-th block of p rows)
+/// and likewise from the right, with blocks of columns. This is vec(A W) and vec(W Aᵀ) for
+/// every column w = vec(W) of V, computed for all columns at once.
+template <class A, class B>
+struct structured_factor<node<kron_op, A, B>> {
+  static constexpr bool identity_left = is_identity_constant<A>;
+  static constexpr bool applies = (is_identity_constant<A> != is_identity_constant<B>) &&
+                                  !A::shape_v.is_scalar() && !B::shape_v.is_scalar();
+  static constexpr bool is_permutation = false;
+
+  template <class E, class Ctx, class V>
+  static auto times(const Ctx& ctx, const node<kron_op, A, B>& k, const V& v) {
+    result_t<Ctx, E> result;
+    if constexpr (identity_left) {
+      const auto& a = evaluate(ctx, k.template arg<1>());
+      const Eigen::Index m = a.rows(), n = a.cols(), q = v.rows() / n;
+      result.resize(q * m, v.cols());
+      for (Eigen::Index j = 0; j < q; ++j) result.middleRows(j * m, m).noalias() = a * v.middleRows(j * n, n);
+    } else {
+      const auto& a = evaluate(ctx, k.template arg<0>());
+      const Eigen::Index m = a.rows(), n = a.cols(), p = v.rows() / n;
+      result.setZero(m * p, v.cols());
+      for (Eigen::Index j = 0; j < n; ++j)
+        for (Eigen::Index i = 0; i < m; ++i) result.middleRows(i * p, p) += a(i, j) * v.middleRows(j * p, p);
+    }
+    return result;
+  }
+
+  template <class E, class Ctx, class V>
+  static auto times_right(const Ctx& ctx, const V& v, const node<kron_op, A, B>& k) {
+    result_t<Ctx, E> result;
+    if constexpr (identity_left) {  // V (I_q ⊗ A): column block j is V_j A
+      const auto& a = evaluate(ctx, k.template arg<1>());
+      const Eigen::Index m = a.rows(), n = a.cols(), q = v.cols() / m;
+      result.resize(v.rows(), q * n);
+      for (Eigen::Index j = 0; j < q; ++j) result.middleCols(j * n, n).noalias() = v.middleCols(j * m, m) * a;
+    } else {  // V (A ⊗ I_p): column block j is Σᵢ Aᵢⱼ V_i
+      const auto& a = evaluate(ctx, k.template arg<0>());
+      const Eigen::Index m = a.rows(), n = a.cols(), p = v.cols() / m;
+      result.setZero(v.rows(), n * p);
+      for (Eigen::Index j = 0; j < n; ++j)
+        for (Eigen::Index i = 0; i < m; ++i) result.middleCols(j * p, p) += a(i, j) * v.middleCols(i * p, p);
+    }
+    return result;
+  }
+};
+
 /// kron_adjoint_left(C, b)ᵢⱼ = ⟨C block (i, j), b⟩; kron_adjoint_right(a, C) = Σᵢⱼ aᵢⱼ C block (i, j).
 template <bool Left, dimension Rows, dimension Cols>
 struct evaluator<kron_adjoint_op<Left, Rows, Cols>> {

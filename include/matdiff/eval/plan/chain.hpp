@@ -6,11 +6,12 @@
 ///     cost(i, j) = min over i ≤ s < j of  cost(i, s) + cost(s+1, j) + pᵢ₋₁ pₛ pⱼ
 ///
 /// A product with a diagonal factor diag(v) costs only the size of the other side (it is a
-/// row or column scaling). Fixed sizes are exact; a symbolic size counts as `symbolic_size`
+/// row or column scaling); so, approximately, does one with a structured factor (a
+/// permutation, A ⊗ I), which is applied without being formed. Fixed sizes are exact; a symbolic size counts as `symbolic_size`
 /// (large), so vectors are absorbed first: A B x → A (B x), xᵀ A B → (xᵀA) B.
 ///
 /// `chain_factors(e)` flattens a product of matrices into its factors (a 1x1 factor ends the
-/// chain: it is a scaling); `chain_order<shapes, diagonal>` gives the split of every range.
+/// chain: it is a scaling); `order_chain(shapes, cheap)` gives the split of every range.
 #pragma once
 
 #include <array>
@@ -54,7 +55,7 @@ struct chain_plan {
 };
 
 template <std::size_t K>
-constexpr chain_plan<K> order_chain(const std::array<shape, K>& shapes, const std::array<bool, K>& diagonal) {
+constexpr chain_plan<K> order_chain(const std::array<shape, K>& shapes, const std::array<bool, K>& cheap) {
   std::array<double, K + 1> p{};
   for (std::size_t i = 0; i < K; ++i) p[i] = estimated_size(shapes[i].rows);
   p[K] = estimated_size(shapes[K - 1].cols);
@@ -64,7 +65,7 @@ constexpr chain_plan<K> order_chain(const std::array<shape, K>& shapes, const st
     for (std::size_t i = 0; i + length <= K; ++i) {
       const std::size_t j = i + length - 1;
       for (std::size_t s = i; s < j; ++s) {
-        const bool scaling = (s == i && diagonal[i]) || (s + 1 == j && diagonal[j]);
+        const bool scaling = (s == i && cheap[i]) || (s + 1 == j && cheap[j]);
         const double step = scaling ? p[i] * p[j + 1] : p[i] * p[s + 1] * p[j + 1];
         const double c = cost[i][s] + cost[s + 1][j] + step;
         if (s == i || c <= cost[i][j]) {  // ties: the later split, (AB)C as written

@@ -7,7 +7,10 @@
 ///   - inv, det, logdet of a matrix go through lu(A) (eval/plan/factorization.hpp), and a
 ///     product with inv(A) on either side becomes a solve with that LU;
 ///   - diag(v) M, M diag(v), tr(AB), sum(a∘b), Aᵀ diag(d) A, AᵀA and products with a
-///     transposed factor take their special forms (eval/plan/special_forms.hpp).
+///     transposed factor take their special forms (eval/plan/special_forms.hpp);
+///   - a product with a structured factor (`structured_factor`, eval/evaluate.hpp: a
+///     commutation matrix, A ⊗ I, ...) stays a product, which that factor applies; in a
+///     chain it counts as cheap as a diagonal factor.
 ///
 /// It is not simplification: the printed and simplified forms are untouched; only the
 /// evaluation sees the planned expression. Common subexpressions of the planned expressions
@@ -77,7 +80,9 @@ template <class L, class R>
 constexpr auto product(const L& l, const R& r) {
   using result = node<product_op, L, R>;
   constexpr bool square_result = !result::shape_v.is_scalar();
-  if constexpr (is_lu_inverse<L>) {
+  if constexpr (structured_side<result> != 0) {
+    return result(product_op{}, l, r);  // the structured factor applies itself (eval/evaluate.hpp)
+  } else if constexpr (is_lu_inverse<L>) {
     return make<lu_solve_op>(l.template arg<0>(), r);
   } else if constexpr (is_lu_inverse<R>) {
     return make<lu_solve_right_op>(l, r.template arg<0>());
@@ -109,7 +114,7 @@ template <class Factors>
 inline constexpr auto chain_plan_v = 0;
 template <class... F>
 inline constexpr auto chain_plan_v<std::tuple<F...>> =
-    order_chain<sizeof...(F)>({F::shape_v...}, {is_diag<F>...});
+    order_chain<sizeof...(F)>({F::shape_v...}, {(is_diag<F> || structured_factor<F>::applies)...});
 
 /// Factors I..J of a chain, associated as the plan says.
 template <std::size_t I, std::size_t J, class Factors>
@@ -134,7 +139,8 @@ struct trace_of_product {
 };
 template <class A, class B>
 struct trace_of_product<node<product_op, A, B>> {
-  static constexpr bool applies = is_chain_product<node<product_op, A, B>>;
+  static constexpr bool applies =
+      is_chain_product<node<product_op, A, B>> && structured_side<node<product_op, A, B>> == 0;
   using op = trace_product_op<false, false>;
 };
 template <bool TA, bool TB, class A, class B>
