@@ -79,18 +79,18 @@ inline constexpr bool is_weighted_gram<node<scale_cols_op, node<transpose_op, A>
 template <class L, class R>
 constexpr auto product(const L& l, const R& r) {
   using result = node<product_op, L, R>;
-  constexpr bool square_result = !result::shape_v.is_scalar();
+  constexpr bool matrix_result = !result::shape_v.is_scalar();
   if constexpr (structured_side<result> != 0) {
     return result(product_op{}, l, r);  // the structured factor applies itself (eval/evaluate.hpp)
   } else if constexpr (is_lu_inverse<L>) {
     return make<lu_solve_op>(l.template arg<0>(), r);
   } else if constexpr (is_lu_inverse<R>) {
     return make<lu_solve_right_op>(l, r.template arg<0>());
-  } else if constexpr (square_result && is_transpose_of<L, R>) {
+  } else if constexpr (matrix_result && is_transpose_of<L, R>) {
     return make<gram_op>(r);
-  } else if constexpr (square_result && is_weighted_gram<L, R> && is_node_of<R, scale_rows_op>) {
+  } else if constexpr (matrix_result && is_weighted_gram<L, R> && is_node_of<R, scale_rows_op>) {
     return make<gram_op>(r.template arg<1>(), r.template arg<0>());
-  } else if constexpr (square_result && is_weighted_gram<L, R>) {
+  } else if constexpr (matrix_result && is_weighted_gram<L, R>) {
     return make<gram_op>(r, l.template arg<1>());
   } else if constexpr (is_diag<L>) {
     return make<scale_rows_op>(l.template arg<0>(), r);
