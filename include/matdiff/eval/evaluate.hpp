@@ -5,6 +5,10 @@
 /// Operands are evaluated first; `evaluator<Op>::apply(ctx, node, values...)` combines them.
 /// Leaves: a variable is its bound value (viewed, not copied), a literal its number, a
 /// constant matrix is built with the run-time sizes of its dimensions.
+///
+/// A context may remember the values of some nodes (`Ctx::template is_shared<E>`, see
+/// eval/plan/shared.hpp): such a node is evaluated once and its value handed out again.
+/// `evaluate_node` is the evaluation proper of one node from its operands.
 #pragma once
 
 #include <cstdint>
@@ -103,19 +107,47 @@ inline constexpr int structured_side<node<product_op, L, R>> =
     : structured_factor<R>::applies                                                                ? 1
                                                                                                    : 0;
 
+/// The value inside what `evaluate` returned: a remembered value may come wrapped
+/// (`Held::held_value`, eval/plan/shared.hpp).
+template <class T>
+decltype(auto) operand_value(const T& v) {
+  if constexpr (requires { typename T::held_value; }) return v.get();
+  else return (v);
+}
+
 template <class Ctx, class Op, class... Args>
-auto evaluate(const Ctx& ctx, const node<Op, Args...>& e) {
+decltype(auto) evaluate(const Ctx& ctx, const node<Op, Args...>& e);
+
+/// One node from the values of its operands (the temporaries live until apply returns), or
+/// a product with a structured factor, which that factor applies.
+template <class Ctx, class Op, class... Args>
+auto evaluate_node(const Ctx& ctx, const node<Op, Args...>& e) {
   using E = node<Op, Args...>;
   if constexpr (structured_side<E> < 0) {
     using L = std::tuple_element_t<0, std::tuple<Args...>>;
-    return structured_factor<L>::template times<E>(ctx, e.template arg<0>(), evaluate(ctx, e.template arg<1>()));
+    return structured_factor<L>::template times<E>(ctx, e.template arg<0>(),
+                                                   operand_value(evaluate(ctx, e.template arg<1>())));
   } else if constexpr (structured_side<E> > 0) {
     using R = std::tuple_element_t<1, std::tuple<Args...>>;
-    return structured_factor<R>::template times_right<E>(ctx, evaluate(ctx, e.template arg<0>()), e.template arg<1>());
+    return structured_factor<R>::template times_right<E>(ctx, operand_value(evaluate(ctx, e.template arg<0>())),
+                                                         e.template arg<1>());
   } else {
     return std::apply(
-        [&](const auto&... args) { return evaluator<Op>::apply(ctx, e, evaluate(ctx, args)...); },
+        [&](const auto&... args) {
+          return evaluator<Op>::apply(ctx, e, operand_value(evaluate(ctx, args))...);
+        },
         e.args);
+  }
+}
+
+template <class Ctx, class Op, class... Args>
+decltype(auto) evaluate(const Ctx& ctx, const node<Op, Args...>& e) {
+  using E = node<Op, Args...>;
+  if constexpr (requires { Ctx::template is_shared<E>; }) {
+    if constexpr (Ctx::template is_shared<E>) return ctx.shared_value(e);
+    else return evaluate_node(ctx, e);
+  } else {
+    return evaluate_node(ctx, e);
   }
 }
 

@@ -4,7 +4,9 @@
 /// Eigen matrices otherwise).
 ///
 /// The bindings are checked (at compile time and at run time) once per call, for all
-/// expressions together.
+/// expressions together. The kernel evaluates the planned expressions (eval/plan/plan.hpp:
+/// chains re-associated, shared factorizations, special forms) and evaluates every
+/// subexpression they have in common once per call (eval/plan/shared.hpp).
 #pragma once
 
 #include <tuple>
@@ -14,6 +16,8 @@
 #include <matdiff/core/static_set.hpp>
 #include <matdiff/eval/context.hpp>
 #include <matdiff/eval/evaluate.hpp>
+#include <matdiff/eval/plan/plan.hpp>
+#include <matdiff/eval/plan/shared.hpp>
 #include <matdiff/eval/value.hpp>
 
 namespace matdiff {
@@ -26,7 +30,7 @@ using reported_error_t = double;
 template <class... E>
 class kernel_t {
  public:
-  constexpr explicit kernel_t(const E&... expressions) : expressions_(expressions...) {}
+  constexpr explicit kernel_t(const E&... expressions) : planned_(plan_evaluation(expressions)...) {}
 
   template <class... B>
   auto operator()(const B&... bindings) const {
@@ -45,14 +49,15 @@ class kernel_t {
     } else {
       using Ctx = context<variables, symbols, B...>;
       const Ctx ctx(bindings...);
+      const shared_context<Ctx, shared_nodes_t<planned_t<E>...>> shared(ctx);
       return std::apply(
-          [&](const auto&... e) { return std::tuple<result_t<Ctx, E>...>(evaluate(ctx, e)...); },
-          expressions_);
+          [&](const auto&... e) { return std::tuple<result_t<Ctx, E>...>(operand_value(evaluate(shared, e))...); },
+          planned_);
     }
   }
 
  private:
-  std::tuple<E...> expressions_;
+  std::tuple<planned_t<E>...> planned_;
 };
 
 /// A kernel evaluating `expressions...` together.

@@ -1,0 +1,81 @@
+/// @file
+/// Matrix chains ordered by cost: the product F₁F₂…Fₖ of k matrices, with Fᵢ of size
+/// pᵢ₋₁ x pᵢ, is evaluated in the association that does the fewest multiplications, found by
+/// the classic dynamic program at compile time:
+///
+///     cost(i, j) = min over i ≤ s < j of  cost(i, s) + cost(s+1, j) + pᵢ₋₁ pₛ pⱼ
+///
+/// A product with a diagonal factor diag(v) costs only the size of the other side (it is a
+/// row or column scaling); so, approximately, does one with a structured factor (a
+/// permutation, A ⊗ I), which is applied without being formed. Fixed sizes are exact; a symbolic size counts as `symbolic_size`
+/// (large), so vectors are absorbed first: A B x → A (B x), xᵀ A B → (xᵀA) B.
+///
+/// `chain_factors(e)` flattens a product of matrices into its factors (a 1x1 factor ends the
+/// chain: it is a scaling); `order_chain(shapes, cheap)` gives the split of every range.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <tuple>
+
+#include <matdiff/core/expression.hpp>
+#include <matdiff/ops/product.hpp>
+
+namespace matdiff {
+
+/// The size a symbol stands for when ordering a chain.
+inline constexpr double symbolic_size = 1000;
+
+/// A product of two matrices (neither 1x1).
+template <class E>
+inline constexpr bool is_chain_product = false;
+template <class A, class B>
+inline constexpr bool is_chain_product<node<product_op, A, B>> =
+    !A::shape_v.is_scalar() && !B::shape_v.is_scalar();
+
+/// The factors of a product of matrices, left to right, as a tuple.
+template <class E>
+constexpr auto chain_factors(const E& e) {
+  if constexpr (is_chain_product<E>)
+    return std::tuple_cat(chain_factors(e.template arg<0>()), chain_factors(e.template arg<1>()));
+  else
+    return std::tuple<E>(e);
+}
+
+constexpr double estimated_size(const dimension& d) {
+  double n = static_cast<double>(d.factor);
+  for (std::size_t i = 0; i < d.symbol_count; ++i) n *= symbolic_size;
+  return n;
+}
+
+/// split[i][j]: the last factor of the left part of the best association of factors i..j.
+template <std::size_t K>
+struct chain_plan {
+  std::array<std::array<std::size_t, K>, K> split{};
+};
+
+template <std::size_t K>
+constexpr chain_plan<K> order_chain(const std::array<shape, K>& shapes, const std::array<bool, K>& cheap) {
+  std::array<double, K + 1> p{};
+  for (std::size_t i = 0; i < K; ++i) p[i] = estimated_size(shapes[i].rows);
+  p[K] = estimated_size(shapes[K - 1].cols);
+  std::array<std::array<double, K>, K> cost{};
+  chain_plan<K> plan;
+  for (std::size_t length = 2; length <= K; ++length) {
+    for (std::size_t i = 0; i + length <= K; ++i) {
+      const std::size_t j = i + length - 1;
+      for (std::size_t s = i; s < j; ++s) {
+        const bool scaling = (s == i && cheap[i]) || (s + 1 == j && cheap[j]);
+        const double step = scaling ? p[i] * p[j + 1] : p[i] * p[s + 1] * p[j + 1];
+        const double c = cost[i][s] + cost[s + 1][j] + step;
+        if (s == i || c <= cost[i][j]) {  // ties: the later split, (AB)C as written
+          cost[i][j] = c;
+          plan.split[i][j] = s;
+        }
+      }
+    }
+  }
+  return plan;
+}
+
+}  // namespace matdiff

@@ -1,0 +1,114 @@
+/// @file
+/// Shared LU factorizations: inv(A), det(A), logdet(A), inv(A) B and B inv(A) of one A are
+/// all computed from one partial-pivoting LU, PA = LU, found once per call.
+///
+///     lu(A)                 the factorization (a node whose value is an Eigen::PartialPivLU)
+///     lu_inverse(lu(A))     A⁻¹
+///     lu_determinant(lu(A)) det A = det P · Πᵢ Uᵢᵢ
+///     lu_logdet(lu(A))      log|det A| = Σᵢ log|Uᵢᵢ|
+///     lu_solve(lu(A), B)    A⁻¹B, by two triangular solves (no inverse is formed)
+///     lu_solve_right(B, lu(A)) BA⁻¹ = (A⁻ᵀBᵀ)ᵀ, by the transposed solves
+///
+/// The planner (eval/plan/plan.hpp) writes these nodes; since lu(A) is one type for one A, the
+/// common-subexpression pass (eval/plan/shared.hpp) makes every user share it. Matrices of
+/// fixed size up to 4x4 keep Eigen's closed-form inverse and determinant, cheaper than an LU.
+#pragma once
+
+#include <type_traits>
+
+#include <Eigen/Core>
+#include <Eigen/LU>
+
+#include <matdiff/core/expression.hpp>
+#include <matdiff/eval/evaluate.hpp>
+#include <matdiff/eval/plan/shared.hpp>
+#include <matdiff/eval/value.hpp>
+
+namespace matdiff {
+
+/// True when inv(A) and det(A) are better computed from an LU than by Eigen's closed forms.
+template <class A>
+inline constexpr bool inverse_by_lu =
+    !A::shape_v.is_scalar() && !(A::shape_v.rows.is_fixed() && A::shape_v.rows.factor <= 4);
+
+struct lu_op {
+  static constexpr shape result_shape(const shape& a) { return a; }
+};
+struct lu_inverse_op {
+  static constexpr shape result_shape(const shape& a) { return a; }
+};
+struct lu_determinant_op {
+  static constexpr shape result_shape(const shape&) { return scalar_shape; }
+};
+struct lu_logdet_op {
+  static constexpr shape result_shape(const shape&) { return scalar_shape; }
+};
+struct lu_solve_op {
+  static constexpr shape result_shape(const shape&, const shape& b) { return b; }
+};
+struct lu_solve_right_op {
+  static constexpr shape result_shape(const shape& b, const shape&) { return b; }
+};
+
+template <class A>
+using lu_node = node<lu_op, A>;
+
+/// A remembered lu(A) holds the factorization.
+template <class S, class A>
+struct evaluated_value<S, node<lu_op, A>> {
+  using type = Eigen::PartialPivLU<matrix_t<S, A>>;
+};
+
+template <>
+struct evaluator<lu_op> {
+  template <class Ctx, class A, class V>
+  static auto apply(const Ctx&, const node<lu_op, A>&, const V& a) {
+    return Eigen::PartialPivLU<matrix_t<typename Ctx::scalar, A>>(a);
+  }
+};
+
+template <>
+struct evaluator<lu_inverse_op> {
+  template <class Ctx, class E, class LU>
+  static auto apply(const Ctx&, const E&, const LU& lu) {
+    return result_t<Ctx, E>(lu.inverse());
+  }
+};
+
+template <>
+struct evaluator<lu_determinant_op> {
+  template <class Ctx, class E, class LU>
+  static typename Ctx::scalar apply(const Ctx&, const E&, const LU& lu) {
+    return lu.determinant();
+  }
+};
+
+template <>
+struct evaluator<lu_logdet_op> {
+  template <class Ctx, class E, class LU>
+  static typename Ctx::scalar apply(const Ctx&, const E&, const LU& lu) {
+    return lu.matrixLU().diagonal().cwiseAbs().array().log().sum();
+  }
+};
+
+template <>
+struct evaluator<lu_solve_op> {
+  template <class Ctx, class E, class LU, class B>
+  static auto apply(const Ctx&, const E&, const LU& lu, const B& b) {
+    result_t<Ctx, E> r = lu.solve(b);
+    return r;
+  }
+};
+
+template <>
+struct evaluator<lu_solve_right_op> {
+  template <class Ctx, class E, class B, class LU>
+  static auto apply(const Ctx&, const E&, const B& b, const LU& lu) {
+    using M = matrix_t<typename Ctx::scalar, E>;
+    // Aᵀ X = Bᵀ, X = (BA⁻¹)ᵀ; Eigen solves with the transposed LU into a plain matrix only.
+    Eigen::Matrix<typename Ctx::scalar, M::ColsAtCompileTime, M::RowsAtCompileTime> t = lu.transpose().solve(b.transpose());
+    return finish<typename Ctx::scalar, E>(t.transpose());
+  }
+};
+
+}  // namespace matdiff

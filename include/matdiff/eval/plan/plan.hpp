@@ -1,0 +1,199 @@
+/// @file
+/// `plan_evaluation(e)`: the expression a kernel evaluates in place of `e`, same value, less
+/// work. A compile-time rewrite of the expression type, top-down, each node once:
+///
+///   - a product of matrices is flattened into its chain and re-associated by cost
+///     (eval/plan/chain.hpp);
+///   - inv, det, logdet of a matrix go through lu(A) (eval/plan/factorization.hpp), and a
+///     product with inv(A) on either side becomes a solve with that LU;
+///   - diag(v) M, M diag(v), tr(AB), sum(a∘b), Aᵀ diag(d) A, AᵀA and products with a
+///     transposed factor take their special forms (eval/plan/special_forms.hpp);
+///   - a product with a structured factor (`structured_factor`, eval/evaluate.hpp: a
+///     commutation matrix, A ⊗ I, ...) stays a product, which that factor applies; in a
+///     chain it counts as cheap as a diagonal factor.
+///
+/// It is not simplification: the printed and simplified forms are untouched; only the
+/// evaluation sees the planned expression. Common subexpressions of the planned expressions
+/// are shared afterwards (eval/plan/shared.hpp), so one lu(A) serves every user of A.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include <matdiff/core/expression.hpp>
+#include <matdiff/eval/plan/chain.hpp>
+#include <matdiff/eval/plan/factorization.hpp>
+#include <matdiff/eval/plan/shared.hpp>
+#include <matdiff/eval/plan/special_forms.hpp>
+#include <matdiff/ops/det.hpp>
+#include <matdiff/ops/diag.hpp>
+#include <matdiff/ops/hadamard.hpp>
+#include <matdiff/ops/inv.hpp>
+#include <matdiff/ops/logdet.hpp>
+#include <matdiff/ops/product.hpp>
+#include <matdiff/ops/sum.hpp>
+#include <matdiff/ops/trace.hpp>
+#include <matdiff/ops/transpose.hpp>
+
+namespace matdiff {
+
+template <class E>
+constexpr auto plan_evaluation(const E& e);
+
+namespace planning {
+
+template <class Op, class... Args>
+constexpr auto make(const Args&... args) {
+  return node<Op, Args...>(Op{}, args...);
+}
+
+template <class E>
+inline constexpr bool is_diag = false;
+template <class V>
+inline constexpr bool is_diag<node<diag_op, V>> = !V::shape_v.is_scalar();
+
+template <class E>
+inline constexpr bool is_lu_inverse = is_node_of<E, lu_inverse_op>;
+
+template <class E>
+inline constexpr bool is_transpose = is_node_of<E, transpose_op> && !E::shape_v.is_scalar();
+
+/// L = Aᵀ with A exactly R (and no stored data, so the types say the values are equal).
+template <class L, class R>
+inline constexpr bool is_transpose_of = false;
+template <class A>
+inline constexpr bool is_transpose_of<node<transpose_op, A>, A> = !carries_data<A>;
+
+/// Aᵀ diag(d) A as planned products: Aᵀ (diag(d) A) or (Aᵀ diag(d)) A.
+template <class L, class R>
+inline constexpr bool is_weighted_gram = false;
+template <class A, class D>
+inline constexpr bool is_weighted_gram<node<transpose_op, A>, node<scale_rows_op, D, A>> = !carries_data<A>;
+template <class A, class D>
+inline constexpr bool is_weighted_gram<node<scale_cols_op, node<transpose_op, A>, D>, A> = !carries_data<A>;
+
+/// The product of two planned matrix operands.
+template <class L, class R>
+constexpr auto product(const L& l, const R& r) {
+  using result = node<product_op, L, R>;
+  constexpr bool matrix_result = !result::shape_v.is_scalar();
+  if constexpr (structured_side<result> != 0) {
+    return result(product_op{}, l, r);  // the structured factor applies itself (eval/evaluate.hpp)
+  } else if constexpr (is_lu_inverse<L>) {
+    return make<lu_solve_op>(l.template arg<0>(), r);
+  } else if constexpr (is_lu_inverse<R>) {
+    return make<lu_solve_right_op>(l, r.template arg<0>());
+  } else if constexpr (matrix_result && is_transpose_of<L, R>) {
+    return make<gram_op>(r);
+  } else if constexpr (matrix_result && is_weighted_gram<L, R> && is_node_of<R, scale_rows_op>) {
+    return make<gram_op>(r.template arg<1>(), r.template arg<0>());
+  } else if constexpr (matrix_result && is_weighted_gram<L, R>) {
+    return make<gram_op>(r, l.template arg<1>());
+  } else if constexpr (is_diag<L>) {
+    return make<scale_rows_op>(l.template arg<0>(), r);
+  } else if constexpr (is_diag<R>) {
+    return make<scale_cols_op>(l, r.template arg<0>());
+  } else if constexpr (is_transpose<L> || is_transpose<R>) {
+    const auto& a = [&]() -> const auto& {
+      if constexpr (is_transpose<L>) return l.template arg<0>(); else return l;
+    }();
+    const auto& b = [&]() -> const auto& {
+      if constexpr (is_transpose<R>) return r.template arg<0>(); else return r;
+    }();
+    return make<transposed_product_op<is_transpose<L>, is_transpose<R>>>(a, b);
+  } else {
+    return result(product_op{}, l, r);
+  }
+}
+
+/// The best association of a chain of planned factors (a tuple type).
+template <class Factors>
+inline constexpr auto chain_plan_v = 0;
+template <class... F>
+inline constexpr auto chain_plan_v<std::tuple<F...>> =
+    order_chain<sizeof...(F)>({F::shape_v...}, {(is_diag<F> || structured_factor<F>::applies)...});
+
+/// Factors I..J of a chain, associated as the plan says.
+template <std::size_t I, std::size_t J, class Factors>
+constexpr auto build_chain(const Factors& f) {
+  if constexpr (I == J) {
+    return std::get<I>(f);
+  } else {
+    constexpr std::size_t s = chain_plan_v<Factors>.split[I][J];
+    return product(build_chain<I, s>(f), build_chain<s + 1, J>(f));
+  }
+}
+
+template <class... F>
+constexpr auto planned_chain(const std::tuple<F...>& factors) {
+  return build_chain<0, sizeof...(F) - 1>(factors);
+}
+
+/// tr(op(A) op(B)) from a planned product.
+template <class P>
+struct trace_of_product {
+  static constexpr bool applies = false;
+};
+template <class A, class B>
+struct trace_of_product<node<product_op, A, B>> {
+  static constexpr bool applies =
+      is_chain_product<node<product_op, A, B>> && structured_side<node<product_op, A, B>> == 0;
+  using op = trace_product_op<false, false>;
+};
+template <bool TA, bool TB, class A, class B>
+struct trace_of_product<node<transposed_product_op<TA, TB>, A, B>> {
+  static constexpr bool applies = true;
+  using op = trace_product_op<TA, TB>;
+};
+
+/// A node whose operands are planned.
+template <class Op, class... Args>
+constexpr auto rewrite(const node<Op, Args...>& e) {
+  if constexpr (sizeof...(Args) == 1) {
+    using A = std::tuple_element_t<0, std::tuple<Args...>>;
+    const auto& a = e.template arg<0>();
+    if constexpr (std::is_same_v<Op, inv_op> && inverse_by_lu<A>) {
+      return make<lu_inverse_op>(make<lu_op>(a));
+    } else if constexpr (std::is_same_v<Op, det_op> && inverse_by_lu<A>) {
+      return make<lu_determinant_op>(make<lu_op>(a));
+    } else if constexpr (std::is_same_v<Op, logdet_op> && !A::shape_v.is_scalar()) {
+      return make<lu_logdet_op>(make<lu_op>(a));
+    } else if constexpr (std::is_same_v<Op, trace_op> && trace_of_product<A>::applies) {
+      return make<typename trace_of_product<A>::op>(a.template arg<0>(), a.template arg<1>());
+    } else if constexpr (std::is_same_v<Op, sum_op> && is_node_of<A, hadamard_op>) {
+      return make<sum_product_op>(a.template arg<0>(), a.template arg<1>());
+    } else {
+      return e;
+    }
+  } else {
+    return e;
+  }
+}
+
+}  // namespace planning
+
+template <class E>
+constexpr auto plan_evaluation(const E& e) {
+  if constexpr (!is_node<E>) {
+    return e;
+  } else if constexpr (is_chain_product<E>) {
+    return planning::planned_chain(std::apply(
+        [](const auto&... f) { return std::make_tuple(plan_evaluation(f)...); }, chain_factors(e)));
+  } else {
+    return std::apply(
+        [&](const auto&... a) {
+          using Planned = node<decltype(e.op), decltype(plan_evaluation(a))...>;
+          return planning::rewrite(Planned(e.op, plan_evaluation(a)...));
+        },
+        e.args);
+  }
+}
+
+/// The type a kernel evaluates for expression type E.
+template <class E>
+using planned_t = decltype(plan_evaluation(std::declval<const E&>()));
+
+}  // namespace matdiff

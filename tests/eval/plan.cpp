@@ -1,0 +1,268 @@
+// Evaluation planning: shared subexpressions are evaluated once per call, inverses become
+// shared LU factorizations and solves, product chains are re-associated by cost, and special
+// forms replace their literal reading, all with the values of hand-written Eigen.
+#include <cmath>
+#include <tuple>
+#include <type_traits>
+
+#include <matdiff/matdiff.hpp>
+
+#include <catch2/catch.hpp>
+
+#include "../support/eigen_check.hpp"
+
+namespace md = matdiff;
+using matdiff_test::random_matrix;
+using matdiff_test::require_close;
+using matdiff_test::well_conditioned;
+
+// counted(A) = A, counting its evaluations: what evaluating a node costs, made visible.
+struct counted_op {
+  static consteval md::diagnostic check(const md::shape&) { return {}; }
+  static constexpr md::shape result_shape(const md::shape& a) { return a; }
+  static constexpr int precedence(md::notation) { return md::precedence::atom; }
+  template <class P, class A>
+  constexpr void print(P& p, const A& a) const {
+    p.write("counted(").operand(a, 0).write(")");
+  }
+};
+
+namespace {
+int evaluations = 0;
+
+template <class A>
+constexpr auto counted(const A& a) {
+  return md::make_expression(counted_op{}, a);
+}
+}  // namespace
+
+namespace matdiff {
+template <>
+struct evaluator<counted_op> {
+  template <class Ctx, class E, class A>
+  static auto apply(const Ctx&, const E&, const A& a) {
+    ++evaluations;
+    return finish<typename Ctx::scalar, E>(a);
+  }
+};
+}  // namespace matdiff
+
+namespace {
+
+constexpr auto n = md::dim<"n">;
+constexpr auto X = md::matrix<"X", n, 4>;
+constexpr auto w = md::vector<"w", 4>;
+constexpr auto A = md::matrix<"A", n, n>;
+constexpr auto B = md::matrix<"B", n, n>;
+constexpr auto x = md::vector<"x", n>;
+constexpr auto v = md::vector<"v", n>;
+
+template <class E>
+using planned = md::planned_t<E>;
+template <class E>
+using type_of = std::remove_cvref_t<E>;
+
+}  // namespace
+
+TEST_CASE("a subexpression shared by several outputs is evaluated once per call") {
+  const Eigen::MatrixXd Xv = random_matrix<Eigen::MatrixXd>(6, 4);
+  const Eigen::Vector4d wv = random_matrix<Eigen::Vector4d>();
+  constexpr auto z = counted(X * w);
+  constexpr auto value = md::sum(md::softplus(z));
+  constexpr auto gradient = md::transpose(X) * md::sigmoid(z);
+  constexpr auto k = md::kernel(value, gradient);
+
+  evaluations = 0;
+  const auto [f, g] = k(X = Xv, w = wv);
+  REQUIRE(evaluations == 1);
+  k(X = Xv, w = wv);
+  REQUIRE(evaluations == 2);  // once per call, not once per kernel
+
+  // The same values as unshared evaluation, which evaluates z once per expression.
+  evaluations = 0;
+  REQUIRE(f == md::eval(value, X = Xv, w = wv));
+  REQUIRE(g == md::eval(gradient, X = Xv, w = wv));
+  REQUIRE(evaluations == 2);
+
+  const Eigen::VectorXd zv = Xv * wv;
+  const Eigen::VectorXd s = zv.unaryExpr([](double t) { return 1 / (1 + std::exp(-t)); });
+  require_close(f, zv.unaryExpr([](double t) { return std::log1p(std::exp(t)); }).sum());
+  require_close(g, Eigen::Vector4d(Xv.transpose() * s));
+}
+
+TEST_CASE("a subexpression used twice by one node is evaluated once") {
+  const Eigen::MatrixXd Xv = random_matrix<Eigen::MatrixXd>(5, 4);
+  const Eigen::Vector4d wv = random_matrix<Eigen::Vector4d>();
+  evaluations = 0;
+  const Eigen::VectorXd r = md::eval(md::hadamard(counted(X * w), md::exp(counted(X * w))), X = Xv, w = wv);
+  REQUIRE(evaluations == 1);
+  const Eigen::VectorXd zv = Xv * wv;
+  require_close(r, Eigen::VectorXd(zv.cwiseProduct(zv.array().exp().matrix())));
+}
+
+TEST_CASE("nodes of one type share a value only when the numbers written in them are equal") {
+  const Eigen::MatrixXd Xv = random_matrix<Eigen::MatrixXd>(3, 4);
+  evaluations = 0;
+  const auto [two, three] = md::kernel(md::sum(counted(2 * X)), md::trace(md::transpose(X) * counted(3 * X)))(X = Xv);
+  REQUIRE(evaluations == 2);
+  require_close(two, 2 * Xv.sum());
+  require_close(three, 3 * Xv.squaredNorm());
+
+  evaluations = 0;
+  const auto [a, b] = md::kernel(md::sum(counted(2 * X)), md::trace(md::transpose(X) * counted(2 * X)))(X = Xv);
+  REQUIRE(evaluations == 1);
+  require_close(a, 2 * Xv.sum());
+  require_close(b, 2 * Xv.squaredNorm());
+
+  // Both inside one node, with different numbers.
+  evaluations = 0;
+  const double c = md::eval(md::sum(md::hadamard(counted(2 * X), counted(3 * X))), X = Xv);
+  REQUIRE(evaluations == 2);
+  require_close(c, 6 * Xv.squaredNorm());
+}
+
+TEST_CASE("the shared nodes are those evaluated more than once") {
+  using Xw = type_of<decltype(X * w)>;
+  using S = type_of<decltype(md::sigmoid(X * w))>;
+  constexpr auto value = md::sum(md::softplus(X * w));
+  constexpr auto gradient = md::transpose(X) * md::sigmoid(X * w);
+  constexpr auto hessian = md::transpose(X) * md::diag(md::hadamard(md::sigmoid(X * w), md::ones<n, 1> - md::sigmoid(X * w))) * X;
+  // X*w is used by softplus and sigmoid; sigmoid(X*w) by the gradient and, twice, by the
+  // Hessian's weights; softplus and the rest once.
+  STATIC_REQUIRE(std::is_same_v<md::shared_nodes_t<planned<decltype(value)>, planned<decltype(gradient)>>,
+                                md::type_list<Xw>>);
+  STATIC_REQUIRE(std::is_same_v<md::shared_nodes_t<planned<decltype(value)>, planned<decltype(gradient)>,
+                                                   planned<decltype(hessian)>>,
+                                md::type_list<Xw, S>>);
+  STATIC_REQUIRE(std::is_same_v<md::shared_nodes_t<planned<decltype(value)>>, md::type_list<>>);
+}
+
+TEST_CASE("inv, det and logdet of one matrix share one LU factorization") {
+  using LU = md::lu_node<type_of<decltype(A)>>;
+  using inverse = planned<decltype(md::inv(A))>;
+  STATIC_REQUIRE(std::is_same_v<inverse, md::node<md::lu_inverse_op, LU>>);
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(md::logdet(A))>, md::node<md::lu_logdet_op, LU>>);
+  STATIC_REQUIRE(std::is_same_v<md::shared_nodes_t<inverse, planned<decltype(md::logdet(A))>,
+                                                   planned<decltype(md::det(A))>>,
+                                md::type_list<LU>>);
+
+  const Eigen::MatrixXd Av = well_conditioned<Eigen::MatrixXd>(7);
+  const auto [inverse_value, logdet_value, det_value] = md::kernel(md::inv(A), md::logdet(A), md::det(A))(A = Av);
+  require_close(inverse_value, Eigen::MatrixXd(Av.inverse()), 1e-10);
+  require_close(logdet_value, std::log(std::abs(Av.determinant())), 1e-10);
+  require_close(det_value, Av.determinant(), 1e-10);
+}
+
+TEST_CASE("a product with an inverse is a solve") {
+  using LU = md::lu_node<type_of<decltype(A)>>;
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(md::inv(A) * B)>,
+                                md::node<md::lu_solve_op, LU, type_of<decltype(B)>>>);
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(B * md::inv(A))>,
+                                md::node<md::lu_solve_right_op, type_of<decltype(B)>, LU>>);
+  // Closed forms stay for small fixed sizes.
+  constexpr auto C = md::matrix<"C", 3, 3>;
+  STATIC_REQUIRE(md::is_node_of<planned<decltype(md::inv(C))>, md::inv_op>);
+
+  const Eigen::MatrixXd Av = well_conditioned<Eigen::MatrixXd>(6);
+  const Eigen::MatrixXd Bv = random_matrix<Eigen::MatrixXd>(6, 6);
+  const Eigen::VectorXd xv = random_matrix<Eigen::VectorXd>(6, 1);
+  const auto [left, right, quadratic] =
+      md::kernel(md::inv(A) * B, B * md::inv(A), md::transpose(x) * md::inv(A) * x)(A = Av, B = Bv, x = xv);
+  require_close(left, Eigen::MatrixXd(Av.inverse() * Bv), 1e-10);
+  require_close(right, Eigen::MatrixXd(Bv * Av.inverse()), 1e-10);
+  require_close(quadratic, xv.dot(Av.inverse() * xv), 1e-10);
+}
+
+TEST_CASE("a chain with symbolic sizes absorbs vectors first") {
+  using Ab = type_of<decltype(A)>;
+  using Bb = type_of<decltype(B)>;
+  using xb = type_of<decltype(x)>;
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(A * B * x)>,
+                                md::node<md::product_op, Ab, md::node<md::product_op, Bb, xb>>>);
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(md::transpose(x) * A * B)>,
+                                md::node<md::product_op, md::node<md::transposed_product_op<true, false>, xb, Ab>, Bb>>);
+  // As written when no order is cheaper.
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(A * B * A)>,
+                                md::node<md::product_op, md::node<md::product_op, Ab, Bb>, Ab>>);
+
+  const Eigen::MatrixXd Av = random_matrix<Eigen::MatrixXd>(5, 5);
+  const Eigen::MatrixXd Bv = random_matrix<Eigen::MatrixXd>(5, 5);
+  const Eigen::VectorXd xv = random_matrix<Eigen::VectorXd>(5, 1);
+  require_close(md::eval(A * B * x, A = Av, B = Bv, x = xv), Eigen::VectorXd(Av * Bv * xv));
+  require_close(md::eval(md::transpose(x) * A * B, A = Av, B = Bv, x = xv),
+                Eigen::RowVectorXd(xv.transpose() * Av * Bv));
+  require_close(md::eval(md::transpose(x) * A * B * x, A = Av, B = Bv, x = xv), (xv.transpose() * Av * Bv * xv).value());
+}
+
+TEST_CASE("a chain of fixed sizes takes the cheapest association") {
+  constexpr auto P = md::matrix<"P", 10, 100>;
+  constexpr auto Q = md::matrix<"Q", 100, 5>;
+  constexpr auto R = md::matrix<"R", 5, 50>;
+  using Pb = type_of<decltype(P)>;
+  using Qb = type_of<decltype(Q)>;
+  using Rb = type_of<decltype(R)>;
+  // (PQ)R: 10*100*5 + 10*5*50 = 7500 multiplications; P(QR): 25000 + 50000.
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(P * (Q * R))>,
+                                md::node<md::product_op, md::node<md::product_op, Pb, Qb>, Rb>>);
+  // Rᵀ Qᵀ (50x5)(5x100) then Pᵀ... the transpose of the chain: Rᵀ(QᵀPᵀ).
+  constexpr auto Pt = md::matrix<"Pt", 100, 10>;
+  constexpr auto Qt = md::matrix<"Qt", 5, 100>;
+  constexpr auto Rt = md::matrix<"Rt", 50, 5>;
+  using Ptb = type_of<decltype(Pt)>;
+  using Qtb = type_of<decltype(Qt)>;
+  using Rtb = type_of<decltype(Rt)>;
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(Rt * Qt * Pt)>,
+                                md::node<md::product_op, Rtb, md::node<md::product_op, Qtb, Ptb>>>);
+
+  const Eigen::Matrix<double, 10, 100> Pv = random_matrix<Eigen::Matrix<double, 10, 100>>();
+  const Eigen::Matrix<double, 100, 5> Qv = random_matrix<Eigen::Matrix<double, 100, 5>>();
+  const Eigen::Matrix<double, 5, 50> Rv = random_matrix<Eigen::Matrix<double, 5, 50>>();
+  require_close(md::eval(P * (Q * R), P = Pv, Q = Qv, R = Rv), Eigen::Matrix<double, 10, 50>(Pv * Qv * Rv), 1e-10);
+  require_close(md::eval(Rt * Qt * Pt, Rt = Rv.transpose(), Qt = Qv.transpose(), Pt = Pv.transpose()),
+                Eigen::Matrix<double, 50, 10>((Pv * Qv * Rv).transpose()), 1e-10);
+}
+
+TEST_CASE("special forms: scalings, traces of products, sums of element-wise products") {
+  using Ab = type_of<decltype(A)>;
+  using Bb = type_of<decltype(B)>;
+  using vb = type_of<decltype(v)>;
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(md::diag(v) * A)>, md::node<md::scale_rows_op, vb, Ab>>);
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(A * md::diag(v))>, md::node<md::scale_cols_op, Ab, vb>>);
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(md::trace(A * B))>, md::node<md::trace_product_op<false, false>, Ab, Bb>>);
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(md::trace(md::transpose(A) * B))>,
+                                md::node<md::trace_product_op<true, false>, Ab, Bb>>);
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(md::sum(md::hadamard(A, B)))>, md::node<md::sum_product_op, Ab, Bb>>);
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(A * md::transpose(B))>,
+                                md::node<md::transposed_product_op<false, true>, Ab, Bb>>);
+
+  const Eigen::MatrixXd Av = random_matrix<Eigen::MatrixXd>(6, 6);
+  const Eigen::MatrixXd Bv = random_matrix<Eigen::MatrixXd>(6, 6);
+  const Eigen::VectorXd vv = random_matrix<Eigen::VectorXd>(6, 1);
+  const auto [rows, cols, tr, trt, trtt, sum_product, abt, atbt] =
+      md::kernel(md::diag(v) * A, A * md::diag(v), md::trace(A * B), md::trace(md::transpose(A) * B),
+                 md::trace(md::transpose(A) * md::transpose(B)), md::sum(md::hadamard(A, B)), A * md::transpose(B),
+                 md::transpose(A) * md::transpose(B))(A = Av, B = Bv, v = vv);
+  require_close(rows, Eigen::MatrixXd(vv.asDiagonal() * Av));
+  require_close(cols, Eigen::MatrixXd(Av * vv.asDiagonal()));
+  require_close(tr, (Av * Bv).trace());
+  require_close(trt, (Av.transpose() * Bv).trace());
+  require_close(trtt, (Av.transpose() * Bv.transpose()).trace());
+  require_close(sum_product, Av.cwiseProduct(Bv).sum());
+  require_close(abt, Eigen::MatrixXd(Av * Bv.transpose()));
+  require_close(atbt, Eigen::MatrixXd(Av.transpose() * Bv.transpose()));
+}
+
+TEST_CASE("Aᵀ diag(d) A and AᵀA are computed as symmetric matrices") {
+  using Xb = type_of<decltype(X)>;
+  using xb = type_of<decltype(x)>;
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(md::transpose(X) * X)>, md::node<md::gram_op, Xb>>);
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(md::transpose(X) * md::diag(x) * X)>, md::node<md::gram_op, Xb, xb>>);
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(md::transpose(X) * (md::diag(x) * X))>, md::node<md::gram_op, Xb, xb>>);
+
+  const Eigen::MatrixXd Xv = random_matrix<Eigen::MatrixXd>(9, 4);
+  const Eigen::VectorXd dv = random_matrix<Eigen::VectorXd>(9, 1);  // entries of both signs
+  const auto [gram, weighted] = md::kernel(md::transpose(X) * X, md::transpose(X) * md::diag(x) * X)(X = Xv, x = dv);
+  require_close(gram, Eigen::Matrix4d(Xv.transpose() * Xv));
+  require_close(weighted, Eigen::Matrix4d(Xv.transpose() * dv.asDiagonal() * Xv));
+  REQUIRE(weighted == weighted.transpose());
+}
