@@ -55,12 +55,14 @@ struct structured_factor<node<kron_op, A, B>> {
   static auto times(const Ctx& ctx, const node<kron_op, A, B>& k, const V& v) {
     result_t<Ctx, E> result;
     if constexpr (identity_left) {
-      const auto& a = evaluate(ctx, k.template arg<1>());
+      const auto& held = evaluate(ctx, k.template arg<1>());
+      const auto& a = operand_value(held);
       const Eigen::Index m = a.rows(), n = a.cols(), q = v.rows() / n;
       result.resize(q * m, v.cols());
       for (Eigen::Index j = 0; j < q; ++j) result.middleRows(j * m, m).noalias() = a * v.middleRows(j * n, n);
     } else {
-      const auto& a = evaluate(ctx, k.template arg<0>());
+      const auto& held = evaluate(ctx, k.template arg<0>());
+      const auto& a = operand_value(held);
       const Eigen::Index m = a.rows(), n = a.cols(), p = v.rows() / n;
       result.setZero(m * p, v.cols());
       for (Eigen::Index j = 0; j < n; ++j)
@@ -73,12 +75,14 @@ struct structured_factor<node<kron_op, A, B>> {
   static auto times_right(const Ctx& ctx, const V& v, const node<kron_op, A, B>& k) {
     result_t<Ctx, E> result;
     if constexpr (identity_left) {  // V (I_q ⊗ A): column block j is V_j A
-      const auto& a = evaluate(ctx, k.template arg<1>());
+      const auto& held = evaluate(ctx, k.template arg<1>());
+      const auto& a = operand_value(held);
       const Eigen::Index m = a.rows(), n = a.cols(), q = v.cols() / m;
       result.resize(v.rows(), q * n);
       for (Eigen::Index j = 0; j < q; ++j) result.middleCols(j * n, n).noalias() = v.middleCols(j * m, m) * a;
     } else {  // V (A ⊗ I_p): column block j is Σᵢ Aᵢⱼ V_i
-      const auto& a = evaluate(ctx, k.template arg<0>());
+      const auto& held = evaluate(ctx, k.template arg<0>());
+      const auto& a = operand_value(held);
       const Eigen::Index m = a.rows(), n = a.cols(), p = v.cols() / m;
       result.setZero(v.rows(), n * p);
       for (Eigen::Index j = 0; j < n; ++j)

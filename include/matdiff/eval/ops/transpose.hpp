@@ -32,14 +32,14 @@ struct structured_factor<node<transpose_op, A>> {
   template <class E, class Ctx, class V>
   static auto times(const Ctx& ctx, const node<transpose_op, A>& t, const V& v) {
     result_t<Ctx, E> result;
-    result.noalias() = evaluate(ctx, t.template arg<0>()).transpose() * v;
+    result.noalias() = operand_value(evaluate(ctx, t.template arg<0>())).transpose() * v;
     return result;
   }
 
   template <class E, class Ctx, class V>
   static auto times_right(const Ctx& ctx, const V& v, const node<transpose_op, A>& t) {
     result_t<Ctx, E> result;
-    result.noalias() = v * evaluate(ctx, t.template arg<0>()).transpose();
+    result.noalias() = v * operand_value(evaluate(ctx, t.template arg<0>())).transpose();
     return result;
   }
 };
