@@ -546,6 +546,13 @@ def depth_for(rng, max_depth):
     return rng.choices(depths, weights=[weights[d] for d in depths])[0]
 
 
+def sizes_known(gen, node):
+    """Every symbolic dimension of the expression is the size of a variable (alone or times
+    a number), as md::eval requires: a constant ones<n, m> gives n no value otherwise."""
+    sizes = {d[1][0] for name in node.variables for d in gen.variables[name][0] if len(d[1]) == 1}
+    return all(s in sizes for s in SYMBOLS if f"dim_{s}" in node.cpp)
+
+
 def generate_case(seed, index, max_depth):
     """One expression: (generator, node, variables to differentiate in, depth)."""
     rng = random.Random(f"matdiff-random:{seed}:{index}")
@@ -556,7 +563,7 @@ def generate_case(seed, index, max_depth):
             node = gen.gen_once((ONE, ONE), depth, root=True)
         except Reject:
             continue
-        if node.variables:
+        if node.variables and sizes_known(gen, node):
             break
     used = sorted(node.variables)
     wrt = rng.sample(used, 2 if len(used) > 1 and rng.random() < 0.3 else 1)
