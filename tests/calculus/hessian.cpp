@@ -18,21 +18,13 @@ using matdiff_test::expect_hessian;
 using matdiff_test::expect_jacobian;
 using matdiff_test::hessian_value;
 using matdiff_test::invertible;
+using matdiff_test::kronecker;
 using matdiff_test::jacobian_by_differences_with;
 using matdiff_test::jacobian_value;
 using matdiff_test::random;
 using matdiff_test::require_close;
 using matdiff_test::with_rectangular_sizes;
 using matdiff_test::with_square_sizes;
-
-namespace {
-Eigen::MatrixXd kron_of(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
-  Eigen::MatrixXd r(a.rows() * b.rows(), a.cols() * b.cols());
-  for (Eigen::Index j = 0; j < a.cols(); ++j)
-    for (Eigen::Index i = 0; i < a.rows(); ++i) r.block(i * b.rows(), j * b.cols(), b.rows(), b.cols()) = a(i, j) * b;
-  return r;
-}
-}  // namespace
 
 TEST_CASE("Hessian of the quadratic form x'Ax is A + A'", "[hessian]") {
   with_rectangular_sizes([](auto s) {
@@ -83,7 +75,7 @@ TEST_CASE("Hessian of matrix factorization ||T - UV'||^2 in U is 2 kron(V'V, I)"
     static_assert(md::to_string(md::hessian(f, U)) == "2*kron(V'*V, I)");
     static_assert(md::to_latex(md::hessian(f, U)) == "2\\left(\\left(V^{\\top} V\\right) \\otimes I\\right)");
     require_close(hessian_value(f, U, T = Tv, U = Uv, V = Vv),
-                  2 * kron_of(Vv.transpose() * Vv, Eigen::MatrixXd::Identity(s.rows, s.rows)), 1e-14);
+                  2 * kronecker(Vv.transpose() * Vv, Eigen::MatrixXd::Identity(s.rows, s.rows)), 1e-14);
     expect_hessian(f, U, T = Tv, U = Uv, V = Vv);
     expect_hessian(f, V, T = Tv, U = Uv, V = Vv);
   });

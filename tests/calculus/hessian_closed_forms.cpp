@@ -17,21 +17,13 @@ using matdiff_test::expect_hessian;
 using matdiff_test::expect_jacobian;
 using matdiff_test::hessian_value;
 using matdiff_test::invertible;
+using matdiff_test::kronecker;
 using matdiff_test::jacobian_by_differences_with;
 using matdiff_test::jacobian_value;
 using matdiff_test::random;
 using matdiff_test::require_close;
 using matdiff_test::with_rectangular_sizes;
 using matdiff_test::with_square_sizes;
-
-namespace {
-Eigen::MatrixXd kron_of(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
-  Eigen::MatrixXd r(a.rows() * b.rows(), a.cols() * b.cols());
-  for (Eigen::Index j = 0; j < a.cols(); ++j)
-    for (Eigen::Index i = 0; i < a.rows(); ++i) r.block(i * b.rows(), j * b.cols(), b.rows(), b.cols()) = a(i, j) * b;
-  return r;
-}
-}  // namespace
 
 TEST_CASE("Hessians of log-sum-exp, least squares, log|det X| and tr(XBX')", "[hessian]") {
   with_rectangular_sizes([](auto s) {
@@ -61,7 +53,7 @@ TEST_CASE("Hessians of log-sum-exp, least squares, log|det X| and tr(XBX')", "[h
     constexpr auto quadratic_trace = md::trace(X * B * md::transpose(X));
     static_assert(md::to_string(md::hessian(quadratic_trace, X)) == "kron(B + B', I)");
     require_close(hessian_value(quadratic_trace, X, B = Bv, X = Xv),
-                  kron_of(Bv + Bv.transpose(), Eigen::MatrixXd::Identity(s.rows, s.rows)), 1e-14);
+                  kronecker(Bv + Bv.transpose(), Eigen::MatrixXd::Identity(s.rows, s.rows)), 1e-14);
     expect_hessian(quadratic_trace, X, B = Bv, X = Xv);
   });
   with_square_sizes([](auto s) {

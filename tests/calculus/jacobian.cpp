@@ -13,6 +13,7 @@
 namespace md = matdiff;
 using matdiff_test::expect_jacobian;
 using matdiff_test::invertible;
+using matdiff_test::kronecker;
 using matdiff_test::jacobian_value;
 using matdiff_test::random;
 using matdiff_test::require_close;
@@ -20,14 +21,6 @@ using matdiff_test::with_rectangular_sizes;
 using matdiff_test::with_square_sizes;
 
 namespace {
-/// a ⊗ b, written out.
-Eigen::MatrixXd kron_of(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
-  Eigen::MatrixXd r(a.rows() * b.rows(), a.cols() * b.cols());
-  for (Eigen::Index j = 0; j < a.cols(); ++j)
-    for (Eigen::Index i = 0; i < a.rows(); ++i) r.block(i * b.rows(), j * b.cols(), b.rows(), b.cols()) = a(i, j) * b;
-  return r;
-}
-
 /// The commutation matrix K(m,n), from its definition K vec(A) = vec(A') on the unit matrices.
 Eigen::MatrixXd commutation_of(Eigen::Index m, Eigen::Index n) {
   Eigen::MatrixXd k = Eigen::MatrixXd::Zero(m * n, m * n);
@@ -77,7 +70,7 @@ TEST_CASE("Jacobians of matrix functions: vec(AXB) = B' kron A, vec(X') = K, vec
     const auto Bv = random<S::n, 3>(s.cols, 3);
     constexpr auto F = A * X * B;
     static_assert(md::jacobian(F, X).shape_v == md::shape{md::to_dimension(6), X.shape_v.rows * X.shape_v.cols});
-    require_close(jacobian_value(F, X, A = Av, B = Bv, X = Xv), kron_of(Bv.transpose(), Av), 1e-14);
+    require_close(jacobian_value(F, X, A = Av, B = Bv, X = Xv), kronecker(Bv.transpose(), Av), 1e-14);
     expect_jacobian(F, X, A = Av, B = Bv, X = Xv);
     // The commutation matrix, applied as a permutation and formed alone.
     require_close(jacobian_value(md::transpose(X), X, X = Xv), commutation_of(s.rows, s.cols), 0);
@@ -89,7 +82,7 @@ TEST_CASE("Jacobians of matrix functions: vec(AXB) = B' kron A, vec(X') = K, vec
     constexpr auto X = md::matrix<"X", S::n, S::n>;
     const auto Xv = invertible<S::n>(s.cols);
     const Eigen::MatrixXd inverse = Xv.inverse();
-    require_close(jacobian_value(md::inv(X), X, X = Xv), -kron_of(inverse.transpose(), inverse), 1e-12);
+    require_close(jacobian_value(md::inv(X), X, X = Xv), -kronecker(inverse.transpose(), inverse), 1e-12);
     expect_jacobian(md::inv(X), X, X = Xv);
   });
 }

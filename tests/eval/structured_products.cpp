@@ -41,17 +41,11 @@ extern "C" void* malloc(std::size_t size) {
 #include "../support/eigen_check.hpp"
 
 namespace md = matdiff;
+using matdiff_test::kronecker;
 using matdiff_test::random;
 using matdiff_test::require_close;
 
 namespace {
-Eigen::MatrixXd kron_of(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
-  Eigen::MatrixXd r(a.rows() * b.rows(), a.cols() * b.cols());
-  for (Eigen::Index j = 0; j < a.cols(); ++j)
-    for (Eigen::Index i = 0; i < a.rows(); ++i) r.block(i * b.rows(), j * b.cols(), b.rows(), b.cols()) = a(i, j) * b;
-  return r;
-}
-
 Eigen::MatrixXd dense_of(const auto& e, const auto&... bindings) {
   return matdiff_test::dense(md::eval(e, bindings...));
 }
@@ -103,10 +97,10 @@ TEST_CASE("A kron I and I kron A as factors", "[eval][structure]") {
   const auto Vv = random<3 * n, 4>(15, 4);
   const auto Wv = random<4, 2 * n>(4, 10);
   const Eigen::MatrixXd identity = Eigen::MatrixXd::Identity(5, 5);
-  require_close(dense_of(md::kron(A, I) * V, A = Av, V = Vv), kron_of(Av, identity) * Vv, 1e-14);
-  require_close(dense_of(md::kron(I, A) * V, A = Av, V = Vv), kron_of(identity, Av) * Vv, 1e-14);
-  require_close(dense_of(W * md::kron(A, I), A = Av, W = Wv), Wv * kron_of(Av, identity), 1e-14);
-  require_close(dense_of(W * md::kron(I, A), A = Av, W = Wv), Wv * kron_of(identity, Av), 1e-14);
+  require_close(dense_of(md::kron(A, I) * V, A = Av, V = Vv), kronecker(Av, identity) * Vv, 1e-14);
+  require_close(dense_of(md::kron(I, A) * V, A = Av, V = Vv), kronecker(identity, Av) * Vv, 1e-14);
+  require_close(dense_of(W * md::kron(A, I), A = Av, W = Wv), Wv * kronecker(Av, identity), 1e-14);
+  require_close(dense_of(W * md::kron(I, A), A = Av, W = Wv), Wv * kronecker(identity, Av), 1e-14);
 }
 
 #if MATDIFF_TEST_MALLOC_WRAPPED

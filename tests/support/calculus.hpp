@@ -7,6 +7,7 @@
 //   directional_value(F, X, V, ...)            directional(F, X, V) at the bound point
 //   expect_directional(F, X, V, Vv, ...)       it agrees with central_difference
 //   expect_closed_form(f, X, G, X = Xv, ...)   grad(f, X) equals the value G (relative 1e-10)
+//   kronecker(a, b)                            a ⊗ b, written out
 //   jacobian_value(F, X, ...)                  jacobian(F, X) at the bound point
 //   jacobian_by_differences(F, X, ...)         ∂vec(F)/∂vec(X)ᵀ by central differences
 //   expect_jacobian(F, X, ...)                 the two agree
@@ -193,6 +194,14 @@ void expect_directional(const F& f, const X& x, const V& direction, const VValue
                   << "\ndF.V = " << matdiff::to_string(matdiff::directional(f, x, direction)).view());
   require_close(directional_value(f, x, direction, direction = direction_value, bindings...),
                 central_difference(f, x, direction_value, bindings...), 1e-6);
+}
+
+/// a ⊗ b, written out: block (i, j) is a(i, j) b.
+inline Eigen::MatrixXd kronecker(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
+  Eigen::MatrixXd r(a.rows() * b.rows(), a.cols() * b.cols());
+  for (Eigen::Index j = 0; j < a.cols(); ++j)
+    for (Eigen::Index i = 0; i < a.rows(); ++i) r.block(i * b.rows(), j * b.cols(), b.rows(), b.cols()) = a(i, j) * b;
+  return r;
 }
 
 /// jacobian(F, X) at the bound point, evaluated together with F (it may have lost variables).
