@@ -34,6 +34,12 @@ inline void eigen_assertion(bool holds, const char* condition) {
 #define eigen_assert(condition) \
   ::allocation_count::eigen_assertion(static_cast<bool>(condition), #condition)
 
+// The replacements below pair malloc with free; GCC's -Wmismatched-new-delete, which tracks
+// the library's operator new through inlining at -O1, does not see that they are replaced.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+#endif
+
 void* operator new(std::size_t size) {
   ++allocation_count::operator_new;
   if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
