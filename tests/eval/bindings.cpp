@@ -2,61 +2,7 @@
 // the results of plain Eigen; plain objects, maps and blocks are viewed, not copied.
 
 // Heap allocations are counted while an evaluation runs (TEST_CASE "heap allocations").
-// The library's own allocations go through operator new, replaced below. Eigen allocates
-// with malloc, so its allocations are seen another way: with EIGEN_RUNTIME_NO_MALLOC, Eigen
-// asserts before each heap allocation while allocations are "forbidden"; that assertion is
-// routed to a counter. Both definitions must come before the first Eigen header. (The
-// replaced operators pair with each other, so that AddressSanitizer sees no mismatch.)
-#include <cstddef>
-#include <cstdlib>
-#include <cstring>
-#include <new>
-#include <stdexcept>
-#include <string>
-
-namespace allocation_count {
-inline std::size_t operator_new = 0;
-inline std::size_t eigen = 0;
-
-/// Eigen's assertions in this file: a forbidden heap allocation is counted (and allowed to
-/// go ahead); any other failed assertion is an error.
-inline void eigen_assertion(bool holds, const char* condition) {
-  if (holds) return;
-  if (std::strstr(condition, "heap allocation is forbidden") != nullptr) {
-    ++eigen;
-    return;
-  }
-  throw std::logic_error(std::string("Eigen assertion failed: ") + condition);
-}
-}  // namespace allocation_count
-
-#define EIGEN_RUNTIME_NO_MALLOC
-#define eigen_assert(condition) \
-  ::allocation_count::eigen_assertion(static_cast<bool>(condition), #condition)
-
-// The replacements below pair malloc with free; GCC's -Wmismatched-new-delete, which tracks
-// the library's operator new through inlining at -O1, does not see that they are replaced.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
-
-void* operator new(std::size_t size) {
-  ++allocation_count::operator_new;
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-void* operator new[](std::size_t size) { return operator new(size); }
-void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
-  ++allocation_count::operator_new;
-  return std::malloc(size == 0 ? 1 : size);
-}
-void* operator new[](std::size_t size, const std::nothrow_t& tag) noexcept {
-  return operator new(size, tag);
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+#include "../support/allocation_count.hpp"
 
 #include <array>
 #include <cmath>
@@ -75,21 +21,7 @@ using matdiff_test::require_close;
 
 namespace {
 
-/// The heap allocations (operator new and Eigen's) made while `f()` runs.
-template <class F>
-std::size_t allocations_during(F&& f) {
-  struct forbid_eigen_malloc {
-    forbid_eigen_malloc() { Eigen::internal::set_is_malloc_allowed(false); }
-    ~forbid_eigen_malloc() { Eigen::internal::set_is_malloc_allowed(true); }
-  };
-  allocation_count::operator_new = 0;
-  allocation_count::eigen = 0;
-  {
-    const forbid_eigen_malloc forbid;
-    f();
-  }
-  return allocation_count::operator_new + allocation_count::eigen;
-}
+using allocation_count::allocations_during;
 
 constexpr auto n = md::dim<"n">;
 constexpr auto X = md::matrix<"X", 3, 3>;

@@ -2,41 +2,15 @@
 // operator new, and not through Eigen (EIGEN_RUNTIME_NO_MALLOC, its allocation check counted
 // here instead of asserted). Kernels: value and gradient of functions using inv, det, logdet,
 // solves, product chains, element-wise functions and the special forms.
-#define EIGEN_RUNTIME_NO_MALLOC
-// Counts failed Eigen checks (a forbidden allocation is one) instead of aborting.
-#define eigen_assert(condition) ::matdiff_test::eigen_check(static_cast<bool>(condition))
-namespace matdiff_test {
-inline int failed_eigen_checks = 0;
-inline void eigen_check(bool ok) { failed_eigen_checks += ok ? 0 : 1; }
-}  // namespace matdiff_test
+#include "../support/allocation_count.hpp"
 
 #include <cmath>
-#include <cstdlib>
-#include <new>
 
 #include <matdiff/matdiff.hpp>
 
 #include <catch2/catch.hpp>
 
 #include "../support/eigen_check.hpp"
-
-namespace {
-int allocations = 0;
-}
-
-// The replacements below pair malloc with free; GCC's -Wmismatched-new-delete, which tracks
-// the library's operator new through inlining at -O1, does not see that they are replaced.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
-
-void* operator new(std::size_t size) {
-  ++allocations;
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
 namespace md = matdiff;
 using matdiff_test::random_matrix;
@@ -51,22 +25,13 @@ constexpr auto X = md::matrix<"X", 8, 3>;
 constexpr auto w = md::vector<"w", 3>;
 constexpr auto y = md::vector<"y", 8>;
 
-/// Heap allocations and failed Eigen checks during f().
-template <class F>
-int heap_use(F&& f) {
-  allocations = 0;
-  matdiff_test::failed_eigen_checks = 0;
-  Eigen::internal::set_is_malloc_allowed(false);
-  f();
-  Eigen::internal::set_is_malloc_allowed(true);
-  return allocations + matdiff_test::failed_eigen_checks;
-}
+using allocation_count::allocations_during;
 
 }  // namespace
 
 TEST_CASE("the counters see heap allocations") {
-  REQUIRE(heap_use([] { ::operator delete(::operator new(16)); }) == 1);
-  REQUIRE(heap_use([] { Eigen::MatrixXd m(4, 4); m.setZero(); }) >= 1);
+  REQUIRE(allocations_during([] { ::operator delete(::operator new(16)); }) == 1);
+  REQUIRE(allocations_during([] { Eigen::MatrixXd m(4, 4); m.setZero(); }) >= 1);
 }
 
 TEST_CASE("kernels of fixed shapes allocate nothing") {
@@ -81,14 +46,14 @@ TEST_CASE("kernels of fixed shapes allocate nothing") {
     constexpr auto f = md::logdet(A) + md::trace(md::inv(A) * B) + md::det(A);
     constexpr auto k = md::kernel(f, md::grad(f, A), md::grad(f, B));
     double value = 0;
-    REQUIRE(heap_use([&] { value = std::get<0>(k(A = Av, B = Bv)); }) == 0);
+    REQUIRE(allocations_during([&] { value = std::get<0>(k(A = Av, B = Bv)); }) == 0);
     require_close(value, std::log(std::abs(Av.determinant())) + (Av.inverse() * Bv).trace() + Av.determinant(), 1e-9);
   }
   SECTION("determinant and inverse of a 3x3 matrix") {
     constexpr auto f = md::det(C) * md::trace(C * C) + md::dot(w, md::inv(C) * w);
     constexpr auto k = md::kernel(f, md::grad(f, C), md::grad(f, w));
     double value = 0;
-    REQUIRE(heap_use([&] { value = std::get<0>(k(C = Cv, w = wv)); }) == 0);
+    REQUIRE(allocations_during([&] { value = std::get<0>(k(C = Cv, w = wv)); }) == 0);
     require_close(value, Cv.determinant() * (Cv * Cv).trace() + wv.dot(Cv.inverse() * wv), 1e-10);
   }
   SECTION("least squares and logistic regression with their Hessians") {
@@ -98,7 +63,7 @@ TEST_CASE("kernels of fixed shapes allocate nothing") {
     constexpr auto k = md::kernel(squares, md::grad(squares, w), md::transpose(X) * X, logistic,
                                   md::grad(logistic, w), md::transpose(X) * md::diag(weights) * X);
     double value = 0;
-    REQUIRE(heap_use([&] { value = std::get<3>(k(X = Xv, w = wv, y = yv)); }) == 0);
+    REQUIRE(allocations_during([&] { value = std::get<3>(k(X = Xv, w = wv, y = yv)); }) == 0);
     const Eigen::Matrix<double, 8, 1> z = Xv * wv;
     require_close(value, z.unaryExpr([](double t) { return std::log1p(std::exp(t)); }).sum() - yv.dot(z), 1e-12);
   }
@@ -107,7 +72,7 @@ TEST_CASE("kernels of fixed shapes allocate nothing") {
                        md::sum(md::diag(md::diagonal(A)) * B);
     constexpr auto k = md::kernel(f, md::grad(f, A));
     double value = 0;
-    REQUIRE(heap_use([&] { value = std::get<0>(k(A = Av, B = Bv)); }) == 0);
+    REQUIRE(allocations_during([&] { value = std::get<0>(k(A = Av, B = Bv)); }) == 0);
     require_close(value, Av.cwiseProduct(Bv).array().exp().sum() + (Av * Bv * Av.transpose()).trace() +
                              (Av.diagonal().asDiagonal() * Bv).sum(), 1e-12);
   }
