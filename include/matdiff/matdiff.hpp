@@ -74,3 +74,4 @@
 
 // Checking derivatives.
 #include <matdiff/testing/check_gradient.hpp>
+#include <matdiff/testing/check_jacobian.hpp>
