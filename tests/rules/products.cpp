@@ -48,3 +48,32 @@ TEST_CASE("product rules keep the value") {
   expect_simplify_law(B * md::inv(A) * A + md::transpose(A) * md::transpose(md::inv(A)), A = Av, B = Bv);
   expect_simplify_law((A - B) / 4 * C, A = Av, B = Bv, C = Cv);
 }
+
+TEST_CASE("diagonal matrices combine with each other and with vectors of ones") {
+  constexpr auto a = md::vector<"a", 3>;
+  constexpr auto b = md::vector<"b", 3>;
+  static_assert(md::to_string(md::simplify(md::diag(a) * md::diag(b))) == "diag(a.*b)");
+  static_assert(md::to_string(md::simplify(md::ones<1, 3> * md::diag(a))) == "a'");
+  static_assert(md::to_string(md::simplify(md::diag(a) * md::ones<3, 1>)) == "a");
+  static_assert(md::to_string(md::simplify(A * md::diag(a) * md::ones<3, 1>)) == "A*a");
+  // Only a row (column) of ones is the sum of the rows (columns) of diag(a).
+  static_assert(md::to_string(md::simplify(md::ones<3, 3> * md::diag(a))) == "ones*diag(a)");
+  const Eigen::Vector3d av = random_matrix<Eigen::Vector3d>(), bv = random_matrix<Eigen::Vector3d>();
+  const Eigen::Matrix3d Av = random_matrix<Eigen::Matrix3d>();
+  expect_simplify_law(md::diag(a) * md::diag(b), a = av, b = bv);
+  expect_simplify_law(md::ones<1, 3> * md::diag(a) * A, a = av, A = Av);
+  expect_simplify_law(A * md::diag(a) * md::ones<3, 1>, a = av, A = Av);
+}
+
+TEST_CASE("a negated sum of negative terms loses its signs") {
+  static_assert(md::to_string(md::simplify(-(-A - B))) == "A + B");
+  static_assert(md::to_string(md::simplify(-(-A - B - C))) == "A + B + C");
+  static_assert(md::to_string(md::simplify(-(md::rational<-1, 2>{} * A + md::rational<-1, 2>{} * B))) ==
+                "(1/2)*A + (1/2)*B");
+  // A user number's sign is not part of the type, and a sum with a positive term stays negated.
+  static_assert(md::to_string(md::simplify(-(-2.0 * A - B))) == "-(-2*A - B)");
+  static_assert(md::to_string(md::simplify(-(-A + B))) == "-(B - A)");
+  const Eigen::Matrix3d Av = random_matrix<Eigen::Matrix3d>(), Bv = random_matrix<Eigen::Matrix3d>();
+  expect_simplify_law(-(-A - B), A = Av, B = Bv);
+  expect_simplify_law(-(md::rational<-1, 2>{} * A + md::rational<-1, 2>{} * md::transpose(B)), A = Av, B = Bv);
+}

@@ -42,7 +42,7 @@ template <class L, class R, class B>
 inline constexpr bool last_factor_cancels<node<product_op, L, R>, B> = cancels<R, B>;
 
 /// A·B is one factor: the mixed-product rule (A ⊗ B)(C ⊗ D) = AC ⊗ BD (inner sizes agree),
-/// K(n,m)K(m,n) = I, diag(a)diag(b) = diag(a∘b).
+/// K(n,m)K(m,n) = I, diag(a)diag(b) = diag(a∘b), 1ᵀdiag(a) = aᵀ and diag(a)1 = a.
 template <class A, class B>
 inline constexpr bool combines = false;
 template <class A, class B, class C, class D>
@@ -52,14 +52,22 @@ template <dimension M, dimension N>
 inline constexpr bool combines<commutation_matrix<M, N>, commutation_matrix<N, M>> = true;
 template <class U, class W>
 inline constexpr bool combines<node<diag_op, U>, node<diag_op, W>> = true;
+template <dimension R, dimension C, class U>
+inline constexpr bool combines<constant_matrix<constant_kind::ones, R, C>, node<diag_op, U>> = R.is(1);
+template <class U, dimension R, dimension C>
+inline constexpr bool combines<node<diag_op, U>, constant_matrix<constant_kind::ones, R, C>> = C.is(1);
 
 template <class A, class B>
 constexpr auto combine(const A& a, const B& b) {
   if constexpr (is_node_of<A, kron_op>) {
     return rewrite(kron_op{}, rewrite(product_op{}, a.template arg<0>(), b.template arg<0>()),
                    rewrite(product_op{}, a.template arg<1>(), b.template arg<1>()));
-  } else if constexpr (is_node_of<A, diag_op>) {
+  } else if constexpr (is_node_of<A, diag_op> && is_node_of<B, diag_op>) {
     return rewrite(diag_op{}, rewrite(hadamard_op{}, a.template arg<0>(), b.template arg<0>()));
+  } else if constexpr (is_node_of<B, diag_op>) {
+    return rewrite(transpose_op{}, b.template arg<0>());
+  } else if constexpr (is_node_of<A, diag_op>) {
+    return a.template arg<0>();
   } else {
     return constant_matrix<constant_kind::identity, A::shape_v.rows, A::shape_v.rows>{};
   }
@@ -121,10 +129,26 @@ constexpr auto rewrite(const product_op& op, const A& a, const B& b) {
   }
 }
 
+/// Written with a minus sign: -a, a negative rational, c·a with c a negative rational, or a
+/// sum whose every term is (L - R counts when L does). A user number's sign is not known at
+/// compile time.
+template <class T>
+inline constexpr bool has_minus_sign = is_negation<T> || is_negative_rational<T>;
+template <class C, class T>
+inline constexpr bool has_minus_sign<node<product_op, C, T>> = is_negative_rational<C>;
+template <class L, class R>
+inline constexpr bool has_minus_sign<node<add_op, L, R>> = has_minus_sign<L> && has_minus_sign<R>;
+template <class L, class R>
+inline constexpr bool has_minus_sign<node<subtract_op, L, R>> = has_minus_sign<L>;
+
 template <class A>
 constexpr auto rewrite(const negate_op& op, const A& a) {
   if constexpr (is_zero<A> || std::is_same_v<A, invalid_expression>) return a;
   else if constexpr (is_negation<A>) return a.template arg<0>();
+  else if constexpr (is_node_of<A, add_op> && has_minus_sign<A>)  // -(-a + -b) = a + b
+    return rewrite(add_op{}, rewrite(op, a.template arg<0>()), rewrite(op, a.template arg<1>()));
+  else if constexpr (is_node_of<A, subtract_op> && has_minus_sign<A>)  // -(-a - b) = a + b
+    return rewrite(add_op{}, rewrite(op, a.template arg<0>()), a.template arg<1>());
   else if constexpr (is_number<A>) return fold_negation(a);
   else if constexpr (is_scaled<A>)
     return rewrite(product_op{}, fold_negation(a.template arg<0>()), a.template arg<1>());
