@@ -20,11 +20,11 @@ void factorisations_and_networks(page& p) {
   constexpr auto U = md::matrix<"U", m, k>;
   constexpr auto Vf = md::matrix<"V", n, k>;
   const auto Mv = random(p, m_value, n_value), Uv = random(p, m_value, k_value), Vv = random(p, n_value, k_value);
-  gradient(p, "Matrix factorisation ‖M - UV'‖², in U", md::sqnorm(M - U * md::transpose(Vf)), U, M = Mv, U = Uv, Vf = Vv);
-  gradient(p, "Matrix factorisation ‖M - UV'‖², in V", md::sqnorm(M - U * md::transpose(Vf)), Vf, M = Mv, U = Uv, Vf = Vv);
+  gradient_and_hessian(p, "Matrix factorisation ‖M - UV'‖², in U", md::sqnorm(M - U * md::transpose(Vf)), U, M = Mv, U = Uv, Vf = Vv);
+  gradient_and_hessian(p, "Matrix factorisation ‖M - UV'‖², in V", md::sqnorm(M - U * md::transpose(Vf)), Vf, M = Mv, U = Uv, Vf = Vv);
   constexpr auto S = md::matrix<"S", n, n>;
   constexpr auto P = md::matrix<"P", n, k>;
-  gradient(p, "PCA objective tr(P'SP)", md::trace(md::transpose(P) * S * P), P, P = Vv, S = spd(p, n_value));
+  gradient_and_hessian(p, "PCA objective tr(P'SP)", md::trace(md::transpose(P) * S * P), P, P = Vv, S = spd(p, n_value));
   constexpr auto W1 = md::matrix<"W1", k, n>;
   constexpr auto W2 = md::matrix<"W2", m, k>;
   constexpr auto target = md::vector<"y", m>;
@@ -43,8 +43,8 @@ void factorisations_and_networks(page& p) {
   constexpr auto yn = md::vector<"y", n>;
   const auto Av = random(p, n_value, n_value), ynv = random(p, n_value, 1);
   constexpr auto front_page = md::transpose(x) * A * x + c * md::transpose(md::sin(yn)) * x;
-  gradient(p, "x'Ax + c sin(y)'x, in x", front_page, x, x = xv, A = Av, c = 0.5, yn = ynv);
-  gradient(p, "x'Ax + c sin(y)'x, in y", front_page, yn, x = xv, A = Av, c = 0.5, yn = ynv);
+  gradient_and_hessian(p, "x'Ax + c sin(y)'x, in x", front_page, x, x = xv, A = Av, c = 0.5, yn = ynv);
+  gradient_and_hessian(p, "x'Ax + c sin(y)'x, in y", front_page, yn, x = xv, A = Av, c = 0.5, yn = ynv);
   gradient(p, "Logistic loss, in X", md::sum(md::softplus(-md::hadamard(y, X * w))), X, X = Xv, w = wv, y = signs);
 }
 

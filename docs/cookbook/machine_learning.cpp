@@ -18,8 +18,8 @@ void machine_learning(page& p) {
 
   section(p, "Regression",
           "Losses of a linear model Xw with m samples (rows of X) and n features.");
-  gradient(p, "Least squares ‖Xw - y‖²", md::sqnorm(X * w - y), w, X = Xv, w = wv, y = yv);
-  gradient(p, "Ridge ‖Xw - y‖² + λ‖w‖²", md::sqnorm(X * w - y) + lambda * md::sqnorm(w), w, X = Xv, w = wv,
+  gradient_and_hessian(p, "Least squares ‖Xw - y‖²", md::sqnorm(X * w - y), w, X = Xv, w = wv, y = yv);
+  gradient_and_hessian(p, "Ridge ‖Xw - y‖² + λ‖w‖²", md::sqnorm(X * w - y) + lambda * md::sqnorm(w), w, X = Xv, w = wv,
            y = yv, lambda = 0.1);
   constexpr auto Wm = md::matrix<"W", m, m>;
   gradient(p, "Weighted least squares (Xw - y)'W(Xw - y)",
@@ -33,16 +33,16 @@ void machine_learning(page& p) {
   section(p, "Classification and generalised linear models",
           "softplus(t) = log(1 + exp(t)) and its derivative σ(t) = 1/(1 + exp(-t)); labels y = ±1 "
           "for the margin form, y ∈ {0, 1} for the cross-entropy form, counts for Poisson.");
-  gradient(p, "Logistic loss sum(softplus(-y ∘ Xw))", md::sum(md::softplus(-md::hadamard(y, X * w))), w, X = Xv,
+  gradient_and_hessian(p, "Logistic loss sum(softplus(-y ∘ Xw))", md::sum(md::softplus(-md::hadamard(y, X * w))), w, X = Xv,
            w = wv, y = signs);
-  gradient(p, "L2-regularised logistic loss", md::sum(md::softplus(-md::hadamard(y, X * w))) + lambda / 2 * md::sqnorm(w), w,
+  gradient_and_hessian(p, "L2-regularised logistic loss", md::sum(md::softplus(-md::hadamard(y, X * w))) + lambda / 2 * md::sqnorm(w), w,
            X = Xv, w = wv, y = signs, lambda = 0.1);
-  gradient(p, "Binary cross-entropy sum(softplus(Xw)) - y'Xw", md::sum(md::softplus(X * w)) - md::transpose(y) * X * w, w,
+  gradient_and_hessian(p, "Binary cross-entropy sum(softplus(Xw)) - y'Xw", md::sum(md::softplus(X * w)) - md::transpose(y) * X * w, w,
            X = Xv, w = wv, y = zero_one);
-  gradient(p, "Poisson regression sum(exp(Xw)) - y'Xw", md::sum(md::exp(X * w)) - md::transpose(y) * X * w, w, X = Xv,
+  gradient_and_hessian(p, "Poisson regression sum(exp(Xw)) - y'Xw", md::sum(md::exp(X * w)) - md::transpose(y) * X * w, w, X = Xv,
            w = wv, y = counts);
   constexpr auto z = md::vector<"z", k>;
-  gradient(p, "Log-sum-exp log(sum(exp(z)))", md::log(md::sum(md::exp(z))), z, z = random(p, k_value, 1));
+  gradient_and_hessian(p, "Log-sum-exp log(sum(exp(z)))", md::log(md::sum(md::exp(z))), z, z = random(p, k_value, 1));
   constexpr auto V = md::matrix<"W", k, n>;
   constexpr auto x = md::vector<"x", n>;
   constexpr auto t = md::vector<"t", k>;
@@ -62,11 +62,11 @@ void machine_learning(page& p) {
   const auto muv = random(p, n_value, 1), xv = random(p, n_value, 1);
   const auto Sigmav = spd(p, n_value), Cv = spd(p, n_value);
   constexpr auto nll = md::logdet(Sigma) / 2 + md::transpose(x - mu) * md::inv(Sigma) * (x - mu) / 2;
-  gradient(p, "Gaussian negative log-likelihood, in the mean", nll, mu, x = xv, mu = muv, Sigma = Sigmav);
+  gradient_and_hessian(p, "Gaussian negative log-likelihood, in the mean", nll, mu, x = xv, mu = muv, Sigma = Sigmav);
   gradient(p, "Gaussian negative log-likelihood, in the covariance", nll, Sigma, x = xv, mu = muv, Sigma = Sigmav);
   constexpr auto sample_nll = N / 2 * md::logdet(Sigma) + md::trace(md::inv(Sigma) * C) / 2;
   gradient(p, "N samples, in the covariance", sample_nll, Sigma, Sigma = Sigmav, C = Cv, N = 10.0);
-  gradient(p, "N samples, in the precision Λ = Σ^-1", -N / 2 * md::logdet(Lambda) + md::trace(Lambda * C) / 2, Lambda,
+  gradient_and_hessian(p, "N samples, in the precision Λ = Σ^-1", -N / 2 * md::logdet(Lambda) + md::trace(Lambda * C) / 2, Lambda,
            Lambda = Sigmav, C = Cv, N = 10.0);
   gradient(p, "Mahalanobis distance ((x - μ)'Λ(x - μ))^(1/2)",
            md::sqrt(md::transpose(x - mu) * Lambda * (x - mu)), x, x = xv, mu = muv, Lambda = Sigmav);

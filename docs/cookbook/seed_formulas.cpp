@@ -20,9 +20,9 @@ void seed_formulas(page& p) {
           "d(a'xx'b)/dx = ab'x + ba'x.");
   gradient(p, "Linear form a'x", md::transpose(a) * x, x, x = xv, a = av);
   gradient(p, "Linear form x'a", md::transpose(x) * a, x, x = xv, a = av);
-  gradient(p, "Squared norm x'x", md::transpose(x) * x, x, x = xv);
-  gradient(p, "Quadratic form x'Ax", md::transpose(x) * A * x, x, x = xv, A = Av);
-  gradient(p, "a'xx'b", md::transpose(a) * x * md::transpose(x) * b, x, x = xv, a = av, b = bv);
+  gradient_and_hessian(p, "Squared norm x'x", md::transpose(x) * x, x, x = xv);
+  gradient_and_hessian(p, "Quadratic form x'Ax", md::transpose(x) * A * x, x, x = xv, A = Av);
+  gradient_and_hessian(p, "a'xx'b", md::transpose(a) * x * md::transpose(x) * b, x, x = xv, a = av, b = bv);
 
   constexpr auto X = md::matrix<"X", m, n>;
   constexpr auto am = md::vector<"a", m>;
@@ -41,9 +41,9 @@ void seed_formulas(page& p) {
   constexpr auto B = md::matrix<"B", n, n>;
   constexpr auto Y = md::matrix<"Y", n, n>;
   const auto Bv = random(p, n_value, n_value), Yv = invertible(p, n_value);
-  gradient(p, "tr(XBX')", md::trace(X * B * md::transpose(X)), X, X = Xv, B = Bv);
-  gradient(p, "tr(AY^-1)", md::trace(A * md::inv(Y)), Y, Y = Yv, A = Av);
-  gradient(p, "ln|det Y|", md::logdet(Y), Y, Y = Yv);
+  gradient_and_hessian(p, "tr(XBX')", md::trace(X * B * md::transpose(X)), X, X = Xv, B = Bv);
+  gradient_and_hessian(p, "tr(AY^-1)", md::trace(A * md::inv(Y)), Y, Y = Yv, A = Av);
+  gradient_and_hessian(p, "ln|det Y|", md::logdet(Y), Y, Y = Yv);
   gradient(p, "det Y (d|Y| = |Y| tr(Y^-1 dY))", md::det(Y), Y, Y = Yv);
 }
 

@@ -23,15 +23,15 @@ void traces_and_determinants(page& p) {
   gradient(p, "tr(AXB)", md::trace(A * X * B), X, X = Xv, A = Av, B = Bv);
   gradient(p, "tr(AX'B)", md::trace(A * md::transpose(X) * B), X, X = Xv, A = Av, B = Bv);
   gradient(p, "tr(X'X)", md::trace(md::transpose(X) * X), X, X = Xv);
-  gradient(p, "tr(X'AX)", md::trace(md::transpose(X) * A * X), X, X = Xv, A = Av);
-  gradient(p, "tr(XX)", md::trace(X * X), X, X = Xv);
+  gradient_and_hessian(p, "tr(X'AX)", md::trace(md::transpose(X) * A * X), X, X = Xv, A = Av);
+  gradient_and_hessian(p, "tr(XX)", md::trace(X * X), X, X = Xv);
   gradient(p, "tr(AXBX)", md::trace(A * X * B * X), X, X = Xv, A = Av, B = Bv);
   gradient(p, "tr(X'AXB)", md::trace(md::transpose(X) * A * X * B), X, X = Xv, A = Av, B = Bv);
   gradient(p, "dot(A, X) = tr(A'X)", md::dot(A, X), X, X = Xv, A = Av);
 
   section(p, "Inverses",
           "dX^-1 = -X^-1 dX X^-1 (differentiate X X^-1 = I), then the trace rules.");
-  gradient(p, "tr(X^-1)", md::trace(md::inv(X)), X, X = Xv);
+  gradient_and_hessian(p, "tr(X^-1)", md::trace(md::inv(X)), X, X = Xv);
   gradient(p, "tr(AX^-1B)", md::trace(A * md::inv(X) * B), X, X = Xv, A = Av, B = Bv);
   gradient(p, "a'X^-1b", md::transpose(a) * md::inv(X) * b, X, X = Xv, a = av, b = bv);
   gradient(p, "tr((X + A)^-1)", md::trace(md::inv(X + A)), X, X = Xv, A = Av);
@@ -53,7 +53,7 @@ void traces_and_determinants(page& p) {
   gradient(p, "‖X‖²", md::sqnorm(R), R, R = Rv);
   gradient(p, "‖X‖", md::norm2(R), R, R = Rv);
   gradient(p, "‖b - a‖", md::norm2(b - a), b, b = bv, a = av);
-  gradient(p, "‖AXB - C‖²", md::sqnorm(A * X * B - md::matrix<"C", n, n>), X, X = Xv, A = Av, B = Bv,
+  gradient_and_hessian(p, "‖AXB - C‖²", md::sqnorm(A * X * B - md::matrix<"C", n, n>), X, X = Xv, A = Av, B = Bv,
            md::matrix<"C", n, n> = random(p, n_value, n_value));
   gradient(p, "Rayleigh quotient b'Ab / b'b", md::transpose(b) * A * b / (md::transpose(b) * b), b, b = bv, A = Av);
 }
