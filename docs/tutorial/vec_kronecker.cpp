@@ -31,4 +31,11 @@ int main() {
   std::cout << "d(AXB) = " << md::differential(A * X * B, X) << "\n"
             << "directional(AXB, X, V) = " << md::directional(A * X * B, X, V) << "\n"
             << "d vec(AXB) = " << md::differential(left, X) << "\n";
+
+  // The Jacobian d vec(F) / d vec(X)', read off the differential by the vec rules.
+  std::cout << "jacobian(AXB, X) = " << md::jacobian(A * X * B, X) << "\n"
+            << "jacobian(X', X)  = " << md::jacobian(md::transpose(X), X) << "\n"
+            << "jacobian(X.*X, X) = " << md::jacobian(md::hadamard(X, X), X) << "\n";
+  const Eigen::Matrix<double, 4, 6> J = md::eval(md::jacobian(A * X * B, X), A = Av, B = Bv);
+  std::cout << "J =\n" << J << "\n";
 }
