@@ -1,10 +1,6 @@
 // The three problems of Laue, Mitterreiter and Giesen (NeurIPS 2018), n ∈ {10, 100, 1000}:
 // matdiff (one kernel per task) against careful hand-written Eigen and Eigen's AutoDiffScalar.
 #include <matdiff/matdiff.hpp>
-#if __has_include(<matdiff/calculus/hessian.hpp>)
-#include <matdiff/calculus/hessian.hpp>
-#define BENCH_HAVE_HESSIAN 1
-#endif
 
 #include <memory>
 
@@ -44,12 +40,8 @@ void add_quadratic(long size) {
 
   const auto hessian_reference = quadratic_hessian(*d);
   add_case(name("hessian", "hand"), [d] { return quadratic_hessian(*d); }, hessian_reference);
-#ifdef BENCH_HAVE_HESSIAN
   // The Hessian A + A' does not contain x, so x is not bound.
   add_case(name("hessian", "matdiff"), [d] { return md::kernel(md::hessian(f, x))(A = d->A); }, hessian_reference);
-#else
-  skip_case(name("hessian", "matdiff"), "md::hessian is not in this version of matdiff");
-#endif
   if (size <= 100)
     add_case(name("hessian", "autodiff"),
              [d] {
@@ -82,12 +74,8 @@ void add_logistic(long size) {
 
   const auto hessian_reference = logistic_hessian(*d);
   add_case(name("hessian", "hand"), [d] { return logistic_hessian(*d); }, hessian_reference);
-#ifdef BENCH_HAVE_HESSIAN
   add_case(name("hessian", "matdiff"), [d] { return md::kernel(md::hessian(f, w))(X = d->X, y = d->y, w = d->w); },
            hessian_reference);
-#else
-  skip_case(name("hessian", "matdiff"), "md::hessian is not in this version of matdiff");
-#endif
   if (size <= 100)
     add_case(name("hessian", "autodiff"),
              [d] {
@@ -133,7 +121,6 @@ void add_factorization(long size) {
   if (size <= 100) {
     const auto hessian_reference = factorization_hessian(*d);
     add_case(name("hessian", "hand"), [d] { return factorization_hessian(*d); }, hessian_reference);
-#ifdef BENCH_HAVE_HESSIAN
     // The Hessian 2(V'V ⊗ I) contains neither T nor U, the only variables of size m: the kernel
     // also evaluates f (about 2kn² more flops), whose variables give m.
     add_case(name("hessian", "matdiff"),
@@ -142,9 +129,6 @@ void add_factorization(long size) {
                    std::get<1>(md::kernel(f, md::hessian(f, U))(T = d->T, U = d->U, V = d->V)));
              },
              hessian_reference);
-#else
-    skip_case(name("hessian", "matdiff"), "md::hessian is not in this version of matdiff");
-#endif
     if (size <= 10)
       add_case(name("hessian", "autodiff"),
                [d, u] {

@@ -2,10 +2,6 @@
 // value + gradient + Hessian: matdiff against careful hand-written Eigen and Eigen's
 // AutoDiffScalar with fixed-size (nested) derivative vectors.
 #include <matdiff/matdiff.hpp>
-#if __has_include(<matdiff/calculus/hessian.hpp>)
-#include <matdiff/calculus/hessian.hpp>
-#define BENCH_HAVE_HESSIAN 1
-#endif
 
 #include <memory>
 
@@ -56,12 +52,8 @@ void add_inverse_energy() {
 
   const auto hessian_reference = inverse_energy_grad_hessian(*d);
   add_case(name("grad_hessian", "hand"), [d] { return inverse_energy_grad_hessian(*d); }, hessian_reference);
-#ifdef BENCH_HAVE_HESSIAN
   add_case(name("grad_hessian", "matdiff"),
            [d] { return md::kernel(f, md::grad(f, J), md::hessian(f, J))(J = d->J); }, hessian_reference);
-#else
-  skip_case(name("grad_hessian", "matdiff"), "md::hessian is not in this version of matdiff");
-#endif
   add_case(name("grad_hessian", "autodiff"),
            [j] {
              return grad_as_square<N>(autodiff::fixed_grad_hessian<N * N>(
@@ -92,13 +84,9 @@ void add_logdet_trace() {
 
   const auto hessian_reference = logdet_trace_grad_hessian(*d);
   add_case(name("grad_hessian", "hand"), [d] { return logdet_trace_grad_hessian(*d); }, hessian_reference);
-#ifdef BENCH_HAVE_HESSIAN
   add_case(name("grad_hessian", "matdiff"),
            [d] { return md::kernel(f, md::grad(f, X), md::hessian(f, X))(X = d->X, A = d->A); },
            hessian_reference);
-#else
-  skip_case(name("grad_hessian", "matdiff"), "md::hessian is not in this version of matdiff");
-#endif
   add_case(name("grad_hessian", "autodiff"),
            [d, x] {
              return grad_as_square<N>(autodiff::fixed_grad_hessian<N * N>(

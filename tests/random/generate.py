@@ -553,7 +553,10 @@ def sizes_known(gen, node):
     return all(s in sizes for s in SYMBOLS if f"dim_{s}" in node.cpp)
 
 
-def generate_case(seed, index, max_depth):
+HESSIAN_MAX_DEPTH = 2
+
+
+def generate_case(seed, index, max_depth, hessian_share=0.0):
     """One expression: (generator, node, variables to differentiate in, depth)."""
     rng = random.Random(f"matdiff-random:{seed}:{index}")
     depth = depth_for(rng, max_depth)
@@ -567,11 +570,14 @@ def generate_case(seed, index, max_depth):
             break
     used = sorted(node.variables)
     wrt = rng.sample(used, 2 if len(used) > 1 and rng.random() < 0.3 else 1)
-    return gen, node, wrt, depth
+    # Hessians for a share of the shallow expressions (a Hessian costs several seconds of
+    # compile time, and more with depth), in the first variable of wrt.
+    hessian = depth <= HESSIAN_MAX_DEPTH and rng.random() < hessian_share
+    return gen, node, wrt, depth, hessian
 
 
-def emit_case(out, seed, index, max_depth):
-    gen, node, wrt, depth = generate_case(seed, index, max_depth)
+def emit_case(out, seed, index, max_depth, hessian_share):
+    gen, node, wrt, depth, hessian = generate_case(seed, index, max_depth, hessian_share)
     used = sorted(node.variables)
     symbols = sorted({s for name in used for d in gen.variables[name][0] for s in d[1]}
                      | {s for s in SYMBOLS if f"dim_{s}" in node.cpp})
@@ -611,6 +617,8 @@ def emit_case(out, seed, index, max_depth):
     wrt_list = ", ".join(wrt)
     bindings = ", ".join(f"{name} = {name}_value" for name in used)
     w(f"  random_test::check(report, info, f, oracle, std::tuple{{{wrt_list}}}, {bindings});")
+    if hessian:
+        w(f"  random_test::check_hessian(report, info, f, oracle, {wrt[0]}, {bindings});")
     w("}")
     w(f"}}  // namespace expression_{index}")
     w("")
@@ -623,6 +631,8 @@ def main():
     parser.add_argument("--count", type=int, default=500)
     parser.add_argument("--per-file", type=int, default=50)
     parser.add_argument("--max-depth", type=int, default=6)
+    parser.add_argument("--hessian-share", type=float, default=0.1,
+                        help=f"share of the expressions of depth <= {HESSIAN_MAX_DEPTH} whose Hessian is checked")
     parser.add_argument("--output-dir", required=True)
     parser.add_argument("--print", action="store_true", help="print the expressions instead")
     args = parser.parse_args()
@@ -630,8 +640,8 @@ def main():
     indices = list(range(args.first, args.first + args.count))
     if args.print:
         for i in indices:
-            gen, node, wrt, depth = generate_case(args.seed, i, args.max_depth)
-            print(f"{i} (depth {depth}, d/d{','.join(wrt)}): {node.text}")
+            gen, node, wrt, depth, hessian = generate_case(args.seed, i, args.max_depth, args.hessian_share)
+            print(f"{i} (depth {depth}, d/d{','.join(wrt)}{', Hessian' if hessian else ''}): {node.text}")
         return
 
     os.makedirs(args.output_dir, exist_ok=True)
@@ -641,7 +651,7 @@ def main():
     for p, part in enumerate(parts):
         out = list(header)
         for i in part:
-            emit_case(out, args.seed, i, args.max_depth)
+            emit_case(out, args.seed, i, args.max_depth, args.hessian_share)
         out.append(f"void random_part_{p}(random_test::report& report) {{")
         out += [f"  expression_{i}::run(report);" for i in part]
         out.append("}")

@@ -5,8 +5,11 @@
 //   md::grad(f, X)    with the oracle's derivatives and with central finite differences
 //                     (md::check_gradient),
 // where the oracle is f written in plain Eigen (namespace random_oracle below) and run on
-// Eigen's forward-mode AutoDiffScalar: it shares no code with matdiff. A failure prints the
-// expression as matdiff and the generator write it, the seed, its index and the values.
+// Eigen's forward-mode AutoDiffScalar: it shares no code with matdiff. For some expressions
+//   random_test::check_hessian(report, info, f, oracle, X, X = Xv, Y = Yv, ...)
+// compares md::hessian(f, X) with central differences of the oracle's gradient and checks
+// that it is symmetric. A failure prints the expression as matdiff and the generator write
+// it, the seed, its index and the values.
 #pragma once
 
 #include <algorithm>
@@ -203,14 +206,17 @@ struct case_info {
 
 /// Counts and the largest disagreements seen, for the summary.
 struct report {
-  int expressions = 0, gradients = 0, failures = 0;
+  int expressions = 0, gradients = 0, hessians = 0, failures = 0;
   double max_value_error = 0, max_oracle_error = 0, max_difference_error = 0;
+  double max_hessian_error = 0, max_asymmetry = 0;
 
   int summary(unsigned long seed) const {
-    std::printf("random expressions (seed %lu): %d expressions, %d gradients, %d failures\n", seed, expressions,
-                gradients, failures);
+    std::printf("random expressions (seed %lu): %d expressions, %d gradients, %d Hessians, %d failures\n", seed,
+                expressions, gradients, hessians, failures);
     std::printf("largest relative errors: value %.3g, gradient vs AutoDiff %.3g, gradient vs finite differences %.3g\n",
                 max_value_error, max_oracle_error, max_difference_error);
+    std::printf("largest relative errors: Hessian vs differences of the AutoDiff gradient %.3g, asymmetry %.3g\n",
+                max_hessian_error, max_asymmetry);
     return failures == 0 ? 0 : 1;
   }
 };
@@ -219,6 +225,10 @@ struct report {
 // finite differences to md::check_gradient's tolerance.
 inline constexpr double value_tolerance = 1e-9;
 inline constexpr double oracle_tolerance = 1e-8;
+// Hessians against central differences of the oracle's gradient, relative to the largest
+// entry: the differences are accurate to about ε^(2/3) times the third derivative.
+inline constexpr double hessian_tolerance = 1e-5;
+inline constexpr double symmetry_tolerance = 1e-9;
 
 template <class T>
 dense as_dense(const T& value) {
@@ -237,8 +247,8 @@ inline double relative_error(const dense& a, const dense& b) {
 /// The oracle's input for binding b: its value, with unit derivatives for the entries of
 /// variable V (column-major) and zero derivatives for any other variable.
 template <class V, class B>
-random_oracle::matrix<autodiff> seeded(const B& b, Eigen::Index derivatives) {
-  const dense value = as_dense(b.value);
+random_oracle::matrix<autodiff> seeded(const B& b, Eigen::Index derivatives, const dense* value_of_v = nullptr) {
+  const dense value = std::is_same_v<typename B::variable_type, V> && value_of_v ? *value_of_v : as_dense(b.value);
   random_oracle::matrix<autodiff> out(value.rows(), value.cols());
   for (Eigen::Index j = 0; j < value.cols(); ++j)
     for (Eigen::Index i = 0; i < value.rows(); ++i) {
@@ -305,6 +315,42 @@ void check(report& r, const case_info& info, const F& f, const Oracle& oracle, s
               << "\n  finite differences:\n" << finite_differences(f, x, bindings...) << "\n";
   };
   (in(Wrt{}), ...);
+}
+
+/// md::hessian(f, X) against central differences of the oracle's gradient, and symmetric.
+template <class F, class Oracle, class X, class... B>
+void check_hessian(report& r, const case_info& info, const F& f, const Oracle& oracle, X x, const B&... bindings) {
+  ++r.hessians;
+  const auto [value, h] = md::kernel(f, md::hessian(f, x))(bindings...);
+  const dense hessian = as_dense(h);
+
+  const dense point = md::detail::bound_value<double, X>(bindings...);
+  const Eigen::Index n = point.size();
+  dense reference(n, n);
+  const double epsilon = std::cbrt(std::numeric_limits<double>::epsilon());
+  for (Eigen::Index k = 0; k < n; ++k) {
+    const double step = epsilon * std::max(1.0, std::abs(point(k)));
+    auto oracle_gradient = [&](double offset) {
+      dense moved = point;
+      moved(k) += offset;
+      return Eigen::VectorXd(oracle(seeded<X>(bindings, n, &moved)...)(0, 0).derivatives());
+    };
+    reference.col(k) = (oracle_gradient(step) - oracle_gradient(-step)) / (2 * step);
+  }
+  const double error = relative_error(hessian, reference);
+  const double asymmetry = relative_error(hessian.transpose(), hessian);
+  r.max_hessian_error = std::max(r.max_hessian_error, error);
+  r.max_asymmetry = std::max(r.max_asymmetry, asymmetry);
+  if (error <= hessian_tolerance && asymmetry <= symmetry_tolerance) return;
+
+  ++r.failures;
+  std::cout << "FAILED: random expression " << info.index << " (seed " << info.seed << "), Hessian in "
+            << X::name.view() << "\n  generated: " << info.text
+            << "\n  f        = " << md::to_string(f).view()
+            << "\n  hessian  = " << md::to_string(md::hessian(f, x)).view() << "\n  value: " << value
+            << "\n  Hessian vs differences of the oracle gradient: relative error " << error
+            << "\n  asymmetry: relative error " << asymmetry << "\n  matdiff Hessian:\n" << hessian
+            << "\n  differences of the oracle gradient:\n" << reference << "\n";
 }
 
 }  // namespace random_test
