@@ -174,7 +174,7 @@ else()
   set(agree "the two programs print DIFFERENT values:\n${matdiff_output}\n${eigen_output}")
 endif()
 string(APPEND report
-  "| kernels (value and gradient) | CPU s | wall s | peak MB |\n| --- | ---: | ---: | ---: |\n"
+  "| kernels (value, gradient and Hessian) | CPU s | wall s | peak MB |\n| --- | ---: | ---: | ---: |\n"
   "| matdiff (neurips_matdiff.cpp) | ${matdiff_cpu} | ${matdiff_wall} | ${matdiff_mb} |\n"
   "| hand-written Eigen (neurips_eigen.cpp) | ${eigen_cpu} | ${eigen_wall} | ${eigen_mb} |\n"
   "\nCompile-time ratio matdiff / Eigen (CPU): ${ratio_whole}.${ratio_fraction}; ${agree}.\n")
