@@ -51,6 +51,57 @@ Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic> bound_value(const B&... binding
   (take(bindings), ...);
   return out;
 }
+
+/// A value of an expression (a number or an Eigen object) as a dynamic matrix.
+template <class S, class T>
+Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic> as_dynamic_matrix(const T& value) {
+  if constexpr (std::is_arithmetic_v<T>) return Eigen::Matrix<S, 1, 1>::Constant(static_cast<S>(value));
+  else return value.template cast<S>();
+}
+
+/// The scalar type of a value: the number itself, or the Eigen object's Scalar.
+template <class T>
+struct scalar_of {
+  using type = typename T::Scalar;
+};
+template <class T>
+  requires std::is_arithmetic_v<T>
+struct scalar_of<T> {
+  using type = T;
+};
+
+/// Compares the evaluated Jacobian J of vec(F) in V with central differences of vec(F);
+/// `value_at(bindings...)` evaluates F (any shape) at the given bindings.
+template <class S, class V, class Value, class... B>
+gradient_check compare_jacobian(const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic>& jacobian,
+                                const Value& value_at, const B&... bindings) {
+  const auto point = bound_value<S, V>(bindings...);
+  gradient_check result;
+  result.tolerance = std::max(1e-6, 100 * std::pow(static_cast<double>(std::numeric_limits<S>::epsilon()), 2.0 / 3.0));
+  const S epsilon = std::cbrt(std::numeric_limits<S>::epsilon());
+  for (Eigen::Index j = 0; j < point.cols(); ++j) {
+    for (Eigen::Index i = 0; i < point.rows(); ++i) {
+      const S h = epsilon * std::max(S(1), std::abs(point(i, j)));
+      auto moved_value = [&](S offset) {
+        auto moved = point;
+        moved(i, j) += offset;
+        Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic> out;
+        if constexpr (V::shape_v.is_scalar()) out = as_dynamic_matrix<S>(value_at(rebound<V>(bindings, moved(0, 0))...));
+        else out = as_dynamic_matrix<S>(value_at(rebound<V>(bindings, moved)...));
+        return out.reshaped().template cast<double>().eval();
+      };
+      const Eigen::VectorXd difference = (moved_value(h) - moved_value(-h)) / (2.0 * static_cast<double>(h));
+      const Eigen::Index k = i + j * point.rows();
+      for (Eigen::Index r = 0; r < difference.size(); ++r) {
+        const double error = std::abs(static_cast<double>(jacobian(r, k)) - difference(r));
+        result.max_abs_error = std::max(result.max_abs_error, error);
+        result.max_rel_error = std::max(result.max_rel_error, error / std::max(1.0, std::abs(difference(r))));
+      }
+    }
+  }
+  result.ok = result.max_rel_error <= result.tolerance;
+  return result;
+}
 }  // namespace detail
 
 /// Compares grad(f, X) with central finite differences at the bound point.
@@ -63,32 +114,11 @@ gradient_check check_gradient(const F& f, const V& x, const B&... bindings) {
   // a'x is a) and the bindings are those of f.
   const auto [value, g] = kernel(f, grad(f, x))(bindings...);
   using S = std::remove_cvref_t<decltype(value)>;
-  Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic> gradient;
-  if constexpr (std::is_arithmetic_v<std::remove_cvref_t<decltype(g)>>) gradient = Eigen::Matrix<S, 1, 1>::Constant(g);
-  else gradient = g;
-
-  const auto point = detail::bound_value<S, V>(bindings...);
-  gradient_check result;
-  // Central differences are accurate to about ε^(2/3): 1e-6 for double, 2.4e-3 for float.
-  result.tolerance = std::max(1e-6, 100 * std::pow(static_cast<double>(std::numeric_limits<S>::epsilon()), 2.0 / 3.0));
-  const S epsilon = std::cbrt(std::numeric_limits<S>::epsilon());
-  for (Eigen::Index j = 0; j < point.cols(); ++j) {
-    for (Eigen::Index i = 0; i < point.rows(); ++i) {
-      const S h = epsilon * std::max(S(1), std::abs(point(i, j)));
-      auto value_at = [&](S offset) {
-        auto moved = point;
-        moved(i, j) += offset;
-        if constexpr (V::shape_v.is_scalar()) return static_cast<double>(eval(f, detail::rebound<V>(bindings, moved(0, 0))...));
-        else return static_cast<double>(eval(f, detail::rebound<V>(bindings, moved)...));
-      };
-      const double difference = (value_at(h) - value_at(-h)) / (2.0 * static_cast<double>(h));
-      const double error = std::abs(static_cast<double>(gradient(i, j)) - difference);
-      result.max_abs_error = std::max(result.max_abs_error, error);
-      result.max_rel_error = std::max(result.max_rel_error, error / std::max(1.0, std::abs(difference)));
-    }
-  }
-  result.ok = result.max_rel_error <= result.tolerance;
-  return result;
+  // The gradient as the one-row Jacobian vec(G)ᵀ of f.
+  const auto gradient = detail::as_dynamic_matrix<S>(g);
+  const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic> jacobian = gradient.reshaped(1, gradient.size());
+  const auto value_at = [&](const auto&... moved) { return eval(f, moved...); };
+  return detail::compare_jacobian<S, V>(jacobian, value_at, bindings...);
 }
 
 }  // namespace matdiff

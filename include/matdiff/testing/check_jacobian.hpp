@@ -12,9 +12,7 @@
 /// divide by max(1, |difference quotient|), as in `md::check_gradient`.
 #pragma once
 
-#include <algorithm>
-#include <cmath>
-#include <limits>
+#include <tuple>
 #include <type_traits>
 
 #include <Eigen/Core>
@@ -27,59 +25,6 @@
 #include <matdiff/testing/check_gradient.hpp>
 
 namespace matdiff {
-
-namespace detail {
-/// A value of an expression (a number or an Eigen object) as a dynamic matrix.
-template <class S, class T>
-Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic> as_dynamic_matrix(const T& value) {
-  if constexpr (std::is_arithmetic_v<T>) return Eigen::Matrix<S, 1, 1>::Constant(static_cast<S>(value));
-  else return value.template cast<S>();
-}
-
-/// The scalar type of a value: the number itself, or the Eigen object's Scalar.
-template <class T>
-struct scalar_of {
-  using type = typename T::Scalar;
-};
-template <class T>
-  requires std::is_arithmetic_v<T>
-struct scalar_of<T> {
-  using type = T;
-};
-
-/// Compares the evaluated Jacobian J of vec(F) in V with central differences of vec(F);
-/// `value_at(bindings...)` evaluates F (any shape) at the given bindings.
-template <class S, class V, class Value, class... B>
-gradient_check compare_jacobian(const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic>& jacobian,
-                                const Value& value_at, const B&... bindings) {
-  const auto point = bound_value<S, V>(bindings...);
-  gradient_check result;
-  result.tolerance = std::max(1e-6, 100 * std::pow(static_cast<double>(std::numeric_limits<S>::epsilon()), 2.0 / 3.0));
-  const S epsilon = std::cbrt(std::numeric_limits<S>::epsilon());
-  for (Eigen::Index j = 0; j < point.cols(); ++j) {
-    for (Eigen::Index i = 0; i < point.rows(); ++i) {
-      const S h = epsilon * std::max(S(1), std::abs(point(i, j)));
-      auto moved_value = [&](S offset) {
-        auto moved = point;
-        moved(i, j) += offset;
-        Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic> out;
-        if constexpr (V::shape_v.is_scalar()) out = as_dynamic_matrix<S>(value_at(rebound<V>(bindings, moved(0, 0))...));
-        else out = as_dynamic_matrix<S>(value_at(rebound<V>(bindings, moved)...));
-        return out.reshaped().template cast<double>().eval();
-      };
-      const Eigen::VectorXd difference = (moved_value(h) - moved_value(-h)) / (2.0 * static_cast<double>(h));
-      const Eigen::Index k = i + j * point.rows();
-      for (Eigen::Index r = 0; r < difference.size(); ++r) {
-        const double error = std::abs(static_cast<double>(jacobian(r, k)) - difference(r));
-        result.max_abs_error = std::max(result.max_abs_error, error);
-        result.max_rel_error = std::max(result.max_rel_error, error / std::max(1.0, std::abs(difference(r))));
-      }
-    }
-  }
-  result.ok = result.max_rel_error <= result.tolerance;
-  return result;
-}
-}  // namespace detail
 
 /// Compares jacobian(F, X) with central finite differences of vec(F) at the bound point.
 template <class F, class V, class... B>
