@@ -253,16 +253,44 @@ TEST_CASE("special forms: scalings, traces of products, sums of element-wise pro
 }
 
 TEST_CASE("Aᵀ diag(d) A and AᵀA are computed as symmetric matrices") {
-  using Xb = type_of<decltype(X)>;
+  // A 10-column Y: a symmetric triangle pays off only beyond small fixed sizes (below).
+  constexpr auto Y = md::matrix<"Y", n, 10>;
+  using Yb = type_of<decltype(Y)>;
   using xb = type_of<decltype(x)>;
-  STATIC_REQUIRE(std::is_same_v<planned<decltype(md::transpose(X) * X)>, md::node<md::gram_op, Xb>>);
-  STATIC_REQUIRE(std::is_same_v<planned<decltype(md::transpose(X) * md::diag(x) * X)>, md::node<md::gram_op, Xb, xb>>);
-  STATIC_REQUIRE(std::is_same_v<planned<decltype(md::transpose(X) * (md::diag(x) * X))>, md::node<md::gram_op, Xb, xb>>);
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(md::transpose(Y) * Y)>, md::node<md::gram_op, Yb>>);
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(md::transpose(Y) * md::diag(x) * Y)>, md::node<md::gram_op, Yb, xb>>);
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(md::transpose(Y) * (md::diag(x) * Y))>, md::node<md::gram_op, Yb, xb>>);
+  // X'X of the 4-column X is a 4x4 fixed matrix: a plain (transposed) product.
+  STATIC_REQUIRE(!md::is_node_of<planned<decltype(md::transpose(X) * X)>, md::gram_op>);
 
-  const Eigen::MatrixXd Xv = random_matrix<Eigen::MatrixXd>(9, 4);
-  const Eigen::VectorXd dv = random_matrix<Eigen::VectorXd>(9, 1);  // entries of both signs
-  const auto [gram, weighted] = md::kernel(md::transpose(X) * X, md::transpose(X) * md::diag(x) * X)(X = Xv, x = dv);
-  require_close(gram, Eigen::Matrix4d(Xv.transpose() * Xv));
-  require_close(weighted, Eigen::Matrix4d(Xv.transpose() * dv.asDiagonal() * Xv));
+  const Eigen::MatrixXd Yv = random_matrix<Eigen::MatrixXd>(15, 10);
+  const Eigen::VectorXd dv = random_matrix<Eigen::VectorXd>(15, 1);  // entries of both signs
+  const auto [gram, weighted] = md::kernel(md::transpose(Y) * Y, md::transpose(Y) * md::diag(x) * Y)(Y = Yv, x = dv);
+  using matrix10 = Eigen::Matrix<double, 10, 10>;
+  require_close(gram, matrix10(Yv.transpose() * Yv));
+  require_close(weighted, matrix10(Yv.transpose() * dv.asDiagonal() * Yv));
   REQUIRE(weighted == weighted.transpose());
+  const Eigen::MatrixXd Xv = random_matrix<Eigen::MatrixXd>(9, 4);
+  require_close(md::eval(md::transpose(X) * X, X = Xv), Eigen::Matrix4d(Xv.transpose() * Xv));
+}
+
+TEST_CASE("a sum of matrices times a vector is two matrix-vector products") {
+  constexpr auto S = md::matrix<"S", n, n>;
+  constexpr auto T = md::matrix<"T", n, n>;
+  using Sb = type_of<decltype(S)>;
+  using xb = type_of<decltype(x)>;
+  using product = md::node<md::product_op, Sb, xb>;
+  // (S + S')x = Sx + S'x; x'Sx = x'(Sx) shares Sx with it.
+  STATIC_REQUIRE(md::is_node_of<planned<decltype((S + md::transpose(S)) * x)>, md::add_op>);
+  STATIC_REQUIRE(md::is_node_of<planned<decltype((S - T) * x)>, md::subtract_op>);
+  STATIC_REQUIRE(std::is_same_v<
+                 std::remove_cvref_t<decltype(std::declval<planned<decltype((S + md::transpose(S)) * x)>>().template arg<0>())>,
+                 product>);
+  const Eigen::MatrixXd Sv = random_matrix<Eigen::MatrixXd>(6, 6), Tv = random_matrix<Eigen::MatrixXd>(6, 6);
+  const Eigen::VectorXd xv = random_matrix<Eigen::VectorXd>(6, 1);
+  const auto [value, gradient, difference] =
+      md::kernel(md::transpose(x) * S * x, (S + md::transpose(S)) * x, (S - T) * x)(S = Sv, T = Tv, x = xv);
+  require_close(value, xv.dot(Sv * xv));
+  require_close(gradient, Eigen::VectorXd((Sv + Sv.transpose()) * xv));
+  require_close(difference, Eigen::VectorXd((Sv - Tv) * xv));
 }

@@ -244,10 +244,14 @@ class context {
   static void check_binding(symbol_table& values, std::array<std::string_view, Symbols.size + 1>& set_by,
                             const Binding& b) {
     using V = typename Binding::variable_type;
-    if constexpr (!arithmetic<typename Binding::value_type>) {
-      if (std::max(pass_of(V::shape_v.rows), 1) == Pass)
+    using T = std::remove_cvref_t<typename Binding::value_type>;
+    if constexpr (!arithmetic<T>) {
+      // A fixed dimension that the Eigen type fixes too was checked when the binding was made.
+      constexpr bool rows_checked = V::shape_v.rows.is_fixed() && T::RowsAtCompileTime == V::shape_v.rows.factor;
+      constexpr bool cols_checked = V::shape_v.cols.is_fixed() && T::ColsAtCompileTime == V::shape_v.cols.factor;
+      if (!rows_checked && std::max(pass_of(V::shape_v.rows), 1) == Pass)
         check_dimension(values, set_by, V::name.view(), "rows", V::shape_v.rows, b.value.rows());
-      if (std::max(pass_of(V::shape_v.cols), 1) == Pass)
+      if (!cols_checked && std::max(pass_of(V::shape_v.cols), 1) == Pass)
         check_dimension(values, set_by, V::name.view(), "cols", V::shape_v.cols, b.value.cols());
     }
   }

@@ -8,7 +8,8 @@
 /// A product with a diagonal factor diag(v) costs only the size of the other side (it is a
 /// row or column scaling); so, approximately, does one with a structured factor (a
 /// permutation, A ⊗ I), which is applied without being formed. Fixed sizes are exact; a symbolic size counts as `symbolic_size`
-/// (large), so vectors are absorbed first: A B x → A (B x), xᵀ A B → (xᵀA) B.
+/// (large), so vectors are absorbed first: A B x → A (B x), xᵀ A B → (xᵀA) B; of equal
+/// costs, xᵀ A x → xᵀ (A x).
 ///
 /// `chain_factors(e)` flattens a product of matrices into its factors (a 1x1 factor ends the
 /// chain: it is a scaling); `order_chain(shapes, cheap)` gives the split of every range.
@@ -68,7 +69,11 @@ constexpr chain_plan<K> order_chain(const std::array<shape, K>& shapes, const st
         const bool scaling = (s == i && cheap[i]) || (s + 1 == j && cheap[j]);
         const double step = scaling ? p[i] * p[j + 1] : p[i] * p[s + 1] * p[j + 1];
         const double c = cost[i][s] + cost[s + 1][j] + step;
-        if (s == i || c <= cost[i][j]) {  // ties: the later split, (AB)C as written
+        // Ties: the later split, (AB)C as written; but a chain ending in a column vector
+        // absorbs it first, x'(Ax), so that Ax is the product a gradient such as Ax + A'x
+        // shares.
+        const bool ends_in_column = p[j + 1] == 1;
+        if (s == i || c < cost[i][j] || (c == cost[i][j] && !ends_in_column)) {
           cost[i][j] = c;
           plan.split[i][j] = s;
         }

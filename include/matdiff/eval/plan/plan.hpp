@@ -75,22 +75,33 @@ inline constexpr bool is_weighted_gram<node<transpose_op, A>, node<scale_rows_op
 template <class A, class D>
 inline constexpr bool is_weighted_gram<node<scale_cols_op, node<transpose_op, A>, D>, A> = !carries_data<A>;
 
+/// A sum or difference of two matrices.
+template <class E>
+inline constexpr bool is_matrix_sum = (is_node_of<E, add_op> || is_node_of<E, subtract_op>) && !E::shape_v.is_scalar();
+
 /// The product of two planned matrix operands.
 template <class L, class R>
 constexpr auto product(const L& l, const R& r) {
   using result = node<product_op, L, R>;
   constexpr bool matrix_result = !result::shape_v.is_scalar();
+  // One triangle of a symmetric product goes through Eigen's blocked triangular product,
+  // whose setup costs more than the whole plain product of a small fixed-size matrix.
+  constexpr bool symmetric_pays = !(result::shape_v.is_fixed() && result::shape_v.rows.factor <= 8);
   if constexpr (structured_side<result> != 0) {
     return result(product_op{}, l, r);  // the structured factor applies itself (eval/evaluate.hpp)
+  } else if constexpr (is_matrix_sum<L> && R::shape_v.is_column() && !L::shape_v.is_column()) {
+    // (A ± B)x = Ax ± Bx: two matrix-vector products instead of a pass to form A ± B.
+    using op = std::remove_cvref_t<decltype(l.op)>;
+    return make<op>(product(l.template arg<0>(), r), product(l.template arg<1>(), r));
   } else if constexpr (is_lu_inverse<L>) {
     return make<lu_solve_op>(l.template arg<0>(), r);
   } else if constexpr (is_lu_inverse<R>) {
     return make<lu_solve_right_op>(l, r.template arg<0>());
-  } else if constexpr (matrix_result && is_transpose_of<L, R>) {
+  } else if constexpr (matrix_result && symmetric_pays && is_transpose_of<L, R>) {
     return make<gram_op>(r);
-  } else if constexpr (matrix_result && is_weighted_gram<L, R> && is_node_of<R, scale_rows_op>) {
+  } else if constexpr (matrix_result && symmetric_pays && is_weighted_gram<L, R> && is_node_of<R, scale_rows_op>) {
     return make<gram_op>(r.template arg<1>(), r.template arg<0>());
-  } else if constexpr (matrix_result && is_weighted_gram<L, R>) {
+  } else if constexpr (matrix_result && symmetric_pays && is_weighted_gram<L, R>) {
     return make<gram_op>(r, l.template arg<1>());
   } else if constexpr (is_diag<L>) {
     return make<scale_rows_op>(l.template arg<0>(), r);
