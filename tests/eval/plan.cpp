@@ -294,3 +294,19 @@ TEST_CASE("a sum of matrices times a vector is two matrix-vector products") {
   require_close(gradient, Eigen::VectorXd((Sv + Sv.transpose()) * xv));
   require_close(difference, Eigen::VectorXd((Sv - Tv) * xv));
 }
+
+TEST_CASE("a scaled Kronecker product scales its left factor") {
+  constexpr auto S = md::matrix<"S", n, n>;
+  constexpr auto scaled = 2 * md::kron(md::transpose(S) * S, md::identity<3>);
+  STATIC_REQUIRE(md::is_node_of<planned<decltype(scaled)>, md::kron_op>);
+  const Eigen::MatrixXd Sv = random_matrix<Eigen::MatrixXd>(4, 4);
+  const Eigen::MatrixXd G = 2 * Sv.transpose() * Sv;
+  Eigen::MatrixXd expected = Eigen::MatrixXd::Zero(12, 12);
+  for (Eigen::Index j = 0; j < 4; ++j)
+    for (Eigen::Index i = 0; i < 4; ++i) expected.block(3 * i, 3 * j, 3, 3) = G(i, j) * Eigen::Matrix3d::Identity();
+  require_close(md::eval(scaled, S = Sv), expected);
+  // I ⊗ S: the diagonal blocks only.
+  Eigen::MatrixXd block_diagonal = Eigen::MatrixXd::Zero(12, 12);
+  for (Eigen::Index i = 0; i < 3; ++i) block_diagonal.block(4 * i, 4 * i, 4, 4) = Sv;
+  require_close(md::eval(md::kron(md::identity<3>, S), S = Sv), block_diagonal);
+}

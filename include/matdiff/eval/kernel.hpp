@@ -10,6 +10,8 @@
 #pragma once
 
 #include <tuple>
+#include <type_traits>
+#include <utility>
 
 #include <matdiff/core/diagnostic.hpp>
 #include <matdiff/core/expression.hpp>
@@ -26,6 +28,14 @@ namespace matdiff {
 /// expression, so that `std::get` and structured bindings in the caller add no error.
 template <class E>
 using reported_error_t = double;
+
+/// A result of the kernel from what `evaluate` returned: a temporary of the result type is
+/// moved (a large Hessian is not copied), a remembered value is copied.
+template <class R, class T>
+R kernel_result(T&& value) {
+  if constexpr (!std::is_reference_v<T> && std::is_same_v<std::remove_cv_t<T>, R>) return R(std::move(value));
+  else return R(operand_value(value));
+}
 
 template <class... E>
 class kernel_t {
@@ -51,7 +61,9 @@ class kernel_t {
       const Ctx ctx(bindings...);
       const shared_context<Ctx, shared_nodes_t<planned_t<E>...>> shared(ctx);
       return std::apply(
-          [&](const auto&... e) { return std::tuple<result_t<Ctx, E>...>(operand_value(evaluate(shared, e))...); },
+          [&](const auto&... e) {
+            return std::tuple<result_t<Ctx, E>...>(kernel_result<result_t<Ctx, E>>(evaluate(shared, e))...);
+          },
           planned_);
     }
   }

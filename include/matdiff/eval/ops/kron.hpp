@@ -13,14 +13,36 @@
 
 namespace matdiff {
 
-/// (a ⊗ b) has the block a(i, j) b at block row i, block column j.
+template <class E>
+inline constexpr bool is_identity_constant = false;
+template <dimension R, dimension C>
+inline constexpr bool is_identity_constant<constant_matrix<constant_kind::identity, R, C>> = true;
+
+/// (a ⊗ b) has the block a(i, j) b at block row i, block column j. With an identity factor
+/// (the usual case in Hessians, 2(VᵀV ⊗ I)) only the nonzero diagonals are written.
 template <>
 struct evaluator<kron_op> {
-  template <class Ctx, class E, class A, class B>
-  static auto apply(const Ctx&, const E&, const A& a_value, const B& b_value) {
+  template <class Ctx, class A, class B, class AV, class BV>
+  static auto apply(const Ctx&, const node<kron_op, A, B>&, const AV& a_value, const BV& b_value) {
+    using E = node<kron_op, A, B>;
     using S = typename Ctx::scalar;
     if constexpr (E::shape_v.is_scalar()) {
       return static_cast<S>(a_value * b_value);
+    } else if constexpr (is_identity_constant<B> && !A::shape_v.is_scalar()) {
+      const auto& a = as_matrix<S>(a_value);
+      const Eigen::Index p = as_matrix<S>(b_value).rows();
+      result_t<Ctx, E> r;
+      r.setZero(a.rows() * p, a.cols() * p);
+      for (Eigen::Index j = 0; j < a.cols(); ++j)
+        for (Eigen::Index i = 0; i < a.rows(); ++i) r.block(i * p, j * p, p, p).diagonal().setConstant(a(i, j));
+      return r;
+    } else if constexpr (is_identity_constant<A> && !B::shape_v.is_scalar()) {
+      const auto& b = as_matrix<S>(b_value);
+      const Eigen::Index q = as_matrix<S>(a_value).rows(), p = b.rows(), c = b.cols();
+      result_t<Ctx, E> r;
+      r.setZero(q * p, q * c);
+      for (Eigen::Index i = 0; i < q; ++i) r.block(i * p, i * c, p, c) = b;
+      return r;
     } else {
       const auto& a = as_matrix<S>(a_value);
       const auto& b = as_matrix<S>(b_value);
@@ -33,11 +55,6 @@ struct evaluator<kron_op> {
     }
   }
 };
-
-template <class E>
-inline constexpr bool is_identity_constant = false;
-template <dimension R, dimension C>
-inline constexpr bool is_identity_constant<constant_matrix<constant_kind::identity, R, C>> = true;
 
 /// A ⊗ I and I ⊗ A as factors of a product are applied block by block, never formed:
 ///     (I_q ⊗ A) V:  row block j is A V_j        (V_j: the j-th block of cols(A) rows)

@@ -179,6 +179,17 @@ constexpr auto rewrite(const node<Op, Args...>& e) {
     } else {
       return e;
     }
+  } else if constexpr (std::is_same_v<Op, product_op> && sizeof...(Args) == 2) {
+    using L = std::tuple_element_t<0, std::tuple<Args...>>;
+    using R = std::tuple_element_t<1, std::tuple<Args...>>;
+    if constexpr (L::shape_v.is_scalar() && is_node_of<R, kron_op> && !R::shape_v.is_scalar()) {
+      // s (A ⊗ B) = (s A) ⊗ B: the scaling touches the smaller matrix.
+      const auto& k = e.template arg<1>();
+      using scaled = node<product_op, L, std::remove_cvref_t<decltype(k.template arg<0>())>>;
+      return make<kron_op>(scaled(product_op{}, e.template arg<0>(), k.template arg<0>()), k.template arg<1>());
+    } else {
+      return e;
+    }
   } else {
     return e;
   }
