@@ -310,3 +310,20 @@ TEST_CASE("a scaled Kronecker product scales its left factor") {
   for (Eigen::Index i = 0; i < 3; ++i) block_diagonal.block(4 * i, 4 * i, 4, 4) = Sv;
   require_close(md::eval(md::kron(md::identity<3>, S), S = Sv), block_diagonal);
 }
+
+TEST_CASE("C - AB' adds the product into a copy of C") {
+  constexpr auto m = md::dim<"m">;
+  constexpr auto T = md::matrix<"T", m, n>;
+  constexpr auto U = md::matrix<"U", m, 3>;
+  constexpr auto V = md::matrix<"V", n, 3>;
+  constexpr auto residual = T - U * md::transpose(V);
+  STATIC_REQUIRE(md::is_node_of<planned<decltype(residual)>, md::accumulated_product_op<true, false, true>>);
+  STATIC_REQUIRE(md::is_node_of<planned<decltype(T + U * md::transpose(V))>, md::accumulated_product_op<false, false, true>>);
+  const Eigen::MatrixXd Tv = random_matrix<Eigen::MatrixXd>(7, 5), Uv = random_matrix<Eigen::MatrixXd>(7, 3),
+                        Vv = random_matrix<Eigen::MatrixXd>(5, 3);
+  const auto [value, gradient] = md::kernel(md::sqnorm(residual), md::grad(md::sqnorm(residual), U))(T = Tv, U = Uv, V = Vv);
+  const Eigen::MatrixXd R = Tv - Uv * Vv.transpose();
+  require_close(value, R.squaredNorm());
+  require_close(gradient, Eigen::MatrixXd(-2 * R * Vv));
+  require_close(md::eval(T + U * md::transpose(V), T = Tv, U = Uv, V = Vv), Eigen::MatrixXd(Tv + Uv * Vv.transpose()));
+}

@@ -160,6 +160,23 @@ struct trace_of_product<node<transposed_product_op<TA, TB>, A, B>> {
   using op = trace_product_op<TA, TB>;
 };
 
+/// A planned product of two matrices that can be added into another matrix.
+template <class P>
+struct accumulable_product {
+  static constexpr bool applies = false;
+};
+template <class A, class B>
+struct accumulable_product<node<product_op, A, B>> {
+  static constexpr bool applies =
+      is_chain_product<node<product_op, A, B>> && structured_side<node<product_op, A, B>> == 0;
+  static constexpr bool transpose_left = false, transpose_right = false;
+};
+template <bool TA, bool TB, class A, class B>
+struct accumulable_product<node<transposed_product_op<TA, TB>, A, B>> {
+  static constexpr bool applies = !node<transposed_product_op<TA, TB>, A, B>::shape_v.is_scalar();
+  static constexpr bool transpose_left = TA, transpose_right = TB;
+};
+
 /// A node whose operands are planned.
 template <class Op, class... Args>
 constexpr auto rewrite(const node<Op, Args...>& e) {
@@ -179,6 +196,15 @@ constexpr auto rewrite(const node<Op, Args...>& e) {
     } else {
       return e;
     }
+  } else if constexpr ((std::is_same_v<Op, add_op> || std::is_same_v<Op, subtract_op>) &&
+                       accumulable_product<std::tuple_element_t<1, std::tuple<Args...>>>::applies &&
+                       !node<Op, Args...>::shape_v.is_fixed()) {
+    // C ± AB: C copied, the product added into it (as careful Eigen code writes it).
+    using R = std::tuple_element_t<1, std::tuple<Args...>>;
+    using accumulated = accumulated_product_op<std::is_same_v<Op, subtract_op>, accumulable_product<R>::transpose_left,
+                                               accumulable_product<R>::transpose_right>;
+    const auto& p = e.template arg<1>();
+    return make<accumulated>(e.template arg<0>(), p.template arg<0>(), p.template arg<1>());
   } else if constexpr (std::is_same_v<Op, product_op> && sizeof...(Args) == 2) {
     using L = std::tuple_element_t<0, std::tuple<Args...>>;
     using R = std::tuple_element_t<1, std::tuple<Args...>>;

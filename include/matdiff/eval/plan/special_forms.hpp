@@ -9,6 +9,8 @@
 ///                          computed (Eigen's triangular product assignment) and mirrored.
 ///     transposed_product<TA, TB>(A, B)   op(A) op(B) with op(A) = Aᵀ when TA: the product
 ///                          reads A transposed in place instead of copying Aᵀ first.
+///     accumulated_product<Subtract, TA, TB>(C, A, B)   C ± op(A) op(B): C is copied and the
+///                          product added into it (no temporary for the product).
 ///
 /// The planner (eval/plan/plan.hpp) writes these nodes in place of the products they stand for.
 #pragma once
@@ -67,6 +69,28 @@ struct evaluator<transposed_product_op<TransposeLeft, TransposeRight>> {
       r.noalias() = left * right;
       return r;
     }
+  }
+};
+
+template <bool Subtract, bool TransposeLeft, bool TransposeRight>
+struct accumulated_product_op {
+  static constexpr shape result_shape(const shape& c, const shape&, const shape&) { return c; }
+};
+
+template <bool Subtract, bool TransposeLeft, bool TransposeRight>
+struct evaluator<accumulated_product_op<Subtract, TransposeLeft, TransposeRight>> {
+  template <class Ctx, class E, class C, class A, class B>
+  static auto apply(const Ctx&, const E&, const C& c, const A& a, const B& b) {
+    const auto& left = [&]() -> decltype(auto) {
+      if constexpr (TransposeLeft) return a.transpose(); else return (a);
+    }();
+    const auto& right = [&]() -> decltype(auto) {
+      if constexpr (TransposeRight) return b.transpose(); else return (b);
+    }();
+    result_t<Ctx, E> r = c;
+    if constexpr (Subtract) r.noalias() -= left * right;
+    else r.noalias() += left * right;
+    return r;
   }
 };
 
