@@ -10,7 +10,9 @@
 ///     transposed factor take their special forms (eval/plan/special_forms.hpp);
 ///   - a product with a structured factor (`structured_factor`, eval/evaluate.hpp: a
 ///     commutation matrix, A ⊗ I, ...) stays a product, which that factor applies; in a
-///     chain it counts as cheap as a diagonal factor.
+///     chain it counts as cheap as a diagonal factor;
+///   - (A ± B)x becomes Ax ± Bx, C ± AB adds the product into a copy of C, and s(A ⊗ B)
+///     becomes (sA) ⊗ B.
 ///
 /// It is not simplification: the printed and simplified forms are untouched; only the
 /// evaluation sees the planned expression. Common subexpressions of the planned expressions
@@ -28,10 +30,12 @@
 #include <matdiff/eval/plan/factorization.hpp>
 #include <matdiff/eval/plan/shared.hpp>
 #include <matdiff/eval/plan/special_forms.hpp>
+#include <matdiff/ops/add.hpp>
 #include <matdiff/ops/det.hpp>
 #include <matdiff/ops/diag.hpp>
 #include <matdiff/ops/hadamard.hpp>
 #include <matdiff/ops/inv.hpp>
+#include <matdiff/ops/kron.hpp>
 #include <matdiff/ops/logdet.hpp>
 #include <matdiff/ops/product.hpp>
 #include <matdiff/ops/sum.hpp>
