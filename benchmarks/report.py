@@ -167,9 +167,9 @@ def main():
     w("  agree to 1e-8 (relative, per result) and aborts otherwise; PyTorch's results are compared")
     w("  through checksums (column *checksum* below).")
     w("- Data are deterministic (splitmix64, the same numbers in C++ and Python).")
-    w("- **The machine is shared with other builds and jobs**: absolute times are noisy; ratios")
-    w("  measured in the same program are the meaningful figures. Rerun `benchmarks/run.sh` on a")
-    w("  quiet machine for final numbers.")
+    w("- Absolute times depend on the machine and on what else runs on it (the load average at the")
+    w("  end of the run is recorded below); ratios measured in the same program are the")
+    w("  meaningful figures.")
     w("")
     notes = os.path.join(results, "notes.md")
     if os.path.exists(notes):

@@ -75,7 +75,7 @@ fi
   echo "compiler $(c++ --version | head -1)"
   echo "flags $(grep -E '^CMAKE_CXX_FLAGS(_RELEASE)?:' "$build/CMakeCache.txt" | tr '\n' ' ') -std=c++20"
   echo "cpu $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
-  echo "cores $(nproc) online; pinned: ${pin[*]:-no}"
+  echo "cores $(nproc --all) online; pinned: ${pin[*]:-no}"
   echo "load $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min, at the end of the run)"
 } >"$results/machine.txt"
 
