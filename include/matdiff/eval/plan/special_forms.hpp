@@ -52,16 +52,19 @@ struct transposed_product_op {
   }
 };
 
+/// op(M): Mᵀ (an Eigen view, not a copy) when Transpose, else M itself.
+template <bool Transpose, class M>
+decltype(auto) transposed_if(const M& m) {
+  if constexpr (Transpose) return m.transpose();
+  else return (m);
+}
+
 template <bool TransposeLeft, bool TransposeRight>
 struct evaluator<transposed_product_op<TransposeLeft, TransposeRight>> {
   template <class Ctx, class E, class A, class B>
   static auto apply(const Ctx&, const E&, const A& a, const B& b) {
-    const auto& left = [&]() -> decltype(auto) {
-      if constexpr (TransposeLeft) return a.transpose(); else return (a);
-    }();
-    const auto& right = [&]() -> decltype(auto) {
-      if constexpr (TransposeRight) return b.transpose(); else return (b);
-    }();
+    const auto& left = transposed_if<TransposeLeft>(a);
+    const auto& right = transposed_if<TransposeRight>(b);
     if constexpr (E::shape_v.is_scalar()) {
       return static_cast<typename Ctx::scalar>((left * right).value());
     } else {
@@ -81,12 +84,8 @@ template <bool Subtract, bool TransposeLeft, bool TransposeRight>
 struct evaluator<accumulated_product_op<Subtract, TransposeLeft, TransposeRight>> {
   template <class Ctx, class E, class C, class A, class B>
   static auto apply(const Ctx&, const E&, const C& c, const A& a, const B& b) {
-    const auto& left = [&]() -> decltype(auto) {
-      if constexpr (TransposeLeft) return a.transpose(); else return (a);
-    }();
-    const auto& right = [&]() -> decltype(auto) {
-      if constexpr (TransposeRight) return b.transpose(); else return (b);
-    }();
+    const auto& left = transposed_if<TransposeLeft>(a);
+    const auto& right = transposed_if<TransposeRight>(b);
     result_t<Ctx, E> r = c;
     if constexpr (Subtract) r.noalias() -= left * right;
     else r.noalias() += left * right;
