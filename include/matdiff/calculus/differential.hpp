@@ -8,7 +8,6 @@
 /// otherwise it is the simplified dF.
 #pragma once
 
-#include <tuple>
 #include <type_traits>
 
 #include <matdiff/calculus/d.hpp>
@@ -30,9 +29,7 @@ constexpr auto raw_differential(const E& e) {
   } else if constexpr (!is_node<E> || !depends_on<E, V>) {
     return zero_of<E::shape_v>();
   } else {
-    return std::apply(
-        [&](const auto&... a) { return e.op.differential(e, a..., raw_differential<V>(a)...); },
-        e.args);
+    return e.args.apply([&](const auto&... a) { return e.op.differential(e, a..., raw_differential<V>(a)...); });
   }
 }
 

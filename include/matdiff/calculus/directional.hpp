@@ -4,7 +4,6 @@
 /// F = md::grad(f, X) a Hessian-vector product, at the cost of about one gradient).
 #pragma once
 
-#include <tuple>
 #include <type_traits>
 
 #include <matdiff/calculus/d.hpp>
@@ -22,8 +21,7 @@ constexpr auto substitute_differential(const E& e, const D& direction) {
   if constexpr (is_differential_symbol<E>) return direction;
   else if constexpr (!is_node<E> || !contains_differential<E>) return e;
   else
-    return std::apply([&](const auto&... a) { return make_expression(e.op, substitute_differential(a, direction)...); },
-                      e.args);
+    return e.args.apply([&](const auto&... a) { return make_expression(e.op, substitute_differential(a, direction)...); });
 }
 
 /// dF at X in the direction V (V has X's shape).

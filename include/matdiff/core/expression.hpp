@@ -17,12 +17,12 @@
 
 #include <concepts>
 #include <cstddef>
-#include <tuple>
 #include <type_traits>
 #include <utility>
 
 #include <matdiff/core/diagnostic.hpp>
 #include <matdiff/core/name.hpp>
+#include <matdiff/core/pack.hpp>
 #include <matdiff/core/shape.hpp>
 #include <matdiff/core/static_set.hpp>
 #include <matdiff/io/printer.hpp>
@@ -89,17 +89,17 @@ struct node : expression_interface<node<Op, Args...>> {
   static constexpr auto symbols_v = set_union<Args::symbols_v...>;
 
   [[no_unique_address]] Op op;
-  std::tuple<Args...> args;
+  pack<Args...> args;  // args.apply(f) = f(operands...)
 
   constexpr node() = default;
-  constexpr node(Op o, const Args&... a) : op(o), args(a...) {}
+  constexpr node(Op o, const Args&... a) : op(o), args{{a}...} {}
 
   template <std::size_t I>
-  constexpr const auto& arg() const { return std::get<I>(args); }
+  constexpr const auto& arg() const { return at<I>(args); }
 
   template <class P>
   constexpr void print(P& p) const {
-    std::apply([&](const auto&... a) { op.print(p, a...); }, args);
+    args.apply([&](const auto&... a) { op.print(p, a...); });
   }
   constexpr int precedence(notation n) const { return op.precedence(n); }
 };
@@ -126,6 +126,9 @@ consteval diagnostic name_conflict() {
                a.shape.to_text() + " and " + b.shape.to_text();
   return {};
 }
+/// Evaluated once per set of variables, not once per node built over it.
+template <auto Variables>
+inline constexpr diagnostic name_conflict_v = name_conflict<Variables>();
 }  // namespace detail
 
 /// Op states its shape rule in its own static_assert, `Op::report<problem>()`.
@@ -143,8 +146,7 @@ constexpr auto make_expression(Op op, const Args&... args) {
     return invalid_expression{};
   } else {
     constexpr diagnostic problem = Op::check(Args::shape_v...);
-    constexpr diagnostic conflict =
-        detail::name_conflict<set_union<Args::variables_v...>>();
+    constexpr diagnostic conflict = detail::name_conflict_v<set_union<Args::variables_v...>>;
     if constexpr (!problem.ok()) {
       // A static_assert message is a literal: each operation states its own rule
       // (Op::report), so the first error line names the operation.

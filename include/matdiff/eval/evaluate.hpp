@@ -12,7 +12,6 @@
 #pragma once
 
 #include <cstdint>
-#include <tuple>
 
 #include <Eigen/Core>
 
@@ -21,6 +20,7 @@
 #include <matdiff/core/rational.hpp>
 #include <matdiff/core/diagnostic.hpp>
 #include <matdiff/core/expression.hpp>
+#include <matdiff/core/pack.hpp>
 #include <matdiff/core/literal.hpp>
 #include <matdiff/core/variable.hpp>
 #include <matdiff/eval/value.hpp>
@@ -124,19 +124,17 @@ template <class Ctx, class Op, class... Args>
 auto evaluate_node(const Ctx& ctx, const node<Op, Args...>& e) {
   using E = node<Op, Args...>;
   if constexpr (structured_side<E> < 0) {
-    using L = std::tuple_element_t<0, std::tuple<Args...>>;
+    using L = pack_element_t<0, pack<Args...>>;
     return structured_factor<L>::template times<E>(ctx, e.template arg<0>(),
                                                    operand_value(evaluate(ctx, e.template arg<1>())));
   } else if constexpr (structured_side<E> > 0) {
-    using R = std::tuple_element_t<1, std::tuple<Args...>>;
+    using R = pack_element_t<1, pack<Args...>>;
     return structured_factor<R>::template times_right<E>(ctx, operand_value(evaluate(ctx, e.template arg<0>())),
                                                          e.template arg<1>());
   } else {
-    return std::apply(
-        [&](const auto&... args) {
-          return evaluator<Op>::apply(ctx, e, operand_value(evaluate(ctx, args))...);
-        },
-        e.args);
+    return e.args.apply([&](const auto&... args) {
+      return evaluator<Op>::apply(ctx, e, operand_value(evaluate(ctx, args))...);
+    });
   }
 }
 

@@ -9,7 +9,6 @@
 /// point and the rewriting terminates.
 #pragma once
 
-#include <tuple>
 
 #include <matdiff/core/expression.hpp>
 #include <matdiff/rules/constants.hpp>
@@ -33,7 +32,7 @@ template <class E>
 constexpr auto simplify(const E& e) {
   static_assert(expression<E>, "matdiff: simplify: the argument is not a matdiff expression");
   if constexpr (is_node<E>) {
-    return std::apply([&](const auto&... a) { return rewrite(e.op, simplify(a)...); }, e.args);
+    return e.args.apply([&](const auto&... a) { return rewrite(e.op, simplify(a)...); });
   } else {
     return e;
   }

@@ -13,13 +13,13 @@
 #include <array>
 #include <cstddef>
 #include <string_view>
-#include <tuple>
 #include <type_traits>
 #include <utility>
 
 #include <matdiff/core/dimension.hpp>
 
 #include <matdiff/core/expression.hpp>
+#include <matdiff/core/pack.hpp>
 #include <matdiff/core/rational.hpp>
 #include <matdiff/io/printer.hpp>
 #include <matdiff/ops/add.hpp>
@@ -46,23 +46,23 @@ constexpr auto signed_number(const C& c) {
   else return c;
 }
 
-/// The signed terms of e, as a tuple.
+/// The signed terms of e, as a pack.
 template <bool Negative, class E>
 constexpr auto terms_of(const E& e) {
   if constexpr (is_zero<E>) {
-    return std::tuple<>{};
+    return pack<>{};
   } else if constexpr (is_node_of<E, add_op>) {
-    return std::tuple_cat(terms_of<Negative>(e.template arg<0>()), terms_of<Negative>(e.template arg<1>()));
+    return concat(terms_of<Negative>(e.template arg<0>()), terms_of<Negative>(e.template arg<1>()));
   } else if constexpr (is_node_of<E, subtract_op>) {
-    return std::tuple_cat(terms_of<Negative>(e.template arg<0>()), terms_of<!Negative>(e.template arg<1>()));
+    return concat(terms_of<Negative>(e.template arg<0>()), terms_of<!Negative>(e.template arg<1>()));
   } else if constexpr (is_negation<E>) {
     return terms_of<!Negative>(e.template arg<0>());
   } else if constexpr (is_scaled<E>) {
-    return std::tuple(term{signed_number<Negative>(e.template arg<0>()), e.template arg<1>()});
+    return make_pack(term{signed_number<Negative>(e.template arg<0>()), e.template arg<1>()});
   } else if constexpr (is_number<E>) {
-    return std::tuple(term{signed_number<Negative>(e), rational<1>{}});
+    return make_pack(term{signed_number<Negative>(e), rational<1>{}});
   } else {
-    return std::tuple(term{signed_number<Negative>(rational<1>{}), e});
+    return make_pack(term{signed_number<Negative>(rational<1>{}), e});
   }
 }
 
@@ -71,32 +71,34 @@ constexpr auto scaled_core(const term<Coefficient, Core>& t) {
   return rewrite(product_op{}, t.coefficient, t.core);
 }
 
-/// The index of the first element of `Tuple` whose key is K and may merge (K value-free);
-/// the tuple's size when there is none.
-template <template <class> class Key, class K, class Tuple>
+/// The index of the first term of `Terms` whose key is K and may merge (K value-free);
+/// the number of terms when there is none.
+template <template <class> class Key, class K, class Terms>
 constexpr std::size_t find_key() {
-  constexpr std::size_t n = std::tuple_size_v<Tuple>;
+  constexpr std::size_t n = Terms::size;
   if constexpr (std::is_void_v<K> || !value_free<K>) {
     return n;
   } else {
     return []<std::size_t... I>(std::index_sequence<I...>) {
       std::size_t found = n;
-      ((found = (found == n && std::is_same_v<K, typename Key<std::tuple_element_t<I, Tuple>>::type>) ? I : found), ...);
+      ((found = (found == n && std::is_same_v<K, typename Key<pack_element_t<I, Terms>>::type>) ? I : found), ...);
       return found;
     }(std::make_index_sequence<n>{});
   }
 }
 
-/// `acc` with element K replaced by `replacement`.
-template <std::size_t K, class Tuple, class R>
-constexpr auto replace_at(const Tuple& acc, const R& replacement) {
+template <std::size_t I, std::size_t K, class Terms, class R>
+constexpr const auto& term_or_replacement(const Terms& acc, const R& replacement) {
+  if constexpr (I == K) return replacement;
+  else return at<I>(acc);
+}
+
+/// `acc` with term K replaced by `replacement`.
+template <std::size_t K, class Terms, class R>
+constexpr auto replace_at(const Terms& acc, const R& replacement) {
   return [&]<std::size_t... I>(std::index_sequence<I...>) {
-    auto pick = [&]<std::size_t J>(std::integral_constant<std::size_t, J>) {
-      if constexpr (J == K) return std::tuple(replacement);
-      else return std::tuple(std::get<J>(acc));
-    };
-    return std::tuple_cat(pick(std::integral_constant<std::size_t, I>{})...);
-  }(std::make_index_sequence<std::tuple_size_v<Tuple>>{});
+    return make_pack(term_or_replacement<I, K>(acc, replacement)...);
+  }(std::make_index_sequence<Terms::size>{});
 }
 
 template <class T>
@@ -109,8 +111,8 @@ struct core_key {
 template <template <class> class Key, class Acc, class T, class Merge>
 constexpr auto insert_or_merge(const Acc& acc, const T& t, Merge merge) {
   constexpr std::size_t k = find_key<Key, typename Key<T>::type, Acc>();
-  if constexpr (k == std::tuple_size_v<Acc>) return std::tuple_cat(acc, std::tuple(t));
-  else return replace_at<k>(acc, merge(std::get<k>(acc), t));
+  if constexpr (k == Acc::size) return acc.apply([&](const auto&... x) { return make_pack(x..., t); });
+  else return replace_at<k>(acc, merge(at<k>(acc), t));
 }
 
 /// Adds a term to collected terms: cA + dA = (c + d)A.
@@ -210,21 +212,21 @@ constexpr auto fold_terms_from(Step step, const Acc& acc, const T& t, const Rest
 }
 
 /// Folds `step` over the terms: step(step(step((), t0), t1), t2)...
-template <class Step, class Tuple>
-constexpr auto fold_terms(Step step, const Tuple& terms) {
-  return std::apply([&](const auto&... t) { return fold_terms_from(step, std::tuple<>{}, t...); }, terms);
+template <class Step, class Terms>
+constexpr auto fold_terms(Step step, const Terms& terms) {
+  return terms.apply([&](const auto&... t) { return fold_terms_from(step, pack<>{}, t...); });
 }
 
 template <class C, class T>
 constexpr auto kept(const term<C, T>& t) {
-  if constexpr (is_zero<C> || is_zero<T>) return std::tuple<>{};
-  else return std::tuple(t);
+  if constexpr (is_zero<C> || is_zero<T>) return pack<>{};
+  else return make_pack(t);
 }
 
 /// The terms whose coefficient or core is not zero.
-template <class Tuple>
-constexpr auto without_zeros(const Tuple& terms) {
-  return std::apply([](const auto&... t) { return std::tuple_cat(kept(t)...); }, terms);
+template <class Terms>
+constexpr auto without_zeros(const Terms& terms) {
+  return terms.apply([](const auto&... t) { return concat(pack<>{}, kept(t)...); });
 }
 
 /// The canonical order: added terms before subtracted ones, smaller terms first, then by
@@ -234,8 +236,8 @@ constexpr bool comes_before(std::size_t size_a, std::string_view a, std::size_t 
 }
 
 /// A value of type E with default numbers. Nodes are built by their constructor from
-/// their operands: GCC 12 rejects reading a default-initialized node whose std::tuple holds
-/// an empty operand before a non-empty one (x .* A.^2) in a constant expression.
+/// their operands: GCC 12 rejects reading some default-initialized nodes with an empty
+/// operand before a non-empty one (x .* A.^2) in a constant expression.
 template <class E>
 constexpr E default_value() {
   return E{};
@@ -261,17 +263,16 @@ inline constexpr bool subtracted = false;
 template <std::int64_t P, std::int64_t Q, class Core>
 inline constexpr bool subtracted<term<rational<P, Q>, Core>> = (P < 0);
 
-template <class Tuple>
-constexpr auto sorted(const Tuple& terms) {
-  constexpr std::size_t n = std::tuple_size_v<Tuple>;
+template <class Terms>
+constexpr auto sorted(const Terms& terms) {
+  constexpr std::size_t n = Terms::size;
   constexpr auto order = []<std::size_t... I>(std::index_sequence<I...>) {
-    using cores = std::tuple<decltype(std::tuple_element_t<I, Tuple>::core)...>;
     std::array<std::size_t, n + 1> index{I...};
     // Subtracted terms after added ones ("x - a"), then by size and printed form.
-    const std::size_t sizes[] = {(subtracted<std::tuple_element_t<I, Tuple>> ? 1000000 : 0) +
-                                     node_count<std::tuple_element_t<I, cores>>...,
+    const std::size_t sizes[] = {(subtracted<pack_element_t<I, Terms>> ? 1000000 : 0) +
+                                     node_count<decltype(pack_element_t<I, Terms>::core)>...,
                                  0};
-    const text names[] = {printed_type<std::tuple_element_t<I, cores>>()..., text()};
+    const text names[] = {printed_type<decltype(pack_element_t<I, Terms>::core)>()..., text()};
     for (std::size_t i = 1; i + 1 < n + 1; ++i)  // insertion sort, stable
       for (std::size_t j = i; j > 0; --j) {
         const std::size_t x = index[j], y = index[j - 1];
@@ -282,7 +283,7 @@ constexpr auto sorted(const Tuple& terms) {
     return index;
   }(std::make_index_sequence<n>{});
   return [&]<std::size_t... I>(std::index_sequence<I...>) {
-    return std::tuple(std::get<order[I]>(terms)...);
+    return make_pack(at<order[I]>(terms)...);
   }(std::make_index_sequence<n>{});
 }
 
@@ -301,14 +302,14 @@ constexpr auto append_terms(const Acc& acc, const T& t, const Rest&... rest) {
 }
 
 /// t0 ± t1 ± t2 ..., or the zero of shape S for no terms.
-template <shape S, class Tuple>
-constexpr auto rebuilt(const Tuple& terms) {
-  if constexpr (std::tuple_size_v<Tuple> == 0) {
+template <shape S, class Terms>
+constexpr auto rebuilt(const Terms& terms) {
+  if constexpr (Terms::size == 0) {
     return zero_of<S>();
   } else {
-    return std::apply([](const auto& first, const auto&... rest) {
+    return terms.apply([](const auto& first, const auto&... rest) {
       return append_terms(scaled_core(first), rest...);
-    }, terms);
+    });
   }
 }
 
@@ -318,7 +319,7 @@ constexpr auto rebuilt(const Tuple& terms) {
 template <bool Subtract, class A, class B>
 constexpr auto simplified_sum(const A& a, const B& b) {
   constexpr shape s = A::shape_v;
-  const auto terms = std::tuple_cat(sums::terms_of<false>(a), sums::terms_of<Subtract>(b));
+  const auto terms = concat(sums::terms_of<false>(a), sums::terms_of<Subtract>(b));
   const auto collected = sums::without_zeros(sums::fold_terms([](const auto& acc, const auto& t) { return sums::collect(acc, t); }, terms));
   const auto right = sums::without_zeros(sums::fold_terms([](const auto& acc, const auto& t) { return sums::factor_right(acc, t); }, collected));
   const auto left = sums::without_zeros(sums::fold_terms([](const auto& acc, const auto& t) { return sums::factor_left(acc, t); }, right));

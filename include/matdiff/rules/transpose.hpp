@@ -48,7 +48,7 @@ constexpr auto rewrite(const transpose_op& op, const A& a) {
   } else if constexpr (is_node_of<A, product_op>) {
     return rewrite(a.op, rewrite(op, a.template arg<1>()), rewrite(op, a.template arg<0>()));
   } else if constexpr (transposes_into_operands<A> || is_elementwise_function<A>) {
-    return std::apply([&](const auto&... x) { return rewrite(a.op, rewrite(op, x)...); }, a.args);
+    return a.args.apply([&](const auto&... x) { return rewrite(a.op, rewrite(op, x)...); });
   } else {
     return make_expression(op, a);
   }

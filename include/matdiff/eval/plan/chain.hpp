@@ -17,9 +17,9 @@
 
 #include <array>
 #include <cstddef>
-#include <tuple>
 
 #include <matdiff/core/expression.hpp>
+#include <matdiff/core/pack.hpp>
 #include <matdiff/ops/product.hpp>
 
 namespace matdiff {
@@ -34,13 +34,13 @@ template <class A, class B>
 inline constexpr bool is_chain_product<node<product_op, A, B>> =
     !A::shape_v.is_scalar() && !B::shape_v.is_scalar();
 
-/// The factors of a product of matrices, left to right, as a tuple.
+/// The factors of a product of matrices, left to right, as a pack.
 template <class E>
 constexpr auto chain_factors(const E& e) {
   if constexpr (is_chain_product<E>)
-    return std::tuple_cat(chain_factors(e.template arg<0>()), chain_factors(e.template arg<1>()));
+    return concat(chain_factors(e.template arg<0>()), chain_factors(e.template arg<1>()));
   else
-    return std::tuple<E>(e);
+    return make_pack(e);
 }
 
 constexpr double estimated_size(const dimension& d) {

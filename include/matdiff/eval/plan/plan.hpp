@@ -21,11 +21,11 @@
 
 #include <array>
 #include <cstddef>
-#include <tuple>
 #include <type_traits>
 #include <utility>
 
 #include <matdiff/core/expression.hpp>
+#include <matdiff/core/pack.hpp>
 #include <matdiff/eval/plan/chain.hpp>
 #include <matdiff/eval/plan/factorization.hpp>
 #include <matdiff/eval/plan/shared.hpp>
@@ -124,18 +124,18 @@ constexpr auto product(const L& l, const R& r) {
   }
 }
 
-/// The best association of a chain of planned factors (a tuple type).
+/// The best association of a chain of planned factors (a pack type).
 template <class Factors>
 inline constexpr auto chain_plan_v = 0;
 template <class... F>
-inline constexpr auto chain_plan_v<std::tuple<F...>> =
+inline constexpr auto chain_plan_v<pack<F...>> =
     order_chain<sizeof...(F)>({F::shape_v...}, {(is_diag<F> || structured_factor<F>::applies)...});
 
 /// Factors I..J of a chain, associated as the plan says.
 template <std::size_t I, std::size_t J, class Factors>
 constexpr auto build_chain(const Factors& f) {
   if constexpr (I == J) {
-    return std::get<I>(f);
+    return at<I>(f);
   } else {
     constexpr std::size_t s = chain_plan_v<Factors>.split[I][J];
     return product(build_chain<I, s>(f), build_chain<s + 1, J>(f));
@@ -143,7 +143,7 @@ constexpr auto build_chain(const Factors& f) {
 }
 
 template <class... F>
-constexpr auto planned_chain(const std::tuple<F...>& factors) {
+constexpr auto planned_chain(const pack<F...>& factors) {
   return build_chain<0, sizeof...(F) - 1>(factors);
 }
 
@@ -185,7 +185,7 @@ struct accumulable_product<node<transposed_product_op<TA, TB>, A, B>> {
 template <class Op, class... Args>
 constexpr auto rewrite(const node<Op, Args...>& e) {
   if constexpr (sizeof...(Args) == 1) {
-    using A = std::tuple_element_t<0, std::tuple<Args...>>;
+    using A = pack_element_t<0, pack<Args...>>;
     const auto& a = e.template arg<0>();
     if constexpr (std::is_same_v<Op, inv_op> && inverse_by_lu<A>) {
       return make<lu_inverse_op>(make<lu_op>(a));
@@ -201,17 +201,17 @@ constexpr auto rewrite(const node<Op, Args...>& e) {
       return e;
     }
   } else if constexpr ((std::is_same_v<Op, add_op> || std::is_same_v<Op, subtract_op>) &&
-                       accumulable_product<std::tuple_element_t<1, std::tuple<Args...>>>::applies &&
+                       accumulable_product<pack_element_t<1, pack<Args...>>>::applies &&
                        !node<Op, Args...>::shape_v.is_fixed()) {
     // C ± AB: C copied, the product added into it (as careful Eigen code writes it).
-    using R = std::tuple_element_t<1, std::tuple<Args...>>;
+    using R = pack_element_t<1, pack<Args...>>;
     using accumulated = accumulated_product_op<std::is_same_v<Op, subtract_op>, accumulable_product<R>::transpose_left,
                                                accumulable_product<R>::transpose_right>;
     const auto& p = e.template arg<1>();
     return make<accumulated>(e.template arg<0>(), p.template arg<0>(), p.template arg<1>());
   } else if constexpr (std::is_same_v<Op, product_op> && sizeof...(Args) == 2) {
-    using L = std::tuple_element_t<0, std::tuple<Args...>>;
-    using R = std::tuple_element_t<1, std::tuple<Args...>>;
+    using L = pack_element_t<0, pack<Args...>>;
+    using R = pack_element_t<1, pack<Args...>>;
     if constexpr (L::shape_v.is_scalar() && is_node_of<R, kron_op> && !R::shape_v.is_scalar()) {
       // s (A ⊗ B) = (s A) ⊗ B: the scaling touches the smaller matrix.
       const auto& k = e.template arg<1>();
@@ -232,15 +232,13 @@ constexpr auto plan_evaluation(const E& e) {
   if constexpr (!is_node<E>) {
     return e;
   } else if constexpr (is_chain_product<E>) {
-    return planning::planned_chain(std::apply(
-        [](const auto&... f) { return std::make_tuple(plan_evaluation(f)...); }, chain_factors(e)));
+    return planning::planned_chain(
+        chain_factors(e).apply([](const auto&... f) { return make_pack(plan_evaluation(f)...); }));
   } else {
-    return std::apply(
-        [&](const auto&... a) {
-          using Planned = node<decltype(e.op), decltype(plan_evaluation(a))...>;
-          return planning::rewrite(Planned(e.op, plan_evaluation(a)...));
-        },
-        e.args);
+    return e.args.apply([&](const auto&... a) {
+      using Planned = node<decltype(e.op), decltype(plan_evaluation(a))...>;
+      return planning::rewrite(Planned(e.op, plan_evaluation(a)...));
+    });
   }
 }
 

@@ -124,12 +124,9 @@ constexpr bool same_value(const E& a, const E& b) {
       if constexpr (requires { { a.op == b.op } -> std::convertible_to<bool>; }) same_op = a.op == b.op;
       else same_op = false;
     }
-    return same_op && std::apply(
-                          [&](const auto&... x) {
-                            return std::apply([&](const auto&... y) { return (same_value(x, y) && ...); },
-                                              b.args);
-                          },
-                          a.args);
+    return same_op && a.args.apply([&](const auto&... x) {
+             return b.args.apply([&](const auto&... y) { return (same_value(x, y) && ...); });
+           });
   } else {
     return false;
   }
