@@ -2,8 +2,8 @@
 // gradient in each of its variables is compared with central finite differences at random
 // inputs, for fixed sizes (3 x 4) and symbolic sizes (m x n = 5 x 2). This file: sums,
 // products, quotients and transposes; every_operation_linear.cpp,
-// every_operation_nonlinear.cpp and every_operation_elementwise.cpp hold the others
-// (split for compile time).
+// every_operation_nonlinear.cpp, every_operation_products.cpp and
+// every_operation_elementwise.cpp hold the others (split for compile time and memory).
 #include <type_traits>
 
 #include <Eigen/Core>

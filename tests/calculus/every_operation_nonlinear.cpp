@@ -1,6 +1,7 @@
 // Every operation, differentiated (see every_operation.cpp): inverse, determinant,
-// log-determinant, Hadamard product and quotient, Kronecker product, powers and norms.
-// Inputs are well-conditioned for inv, det, logdet, positive where a power needs it.
+// log-determinant, powers and norms (Hadamard and Kronecker products are in
+// every_operation_products.cpp). Inputs are well-conditioned for inv, det, logdet, positive
+// where a power needs it.
 #include <Eigen/Core>
 #include <Eigen/LU>
 #include <catch2/catch.hpp>
@@ -38,34 +39,6 @@ TEST_CASE("every operation: logdet", "[every_operation][logdet]") {
     expect_gradients(md::logdet(o.Q * o.R), o.Q = o.Qv, o.R = o.Rv);
     o.Qv.row(0) *= -1;  // a negative determinant: logdet is log|det|
     expect_gradients(md::logdet(o.Q * o.R), o.Q = o.Qv, o.R = o.Rv);
-  });
-}
-
-TEST_CASE("every operation: hadamard", "[every_operation][hadamard]") {
-  with_rectangular_sizes([](auto size) {
-    const operands o(size);
-    expect_gradients(md::sqnorm(md::hadamard(o.A, o.B)), o.A = o.Av, o.B = o.Bv);
-    expect_gradients(md::dot(o.W, md::hadamard(o.A, o.B)), o.A = o.Av, o.B = o.Bv, o.W = o.Wv);
-  });
-}
-
-TEST_CASE("every operation: hadamard_div", "[every_operation][hadamard_div]") {
-  with_rectangular_sizes([](auto size) {
-    const operands o(size);
-    expect_gradients(md::sqnorm(md::hadamard_div(o.A, o.P)), o.A = o.Av, o.P = o.Pv);
-    expect_gradients(md::dot(o.W, md::hadamard_div(o.A, o.P)), o.A = o.Av, o.P = o.Pv, o.W = o.Wv);
-  });
-}
-
-TEST_CASE("every operation: kron", "[every_operation][kron]") {
-  with_rectangular_sizes([](auto size) {
-    const operands o(size);
-    expect_gradients(md::sqnorm(md::kron(o.A, o.Q)), o.A = o.Av, o.Q = o.Qv);
-    // Cotangents that are not A ⊗ Q: the general Kronecker adjoints.
-    expect_gradients(md::dot(md::kron(o.B, o.R), md::kron(o.A, o.Q)), o.A = o.Av, o.Q = o.Qv, o.B = o.Bv, o.R = o.Rv);
-    expect_gradients(md::sqnorm(md::kron(o.A, o.Q) - md::kron(o.B, o.R)), o.A = o.Av, o.Q = o.Qv, o.B = o.Bv,
-                     o.R = o.Rv);
-    expect_gradients(md::sum(md::exp(md::kron(o.u, o.A))), o.u = o.uv, o.A = o.Av);
   });
 }
 

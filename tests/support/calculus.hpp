@@ -1,7 +1,5 @@
 // Helpers for derivative tests:
 //   gradient_value(f, X, X = Xv, a = av)       grad(f, X) evaluated with f's bindings
-//   finite_differences(f, X, X = Xv, a = av)   central differences of f, without md::grad
-//   expect_gradient_by_differences(f, X, ...)  the two agree
 //   expect_gradients(f, X = Xv, a = av, ...)   grad(f, V) agrees with differences, every V
 //   central_difference(F, X, V, X = Xv, ...)   (F(X + hV) - F(X - hV)) / 2h
 //   directional_value(F, X, V, ...)            directional(F, X, V) at the bound point
@@ -10,7 +8,7 @@
 //   kronecker(a, b)                            a ⊗ b, written out
 //   jacobian_value(F, X, ...)                  jacobian(F, X) at the bound point
 //   jacobian_by_differences(F, X, ...)         ∂vec(F)/∂vec(X)ᵀ by central differences
-//   expect_jacobian(F, X, ...)                 the two agree
+//   expect_jacobian(F, X, ...)                 jacobian(F, X) agrees with differences
 //   hessian_value(f, X, ...)                   hessian(f, X) at the bound point
 //   expect_hessian(f, X, ...)                  it is symmetric and agrees with central
 //                                              differences of grad(f, X)
@@ -81,10 +79,11 @@ Eigen::MatrixXd dense(const T& value) {
 
 /// grad(f, X) at the point bound for f. The gradient may have fewer variables than f (the
 /// gradient of a'x is a), and a constant gradient none (ones, I, 0), so it is evaluated
-/// together with f, which gives every bound variable and symbolic size a place.
+/// together with f, which gives every bound variable and symbolic size a place. The kernel
+/// is md::check_gradient's, so that a test checking both compiles it once.
 template <class F, class V, class... B>
 Eigen::MatrixXd gradient_value(const F& f, const V& x, const B&... bindings) {
-  return dense(std::get<0>(matdiff::kernel(matdiff::grad(f, x), f)(bindings...)));
+  return dense(std::get<1>(matdiff::kernel(f, matdiff::grad(f, x))(bindings...)));
 }
 
 /// grad(f, X) at the bound point equals `expected` (relative 1e-10).
@@ -96,73 +95,31 @@ void expect_closed_form(const F& f, const V& x, const Eigen::MatrixXd& expected,
 }
 
 namespace detail {
-/// The binding b, or for variable V a binding of V to `value` instead.
+/// A copy of the value bound to V, of the bound type (plain matrices, numbers): evaluating at
+/// a moved copy binds the same types as at the bound point, so no new kernel is compiled.
+template <class V, class... B>
+auto bound_copy(const B&... bindings) {
+  return matdiff::detail::movable_copy<double, V>(bindings...);
+}
+
+/// The bindings, with V bound to `value` instead.
 template <class V, class B, class T>
-auto rebind(const B& b, const T& value) {
-  if constexpr (std::is_same_v<typename B::variable_type, V>) {
-    if constexpr (V::shape_v.is_scalar()) return V{} = value(0, 0);
-    else return V{} = value;
-  } else {
-    return b;
-  }
+decltype(auto) rebind(const B& b, const T& value) {
+  return matdiff::detail::rebound<V>(b, value);
 }
 
 template <class V, class... B>
 Eigen::MatrixXd bound_point(const B&... bindings) {
-  Eigen::MatrixXd point;
-  auto take = [&](const auto& b) {
-    if constexpr (std::is_same_v<typename std::remove_cvref_t<decltype(b)>::variable_type, V>) point = dense(b.value);
-  };
-  (take(bindings), ...);
-  return point;
+  return dense(bound_copy<V>(bindings...));
 }
 }  // namespace detail
 
-/// ∂f/∂X(i, j) by central differences, h = ∛ε max(1, |Xᵢⱼ|); md::grad is not used.
-template <class F, class V, class... B>
-Eigen::MatrixXd finite_differences(const F& f, const V&, const B&... bindings) {
-  const Eigen::MatrixXd point = detail::bound_point<V>(bindings...);
-  Eigen::MatrixXd result(point.rows(), point.cols());
-  const double epsilon = std::cbrt(std::numeric_limits<double>::epsilon());
-  for (Eigen::Index j = 0; j < point.cols(); ++j)
-    for (Eigen::Index i = 0; i < point.rows(); ++i) {
-      const double h = epsilon * std::max(1.0, std::abs(point(i, j)));
-      Eigen::MatrixXd up = point, down = point;
-      up(i, j) += h;
-      down(i, j) -= h;
-      const double f_up = matdiff::eval(f, detail::rebind<V>(bindings, up)...);
-      const double f_down = matdiff::eval(f, detail::rebind<V>(bindings, down)...);
-      result(i, j) = (f_up - f_down) / (2 * h);
-    }
-  return result;
-}
-
-/// grad(f, X) agrees with central differences (relative 1e-6, as md::check_gradient).
-/// For gradients md::check_gradient cannot evaluate: it binds every variable of f to
-/// grad(f, X), a compile error when the gradient has lost one (a'x -> a, sum(X) -> ones).
-template <class F, class V, class... B>
-void expect_gradient_by_differences(const F& f, const V& x, const B&... bindings) {
-  namespace md = matdiff;
-  INFO("f    = " << md::to_string(f).view() << "\ngrad = " << md::to_string(md::grad(f, x)).view());
-  require_close(gradient_value(f, x, bindings...), finite_differences(f, x, bindings...), 1e-6);
-}
-
-/// grad(f, V) against central differences for every bound variable V: with
-/// expect_gradient (md::check_gradient) where the gradient keeps every variable of f, else
-/// with expect_gradient_by_differences.
-// TODO(check_gradient): md::check_gradient evaluates grad(f, V) with all of f's bindings,
-// which does not compile when the gradient lacks one of f's variables.
+/// grad(f, V) against central differences (md::check_gradient) for every bound variable V.
 template <class F, class... B>
 void expect_gradients(const F& f, const B&... bindings) {
-  namespace md = matdiff;
   auto in = [&](auto v) {
-    using V = decltype(v);
-    using G = decltype(md::grad(f, v));
-    constexpr bool keeps_every_variable =
-        (G::variables_v.contains(md::variable_info{B::variable_type::name, B::variable_type::shape_v}) && ...);
-    INFO("differentiated in " << V::name.view());
-    if constexpr (keeps_every_variable) expect_gradient(f, v, bindings...);
-    else expect_gradient_by_differences(f, v, bindings...);
+    INFO("differentiated in " << decltype(v)::name.view());
+    expect_gradient(f, v, bindings...);
   };
   (in(typename B::variable_type{}), ...);
 }
@@ -172,9 +129,15 @@ void expect_gradients(const F& f, const B&... bindings) {
 template <class F, class X, class... B>
 Eigen::MatrixXd central_difference(const F& f, const X&, const Eigen::MatrixXd& direction,
                                    const B&... bindings) {
-  const Eigen::MatrixXd point = detail::bound_point<X>(bindings...);
   const double h = 1e-5;
-  const Eigen::MatrixXd up = point + h * direction, down = point - h * direction;
+  auto up = detail::bound_copy<X>(bindings...), down = up;
+  if constexpr (std::is_arithmetic_v<decltype(up)>) {
+    up += h * direction(0, 0);
+    down -= h * direction(0, 0);
+  } else {
+    up += h * direction;
+    down -= h * direction;
+  }
   return (dense(matdiff::eval(f, detail::rebind<X>(bindings, up)...)) -
           dense(matdiff::eval(f, detail::rebind<X>(bindings, down)...))) / (2 * h);
 }
@@ -192,7 +155,7 @@ void expect_directional(const F& f, const X& x, const V& direction, const VValue
                         const B&... bindings) {
   INFO("F    = " << matdiff::to_string(f).view()
                   << "\ndF.V = " << matdiff::to_string(matdiff::directional(f, x, direction)).view());
-  require_close(directional_value(f, x, direction, direction = direction_value, bindings...),
+  require_close(directional_value(f, x, direction, bindings..., direction = direction_value),
                 central_difference(f, x, direction_value, bindings...), 1e-6);
 }
 
@@ -204,10 +167,11 @@ inline Eigen::MatrixXd kronecker(const Eigen::MatrixXd& a, const Eigen::MatrixXd
   return r;
 }
 
-/// jacobian(F, X) at the bound point, evaluated together with F (it may have lost variables).
+/// jacobian(F, X) at the bound point, evaluated together with F (it may have lost
+/// variables), in md::check_jacobian's kernel.
 template <class F, class X, class... B>
 Eigen::MatrixXd jacobian_value(const F& f, const X& x, const B&... bindings) {
-  return dense(std::get<0>(matdiff::kernel(matdiff::jacobian(f, x), f)(bindings...)));
+  return dense(std::get<1>(matdiff::kernel(f, matdiff::jacobian(f, x))(bindings...)));
 }
 
 /// ∂vec(F)/∂vec(X)ᵀ by central differences, one column per entry of X, h = ∛ε max(1, |Xᵢⱼ|);
@@ -215,15 +179,19 @@ Eigen::MatrixXd jacobian_value(const F& f, const X& x, const B&... bindings) {
 /// bound variable (F may have lost some: grad(x'Ax + b'x) has no b).
 template <class F, class Companion, class X, class... B>
 Eigen::MatrixXd jacobian_by_differences_with(const F& f, const Companion& companion, const X&, const B&... bindings) {
-  auto value = [&](const auto&... at) { return dense(std::get<0>(matdiff::kernel(f, companion)(at...))); };
+  auto value = [&](const auto&... at) {
+    if constexpr (std::is_same_v<F, Companion>) return dense(matdiff::eval(f, at...));
+    else return dense(std::get<0>(matdiff::kernel(f, companion)(at...)));
+  };
   const Eigen::MatrixXd point = detail::bound_point<X>(bindings...);
   const double epsilon = std::cbrt(std::numeric_limits<double>::epsilon());
   Eigen::MatrixXd result;
   for (Eigen::Index k = 0; k < point.size(); ++k) {
-    const double h = epsilon * std::max(1.0, std::abs(point.reshaped()(k)));
-    Eigen::MatrixXd up = point, down = point;
-    up.reshaped()(k) += h;
-    down.reshaped()(k) -= h;
+    const Eigen::Index i = k % point.rows(), j = k / point.rows();
+    const double h = epsilon * std::max(1.0, std::abs(point(i, j)));
+    auto up = detail::bound_copy<X>(bindings...), down = up;
+    matdiff::detail::entry(up, i, j) += h;
+    matdiff::detail::entry(down, i, j) -= h;
     const Eigen::MatrixXd f_up = value(detail::rebind<X>(bindings, up)...);
     const Eigen::MatrixXd f_down = value(detail::rebind<X>(bindings, down)...);
     if (k == 0) result.resize(f_up.size(), point.size());
@@ -237,28 +205,33 @@ Eigen::MatrixXd jacobian_by_differences(const F& f, const X& x, const B&... bind
   return jacobian_by_differences_with(f, f, x, bindings...);
 }
 
-/// jacobian(F, X) agrees with central differences (relative 1e-6).
+/// jacobian(F, X) agrees with central differences (md::check_jacobian).
 template <class F, class X, class... B>
 void expect_jacobian(const F& f, const X& x, const B&... bindings) {
   namespace md = matdiff;
-  INFO("F = " << md::to_string(f).view() << "\nJ = " << md::to_string(md::jacobian(f, x)).view());
-  require_close(jacobian_value(f, x, bindings...), jacobian_by_differences(f, x, bindings...), 1e-6);
+  const auto check = md::check_jacobian(f, x, bindings...);
+  INFO("F = " << md::to_string(f).view() << "\nJ = " << md::to_string(md::jacobian(f, x)).view()
+              << "\nmax rel error " << check.max_rel_error << "\ndifferences:\n" << check.differences);
+  REQUIRE(check.ok);
 }
 
-/// hessian(f, X) at the bound point, evaluated together with f.
+/// hessian(f, X) at the bound point, evaluated together with f in md::check_hessian's kernel.
 template <class F, class X, class... B>
 Eigen::MatrixXd hessian_value(const F& f, const X& x, const B&... bindings) {
-  return dense(std::get<0>(matdiff::kernel(matdiff::hessian(f, x), f)(bindings...)));
+  return dense(std::get<1>(matdiff::kernel(f, matdiff::hessian(f, x))(bindings...)));
 }
 
-/// hessian(f, X) is symmetric and agrees with central differences of vec(grad(f, X)).
+/// hessian(f, X) is symmetric and agrees with central differences of vec(grad(f, X))
+/// (md::check_hessian).
 template <class F, class X, class... B>
 void expect_hessian(const F& f, const X& x, const B&... bindings) {
   namespace md = matdiff;
-  INFO("f = " << md::to_string(f).view() << "\nH = " << md::to_string(md::hessian(f, x)).view());
+  const auto check = md::check_hessian(f, x, bindings...);
+  INFO("f = " << md::to_string(f).view() << "\nH = " << md::to_string(md::hessian(f, x)).view()
+              << "\nmax rel error " << check.max_rel_error << "\ndifferences:\n" << check.differences);
   const Eigen::MatrixXd h = hessian_value(f, x, bindings...);
   require_close(h, h.transpose(), 1e-10);
-  require_close(h, jacobian_by_differences_with(md::vec(md::grad(f, x)), f, x, bindings...), 1e-6);
+  REQUIRE(check.ok);
 }
 
 }  // namespace matdiff_test

@@ -38,6 +38,10 @@ TEST_CASE("check_gradient accepts correct gradients and fills every field", "[ch
   CHECK(check.ok == (check.max_rel_error <= check.tolerance));
   // A quadratic: central differences are exact but for rounding.
   CHECK(check.max_abs_error < 1e-8);
+  // The differences themselves, shaped as X: the gradient X(B + B').
+  REQUIRE(check.differences.rows() == 3);
+  REQUIRE(check.differences.cols() == 4);
+  CHECK((check.differences - Xv * (Bv + Bv.transpose())).cwiseAbs().maxCoeff() < 1e-8);
 }
 
 TEST_CASE("check_gradient errors are of the order of the central-difference error", "[check_gradient]") {

@@ -33,6 +33,12 @@ TEST_CASE("check_jacobian accepts correct Jacobians", "[check_jacobian]") {
   CHECK(linear.ok);
   CHECK(linear.max_abs_error < 1e-8);
   CHECK(linear.ok == (linear.max_rel_error <= linear.tolerance));
+  // The differences are the Jacobian B' ⊗ A, 4 x 12: block (i, j) is B(j, i) A.
+  REQUIRE(linear.differences.rows() == 4);
+  REQUIRE(linear.differences.cols() == 12);
+  for (Eigen::Index i = 0; i < 2; ++i)
+    for (Eigen::Index j = 0; j < 4; ++j)
+      CHECK((linear.differences.block(2 * i, 3 * j, 2, 3) - Bv(j, i) * Av).cwiseAbs().maxCoeff() < 1e-8);
   CHECK(md::check_jacobian(md::transpose(X), X, X = Xv).ok);
   CHECK(md::check_jacobian(md::exp(A * x), x, A = Av, x = Eigen::Vector3d(0.1, -0.4, 0.8)).ok);
   // Symbolic sizes, a matrix-valued nonlinear function.

@@ -7,11 +7,14 @@
 ///
 /// Each entry of X is moved by ±h, h = ∛ε · max(1, |Xᵢⱼ|), and (f(X + h) - f(X - h)) / 2h
 /// is compared with G(i, j); the relative error divides by max(1, |difference quotient|).
+/// The differences are returned too. f is evaluated at the moved points by the kernel of f
+/// and its gradient, so that the evaluation is compiled once.
 #pragma once
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <tuple>
 #include <type_traits>
 
 #include <Eigen/Core>
@@ -19,6 +22,7 @@
 #include <matdiff/calculus/grad.hpp>
 #include <matdiff/core/variable.hpp>
 #include <matdiff/eval/eval.hpp>
+#include <matdiff/eval/kernel.hpp>
 
 namespace matdiff {
 
@@ -27,6 +31,7 @@ struct gradient_check {
   double max_rel_error = 0;  ///< max of the same divided by max(1, |finite difference|)
   bool ok = false;           ///< max_rel_error <= tolerance
   double tolerance = 1e-6;   ///< 1e-6 for double, 2.4e-3 for float (the accuracy of the differences)
+  Eigen::MatrixXd differences;  ///< the central differences, shaped as the derivative checked
 };
 
 namespace detail {
@@ -35,6 +40,28 @@ template <class V, class B, class T>
 decltype(auto) rebound(const B& b, const T& value) {
   if constexpr (std::is_same_v<typename B::variable_type, V>) return V{} = value;
   else return (b);
+}
+
+/// A copy of the value bound to V to move entries of: of the bound type when that is a
+/// plain matrix or number of scalar S, so that evaluating at the moved point binds the same
+/// types as at the bound point and reuses the same compiled kernel; else a dynamic matrix.
+template <class S, class V, class B, class... Rest>
+auto movable_copy(const B& b, const Rest&... rest) {
+  if constexpr (!std::is_same_v<typename B::variable_type, V>) {
+    return movable_copy<S, V>(rest...);
+  } else {
+    using T = typename B::value_type;
+    if constexpr (std::is_arithmetic_v<T>) return static_cast<S>(b.value);
+    else if constexpr (std::is_same_v<T, typename T::PlainObject> && std::is_same_v<typename T::Scalar, S>) return T(b.value);
+    else return Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic>(b.value.template cast<S>());
+  }
+}
+
+/// Entry (i, j) of a matrix, or the number itself.
+template <class T>
+decltype(auto) entry(T& m, Eigen::Index i, Eigen::Index j) {
+  if constexpr (std::is_arithmetic_v<T>) return (m);
+  else return m(i, j);
 }
 
 /// The value bound to V, as a dynamic matrix.
@@ -78,24 +105,24 @@ gradient_check compare_jacobian(const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dy
   const auto point = bound_value<S, V>(bindings...);
   gradient_check result;
   result.tolerance = std::max(1e-6, 100 * std::pow(static_cast<double>(std::numeric_limits<S>::epsilon()), 2.0 / 3.0));
+  result.differences.resize(jacobian.rows(), jacobian.cols());
   const S epsilon = std::cbrt(std::numeric_limits<S>::epsilon());
   for (Eigen::Index j = 0; j < point.cols(); ++j) {
     for (Eigen::Index i = 0; i < point.rows(); ++i) {
       const S h = epsilon * std::max(S(1), std::abs(point(i, j)));
       auto moved_value = [&](S offset) {
-        auto moved = point;
-        moved(i, j) += offset;
-        Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic> out;
-        if constexpr (V::shape_v.is_scalar()) out = as_dynamic_matrix<S>(value_at(rebound<V>(bindings, moved(0, 0))...));
-        else out = as_dynamic_matrix<S>(value_at(rebound<V>(bindings, moved)...));
+        auto moved = movable_copy<S, V>(bindings...);
+        entry(moved, i, j) += offset;
+        Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic> out = as_dynamic_matrix<S>(value_at(rebound<V>(bindings, moved)...));
         return out.reshaped().template cast<double>().eval();
       };
-      const Eigen::VectorXd difference = (moved_value(h) - moved_value(-h)) / (2.0 * static_cast<double>(h));
       const Eigen::Index k = i + j * point.rows();
-      for (Eigen::Index r = 0; r < difference.size(); ++r) {
-        const double error = std::abs(static_cast<double>(jacobian(r, k)) - difference(r));
+      result.differences.col(k) = (moved_value(h) - moved_value(-h)) / (2.0 * static_cast<double>(h));
+      for (Eigen::Index r = 0; r < jacobian.rows(); ++r) {
+        const double difference = result.differences(r, k);
+        const double error = std::abs(static_cast<double>(jacobian(r, k)) - difference);
         result.max_abs_error = std::max(result.max_abs_error, error);
-        result.max_rel_error = std::max(result.max_rel_error, error / std::max(1.0, std::abs(difference(r))));
+        result.max_rel_error = std::max(result.max_rel_error, error / std::max(1.0, std::abs(difference)));
       }
     }
   }
@@ -112,13 +139,17 @@ gradient_check check_gradient(const F& f, const V& x, const B&... bindings) {
                 "matdiff: check_gradient: the variable needs a binding");
   // One kernel for f and its gradient: the gradient may have lost variables of f (grad of
   // a'x is a) and the bindings are those of f.
-  const auto [value, g] = kernel(f, grad(f, x))(bindings...);
+  // f is evaluated at the moved points by the same kernel, so its evaluation is compiled once.
+  const auto value_and_gradient = kernel(f, grad(f, x));
+  const auto [value, g] = value_and_gradient(bindings...);
   using S = std::remove_cvref_t<decltype(value)>;
   // The gradient as the one-row Jacobian vec(G)ᵀ of f.
   const auto gradient = detail::as_dynamic_matrix<S>(g);
   const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic> jacobian = gradient.reshaped(1, gradient.size());
-  const auto value_at = [&](const auto&... moved) { return eval(f, moved...); };
-  return detail::compare_jacobian<S, V>(jacobian, value_at, bindings...);
+  const auto value_at = [&](const auto&... moved) { return std::get<0>(value_and_gradient(moved...)); };
+  auto result = detail::compare_jacobian<S, V>(jacobian, value_at, bindings...);
+  result.differences = result.differences.reshaped(gradient.rows(), gradient.cols()).eval();
+  return result;
 }
 
 }  // namespace matdiff
