@@ -42,6 +42,10 @@ constexpr const T& get_slot(const pack_slot<I, T>& s) {
   return s.value;
 }
 template <std::size_t I, class T>
+constexpr T& get_slot(pack_slot<I, T>& s) {
+  return s.value;
+}
+template <std::size_t I, class T>
 T slot_type(const pack_slot<I, T>&);
 }  // namespace detail
 
@@ -51,6 +55,10 @@ using pack = detail::indexed_pack<std::index_sequence_for<T...>, T...>;
 /// The I-th value of a pack.
 template <std::size_t I, class Pack>
 constexpr const auto& at(const Pack& p) {
+  return detail::get_slot<I>(p);
+}
+template <std::size_t I, class Pack>
+constexpr auto& at(Pack& p) {
   return detail::get_slot<I>(p);
 }
 

@@ -15,6 +15,7 @@
 
 #include <matdiff/core/diagnostic.hpp>
 #include <matdiff/core/expression.hpp>
+#include <matdiff/core/pack.hpp>
 #include <matdiff/core/static_set.hpp>
 #include <matdiff/eval/context.hpp>
 #include <matdiff/eval/evaluate.hpp>
@@ -40,7 +41,7 @@ R kernel_result(T&& value) {
 template <class... E>
 class kernel_t {
  public:
-  constexpr explicit kernel_t(const E&... expressions) : planned_(plan_evaluation(expressions)...) {}
+  constexpr explicit kernel_t(const E&... expressions) : planned_{{plan_evaluation(expressions)}...} {}
 
   template <class... B>
   auto operator()(const B&... bindings) const {
@@ -60,16 +61,14 @@ class kernel_t {
       using Ctx = context<variables, symbols, B...>;
       const Ctx ctx(bindings...);
       const shared_context<Ctx, shared_nodes_t<planned_t<E>...>> shared(ctx);
-      return std::apply(
-          [&](const auto&... e) {
-            return std::tuple<result_t<Ctx, E>...>(kernel_result<result_t<Ctx, E>>(evaluate(shared, e))...);
-          },
-          planned_);
+      return planned_.apply([&](const auto&... e) {
+        return std::tuple<result_t<Ctx, E>...>(kernel_result<result_t<Ctx, E>>(evaluate(shared, e))...);
+      });
     }
   }
 
  private:
-  std::tuple<planned_t<E>...> planned_;
+  pack<planned_t<E>...> planned_;
 };
 
 /// A kernel evaluating `expressions...` together.

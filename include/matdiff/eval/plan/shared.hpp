@@ -24,6 +24,7 @@
 
 #include <matdiff/core/expression.hpp>
 #include <matdiff/core/literal.hpp>
+#include <matdiff/core/pack.hpp>
 #include <matdiff/eval/evaluate.hpp>
 #include <matdiff/eval/value.hpp>
 
@@ -176,7 +177,7 @@ class shared_context<Ctx, type_list<T...>> {
   /// The value of node `e`: computed on first use, then handed out again.
   template <class E>
   decltype(auto) shared_value(const E& e) const {
-    auto& s = std::get<index_of<E>()>(slots_);
+    auto& s = at<index_of<E>()>(slots_);
     using V = typename evaluated_value<scalar, E>::type;
     if (!s.source) {
       s.value = evaluate_node(*this, e);
@@ -206,7 +207,7 @@ class shared_context<Ctx, type_list<T...>> {
   }
 
   const Ctx& ctx_;
-  mutable std::tuple<slot<T>...> slots_;
+  mutable pack<slot<T>...> slots_{};
 };
 
 }  // namespace matdiff
