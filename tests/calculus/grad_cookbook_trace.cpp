@@ -28,7 +28,7 @@ TEST_CASE("d tr(X)/dX = I", "[grad][cookbook][trace]") {
                                   std::remove_const_t<decltype(md::identity<S::n>)>>);
     const auto Xv = random<S::n, S::n>(s.cols, s.cols);
     expect_closed_form(md::trace(X), X, Eigen::MatrixXd::Identity(s.cols, s.cols), X = Xv);
-    // TODO(check_gradient): the gradient has no X.
+    // The gradient has no X: check_gradient evaluates it together with f.
     expect_gradient(md::trace(X), X, X = Xv);
   });
 }
@@ -42,7 +42,7 @@ TEST_CASE("d tr(AX)/dX = A'", "[grad][cookbook][trace]") {
     const auto Av = random<S::n, S::m>(s.cols, s.rows);
     const auto f = md::trace(A * X);
     expect_closed_form(f, X, Av.transpose(), X = Xv, A = Av);
-    // TODO(check_gradient): the gradient has no X.
+    // The gradient has no X: check_gradient evaluates it together with f.
     expect_gradient(f, X, X = Xv, A = Av);
   });
 }
@@ -56,7 +56,7 @@ TEST_CASE("d tr(X'A)/dX = A", "[grad][cookbook][trace]") {
     const auto Av = random<S::m, S::n>(s.rows, s.cols);
     const auto f = md::trace(md::transpose(X) * A);
     expect_closed_form(f, X, Av, X = Xv, A = Av);
-    // TODO(check_gradient): the gradient has no X.
+    // The gradient has no X: check_gradient evaluates it together with f.
     expect_gradient(f, X, X = Xv, A = Av);
   });
 }
@@ -72,7 +72,7 @@ TEST_CASE("d tr(AXB)/dX = A'B'", "[grad][cookbook][trace]") {
     const auto Bv = random<S::n, S::n>(s.cols, s.cols);
     const auto f = md::trace(A * X * B);
     expect_closed_form(f, X, Av.transpose() * Bv.transpose(), X = Xv, A = Av, B = Bv);
-    // TODO(check_gradient): the gradient has no X.
+    // The gradient has no X: check_gradient evaluates it together with f.
     expect_gradient(f, X, X = Xv, A = Av, B = Bv);
   });
 }
@@ -88,7 +88,7 @@ TEST_CASE("d tr(AX'B)/dX = BA", "[grad][cookbook][trace]") {
     const auto Bv = random<S::m, S::n>(s.rows, s.cols);
     const auto f = md::trace(A * md::transpose(X) * B);
     expect_closed_form(f, X, Bv * Av, X = Xv, A = Av, B = Bv);
-    // TODO(check_gradient): the gradient has no X.
+    // The gradient has no X: check_gradient evaluates it together with f.
     expect_gradient(f, X, X = Xv, A = Av, B = Bv);
   });
 }

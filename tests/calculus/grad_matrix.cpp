@@ -35,7 +35,7 @@ TEST_CASE("d(a'Xb)/dX = ab' (a m, b n)", "[grad][seed][matrix]") {
     const auto bv = random<S::n, 1>(s.cols, 1);
     const auto f = md::transpose(a) * X * b;
     expect_closed_form(f, X, av * bv.transpose(), X = Xv, a = av, b = bv);
-    // TODO(check_gradient): the gradient has no X.
+    // The gradient has no X: check_gradient evaluates it together with f.
     expect_gradient(f, X, X = Xv, a = av, b = bv);
   });
 }
@@ -51,7 +51,7 @@ TEST_CASE("d(a'X'b)/dX = ba' (a n, b m)", "[grad][seed][matrix]") {
     const auto bv = random<S::m, 1>(s.rows, 1);
     const auto f = md::transpose(a) * md::transpose(X) * b;
     expect_closed_form(f, X, bv * av.transpose(), X = Xv, a = av, b = bv);
-    // TODO(check_gradient): the gradient has no X.
+    // The gradient has no X: check_gradient evaluates it together with f.
     expect_gradient(f, X, X = Xv, a = av, b = bv);
   });
 }
