@@ -110,7 +110,7 @@ decltype(auto) rebind(const B& b, const T& value) {
 
 template <class V, class... B>
 Eigen::MatrixXd bound_point(const B&... bindings) {
-  return dense(bound_copy<V>(bindings...));
+  return matdiff::detail::bound_value<double, V>(bindings...);
 }
 }  // namespace detail
 

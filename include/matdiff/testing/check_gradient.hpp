@@ -64,26 +64,17 @@ decltype(auto) entry(T& m, Eigen::Index i, Eigen::Index j) {
   else return m(i, j);
 }
 
-/// The value bound to V, as a dynamic matrix.
-template <class S, class V, class... B>
-Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic> bound_value(const B&... bindings) {
-  Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic> out;
-  auto take = [&](const auto& b) {
-    using Bi = std::remove_cvref_t<decltype(b)>;
-    if constexpr (std::is_same_v<typename Bi::variable_type, V>) {
-      if constexpr (std::is_arithmetic_v<typename Bi::value_type>) out = Eigen::Matrix<S, 1, 1>::Constant(static_cast<S>(b.value));
-      else out = b.value.template cast<S>();
-    }
-  };
-  (take(bindings), ...);
-  return out;
-}
-
 /// A value of an expression (a number or an Eigen object) as a dynamic matrix.
 template <class S, class T>
 Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic> as_dynamic_matrix(const T& value) {
   if constexpr (std::is_arithmetic_v<T>) return Eigen::Matrix<S, 1, 1>::Constant(static_cast<S>(value));
   else return value.template cast<S>();
+}
+
+/// The value bound to V, as a dynamic matrix.
+template <class S, class V, class... B>
+Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic> bound_value(const B&... bindings) {
+  return as_dynamic_matrix<S>(movable_copy<S, V>(bindings...));
 }
 
 /// The scalar type of a value: the number itself, or the Eigen object's Scalar.
