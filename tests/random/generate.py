@@ -227,11 +227,11 @@ class Generator:
         r, c = shape
         if kind == "identity":
             cpp, text = f"md::identity<{dim_cpp(r)}>", "I"
-            oracle = f"ro::identity<T>({rows})"
+            oracle = f"ro::identity({rows})"
             value = [[1.0 if i == j else 0.0 for j in range(cols)] for i in range(rows)]
         else:
             cpp, text = f"md::ones<{dim_cpp(r)}, {dim_cpp(c)}>", "ones"
-            oracle = f"ro::ones<T>({rows}, {cols})"
+            oracle = f"ro::ones({rows}, {cols})"
             value = [[1.0] * cols for _ in range(rows)]
         node = Node(cpp, oracle, text, shape, value, set())
         return node if coefficient is None else self.scaled(coefficient, node)
@@ -611,8 +611,8 @@ def emit_case(out, seed, index, max_depth, hessian_share):
         er = "Eigen::Dynamic" if binds_dynamic or r[1] else str(r[0])
         ec = "Eigen::Dynamic" if binds_dynamic or c[1] else str(c[0])
         w(f"  const auto {name}_value = random_test::matrix<{er}, {ec}>({rows}, {cols}, {{{entries}}});")
-    params = ", ".join(f"const ro::matrix<T>& {name}" for name in used)
-    w(f"  const auto oracle = []<class T>({params}) {{ return {node.oracle}; }};")
+    params = ", ".join(f"const ro::matrix& {name}" for name in used)
+    w(f"  const auto oracle = []({params}) {{ return {node.oracle}; }};")
     w(f"  const random_test::case_info info{{{seed}u, {index}, {cpp_string(description)}}};")
     wrt_list = ", ".join(wrt)
     bindings = ", ".join(f"{name} = {name}_value" for name in used)

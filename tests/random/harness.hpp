@@ -4,8 +4,8 @@
 //   md::eval(f)       with the oracle's value,
 //   md::grad(f, X)    with the oracle's derivatives and with central finite differences
 //                     (md::check_gradient),
-// where the oracle is f written in plain Eigen (namespace random_oracle below) and run on
-// Eigen's forward-mode AutoDiffScalar: it shares no code with matdiff. For some expressions
+// where the oracle is f written in plain Eigen (namespace random_oracle, oracle.hpp) and run
+// on Eigen's forward-mode AutoDiffScalar: it shares no code with matdiff. For some expressions
 //   random_test::check_hessian(report, info, f, oracle, X, X = Xv, Y = Yv, ...)
 // compares md::hessian(f, X) with central differences of the oracle's gradient and checks
 // that it is symmetric. A failure prints the expression as matdiff and the generator write
@@ -22,173 +22,17 @@
 #include <type_traits>
 
 #include <Eigen/Core>
-#include <Eigen/LU>
-#include <unsupported/Eigen/AutoDiff>
 
 #include <matdiff/matdiff.hpp>
 
-/// f in plain Eigen, for any scalar type T (double, AutoDiffScalar). Every value is a
-/// dynamic matrix; 1x1 values are 1x1 matrices.
-namespace random_oracle {
+#include "oracle.hpp"
 
-template <class T>
-using matrix = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>;
-
-template <class T>
-matrix<T> identity(Eigen::Index n) {
-  return matrix<T>::Identity(n, n);
-}
-template <class T>
-matrix<T> ones(Eigen::Index rows, Eigen::Index cols) {
-  return matrix<T>::Constant(rows, cols, T(1.0));
-}
-template <class T>
-matrix<T> one_by_one(const T& x) {
-  matrix<T> out(1, 1);
-  out(0, 0) = x;
-  return out;
-}
-
-template <class T>
-matrix<T> add(const matrix<T>& a, const matrix<T>& b) {
-  return a + b;
-}
-template <class T>
-matrix<T> sub(const matrix<T>& a, const matrix<T>& b) {
-  return a - b;
-}
-template <class T>
-matrix<T> neg(const matrix<T>& a) {
-  return -a;
-}
-template <class T>
-matrix<T> scale(double k, const matrix<T>& a) {
-  return a * T(k);
-}
-template <class T>
-matrix<T> divide(const matrix<T>& a, const matrix<T>& s) {
-  return a / s(0, 0);
-}
-/// The matrix product, or scaling when a side is 1x1 and the sizes do not chain.
-template <class T>
-matrix<T> multiply(const matrix<T>& a, const matrix<T>& b) {
-  if (a.cols() == b.rows()) return a * b;
-  if (a.size() == 1) return b * a(0, 0);
-  return a * b(0, 0);
-}
-template <class T>
-matrix<T> transpose(const matrix<T>& a) {
-  return a.transpose();
-}
-template <class T>
-matrix<T> trace(const matrix<T>& a) {
-  return one_by_one<T>(a.trace());
-}
-template <class T>
-matrix<T> inv(const matrix<T>& a) {
-  return a.partialPivLu().inverse();
-}
-template <class T>
-matrix<T> det(const matrix<T>& a) {
-  return one_by_one<T>(a.partialPivLu().determinant());
-}
-template <class T>
-matrix<T> logdet(const matrix<T>& a) {
-  using std::abs, std::log;
-  return one_by_one<T>(log(abs(a.partialPivLu().determinant())));
-}
-template <class T>
-matrix<T> hadamard(const matrix<T>& a, const matrix<T>& b) {
-  return a.cwiseProduct(b);
-}
-template <class T>
-matrix<T> hadamard_div(const matrix<T>& a, const matrix<T>& b) {
-  return a.cwiseQuotient(b);
-}
-template <class T>
-matrix<T> kron(const matrix<T>& a, const matrix<T>& b) {
-  matrix<T> out(a.rows() * b.rows(), a.cols() * b.cols());
-  for (Eigen::Index j = 0; j < a.cols(); ++j)
-    for (Eigen::Index i = 0; i < a.rows(); ++i)
-      out.block(i * b.rows(), j * b.cols(), b.rows(), b.cols()) = b * a(i, j);
-  return out;
-}
-template <class T, class F>
-matrix<T> map(const matrix<T>& a, F f) {
-  matrix<T> out(a.rows(), a.cols());
-  for (Eigen::Index j = 0; j < a.cols(); ++j)
-    for (Eigen::Index i = 0; i < a.rows(); ++i) out(i, j) = f(a(i, j));
-  return out;
-}
-template <class T>
-matrix<T> exp(const matrix<T>& a) {
-  return map(a, [](const T& x) { using std::exp; return T(exp(x)); });
-}
-template <class T>
-matrix<T> log(const matrix<T>& a) {
-  return map(a, [](const T& x) { using std::log; return T(log(x)); });
-}
-template <class T>
-matrix<T> sqrt(const matrix<T>& a) {
-  return map(a, [](const T& x) { using std::sqrt; return T(sqrt(x)); });
-}
-template <class T>
-matrix<T> tanh(const matrix<T>& a) {
-  return map(a, [](const T& x) { using std::tanh; return T(tanh(x)); });
-}
-/// log(1 + e^x) = max(x, 0) + log(1 + e^-|x|)
-template <class T>
-matrix<T> softplus(const matrix<T>& a) {
-  return map(a, [](const T& x) {
-    using std::exp, std::log;
-    return x > 0 ? T(x + log(1 + exp(-x))) : T(log(1 + exp(x)));
-  });
-}
-template <class T>
-matrix<T> sigmoid(const matrix<T>& a) {
-  return map(a, [](const T& x) { using std::exp; return T(1 / (1 + exp(-x))); });
-}
-template <class T>
-matrix<T> pow(const matrix<T>& a, double k) {
-  return map(a, [k](const T& x) { using std::pow; return T(pow(x, k)); });
-}
-template <class T>
-matrix<T> sum(const matrix<T>& a) {
-  return one_by_one<T>(a.sum());
-}
-template <class T>
-matrix<T> dot(const matrix<T>& a, const matrix<T>& b) {
-  return one_by_one<T>(a.cwiseProduct(b).sum());
-}
-template <class T>
-matrix<T> sqnorm(const matrix<T>& a) {
-  return one_by_one<T>(a.cwiseProduct(a).sum());
-}
-template <class T>
-matrix<T> norm2(const matrix<T>& a) {
-  using std::sqrt;
-  return one_by_one<T>(T(sqrt(a.cwiseProduct(a).sum())));
-}
-template <class T>
-matrix<T> vec(const matrix<T>& a) {
-  return a.reshaped();
-}
-template <class T>
-matrix<T> diag(const matrix<T>& v) {
-  return v.col(0).asDiagonal();
-}
-template <class T>
-matrix<T> diagonal(const matrix<T>& a) {
-  return a.diagonal();
-}
-
-}  // namespace random_oracle
 
 namespace random_test {
 
 namespace md = matdiff;
 using dense = Eigen::MatrixXd;
-using autodiff = Eigen::AutoDiffScalar<Eigen::VectorXd>;
+using random_oracle::autodiff;
 
 /// A value for a variable: Eigen type R x C (Eigen::Dynamic or fixed), entries column-major.
 template <int R, int C>
@@ -247,9 +91,9 @@ inline double relative_error(const dense& a, const dense& b) {
 /// The oracle's input for binding b: its value, with unit derivatives for the entries of
 /// variable V (column-major) and zero derivatives for any other variable.
 template <class V, class B>
-random_oracle::matrix<autodiff> seeded(const B& b, Eigen::Index derivatives, const dense* value_of_v = nullptr) {
+random_oracle::matrix seeded(const B& b, Eigen::Index derivatives, const dense* value_of_v = nullptr) {
   const dense value = std::is_same_v<typename B::variable_type, V> && value_of_v ? *value_of_v : as_dense(b.value);
-  random_oracle::matrix<autodiff> out(value.rows(), value.cols());
+  random_oracle::matrix out(value.rows(), value.cols());
   for (Eigen::Index j = 0; j < value.cols(); ++j)
     for (Eigen::Index i = 0; i < value.rows(); ++i) {
       out(i, j) = autodiff(value(i, j), Eigen::VectorXd::Zero(derivatives));
