@@ -88,12 +88,30 @@ struct scalar_of<T> {
   using type = T;
 };
 
-/// Compares the evaluated Jacobian J of vec(F) in V with central differences of vec(F);
-/// `value_at(bindings...)` evaluates F (any shape) at the given bindings.
-template <class S, class V, class Value, class... B>
-gradient_check compare_jacobian(const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic>& jacobian,
-                                const Value& value_at, const B&... bindings) {
-  const auto point = bound_value<S, V>(bindings...);
+/// vec(F) at the bound point with entry (i, j) of V moved by `offset`, as doubles: a
+/// reference to the caller's function, so that the loop below is compiled once per scalar
+/// type, not once per expression checked.
+template <class S>
+class moved_value_ref {
+ public:
+  template <class F>
+  explicit moved_value_ref(const F& f)
+      : function_(&f), call_([](const void* g, Eigen::Index i, Eigen::Index j, S offset) {
+          return (*static_cast<const F*>(g))(i, j, offset);
+        }) {}
+  Eigen::VectorXd operator()(Eigen::Index i, Eigen::Index j, S offset) const { return call_(function_, i, j, offset); }
+
+ private:
+  const void* function_;
+  Eigen::VectorXd (*call_)(const void*, Eigen::Index, Eigen::Index, S);
+};
+
+/// Compares J, the Jacobian of vec(F) in V evaluated at `point` (V's value), with central
+/// differences of vec(F).
+template <class S>
+gradient_check compare_differences(const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic>& jacobian,
+                                   const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic>& point,
+                                   moved_value_ref<S> moved_value) {
   gradient_check result;
   result.tolerance = std::max(1e-6, 100 * std::pow(static_cast<double>(std::numeric_limits<S>::epsilon()), 2.0 / 3.0));
   result.differences.resize(jacobian.rows(), jacobian.cols());
@@ -101,14 +119,8 @@ gradient_check compare_jacobian(const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dy
   for (Eigen::Index j = 0; j < point.cols(); ++j) {
     for (Eigen::Index i = 0; i < point.rows(); ++i) {
       const S h = epsilon * std::max(S(1), std::abs(point(i, j)));
-      auto moved_value = [&](S offset) {
-        auto moved = movable_copy<S, V>(bindings...);
-        entry(moved, i, j) += offset;
-        Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic> out = as_dynamic_matrix<S>(value_at(rebound<V>(bindings, moved)...));
-        return out.reshaped().template cast<double>().eval();
-      };
       const Eigen::Index k = i + j * point.rows();
-      result.differences.col(k) = (moved_value(h) - moved_value(-h)) / (2.0 * static_cast<double>(h));
+      result.differences.col(k) = (moved_value(i, j, h) - moved_value(i, j, -h)) / (2.0 * static_cast<double>(h));
       for (Eigen::Index r = 0; r < jacobian.rows(); ++r) {
         const double difference = result.differences(r, k);
         const double error = std::abs(static_cast<double>(jacobian(r, k)) - difference);
@@ -119,6 +131,20 @@ gradient_check compare_jacobian(const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dy
   }
   result.ok = result.max_rel_error <= result.tolerance;
   return result;
+}
+
+/// Compares the evaluated Jacobian J of vec(F) in V with central differences of vec(F);
+/// `value_at(bindings...)` evaluates F (any shape) at the given bindings.
+template <class S, class V, class Value, class... B>
+gradient_check compare_jacobian(const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic>& jacobian,
+                                const Value& value_at, const B&... bindings) {
+  const auto moved_value = [&](Eigen::Index i, Eigen::Index j, S offset) -> Eigen::VectorXd {
+    auto moved = movable_copy<S, V>(bindings...);
+    entry(moved, i, j) += offset;
+    const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic> out = as_dynamic_matrix<S>(value_at(rebound<V>(bindings, moved)...));
+    return out.reshaped().template cast<double>();
+  };
+  return compare_differences<S>(jacobian, bound_value<S, V>(bindings...), moved_value_ref<S>(moved_value));
 }
 }  // namespace detail
 
