@@ -1,0 +1,188 @@
+// Evaluation planning, part 2: product chains are re-associated by cost and special forms
+// (scalings, traces of products, Gram matrices, matrix-vector sums, scaled Kronecker
+// products, C - AB') replace their literal reading, all with the values of hand-written
+// Eigen. Part 1 (plan.cpp): shared subexpressions, factorizations and solves.
+#include <cmath>
+#include <tuple>
+#include <type_traits>
+
+#include <matdiff/matdiff.hpp>
+
+#include <catch2/catch.hpp>
+
+#include "../support/eigen_check.hpp"
+
+namespace md = matdiff;
+using matdiff_test::random_matrix;
+using matdiff_test::require_close;
+
+namespace {
+
+constexpr auto n = md::dim<"n">;
+constexpr auto X = md::matrix<"X", n, 4>;
+constexpr auto A = md::matrix<"A", n, n>;
+constexpr auto B = md::matrix<"B", n, n>;
+constexpr auto x = md::vector<"x", n>;
+constexpr auto v = md::vector<"v", n>;
+
+template <class E>
+using planned = md::planned_t<E>;
+template <class E>
+using type_of = std::remove_cvref_t<E>;
+
+}  // namespace
+
+TEST_CASE("a chain with symbolic sizes absorbs vectors first") {
+  using Ab = type_of<decltype(A)>;
+  using Bb = type_of<decltype(B)>;
+  using xb = type_of<decltype(x)>;
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(A * B * x)>,
+                                md::node<md::product_op, Ab, md::node<md::product_op, Bb, xb>>>);
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(md::transpose(x) * A * B)>,
+                                md::node<md::product_op, md::node<md::transposed_product_op<true, false>, xb, Ab>, Bb>>);
+  // As written when no order is cheaper.
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(A * B * A)>,
+                                md::node<md::product_op, md::node<md::product_op, Ab, Bb>, Ab>>);
+
+  const Eigen::MatrixXd Av = random_matrix<Eigen::MatrixXd>(5, 5);
+  const Eigen::MatrixXd Bv = random_matrix<Eigen::MatrixXd>(5, 5);
+  const Eigen::VectorXd xv = random_matrix<Eigen::VectorXd>(5, 1);
+  require_close(md::eval(A * B * x, A = Av, B = Bv, x = xv), Eigen::VectorXd(Av * Bv * xv));
+  require_close(md::eval(md::transpose(x) * A * B, A = Av, B = Bv, x = xv),
+                Eigen::RowVectorXd(xv.transpose() * Av * Bv));
+  require_close(md::eval(md::transpose(x) * A * B * x, A = Av, B = Bv, x = xv), (xv.transpose() * Av * Bv * xv).value());
+}
+
+TEST_CASE("a chain of fixed sizes takes the cheapest association") {
+  constexpr auto P = md::matrix<"P", 10, 100>;
+  constexpr auto Q = md::matrix<"Q", 100, 5>;
+  constexpr auto R = md::matrix<"R", 5, 50>;
+  using Pb = type_of<decltype(P)>;
+  using Qb = type_of<decltype(Q)>;
+  using Rb = type_of<decltype(R)>;
+  // (PQ)R: 10*100*5 + 10*5*50 = 7500 multiplications; P(QR): 25000 + 50000.
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(P * (Q * R))>,
+                                md::node<md::product_op, md::node<md::product_op, Pb, Qb>, Rb>>);
+  // Rᵀ Qᵀ (50x5)(5x100) then Pᵀ... the transpose of the chain: Rᵀ(QᵀPᵀ).
+  constexpr auto Pt = md::matrix<"Pt", 100, 10>;
+  constexpr auto Qt = md::matrix<"Qt", 5, 100>;
+  constexpr auto Rt = md::matrix<"Rt", 50, 5>;
+  using Ptb = type_of<decltype(Pt)>;
+  using Qtb = type_of<decltype(Qt)>;
+  using Rtb = type_of<decltype(Rt)>;
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(Rt * Qt * Pt)>,
+                                md::node<md::product_op, Rtb, md::node<md::product_op, Qtb, Ptb>>>);
+
+  const Eigen::Matrix<double, 10, 100> Pv = random_matrix<Eigen::Matrix<double, 10, 100>>();
+  const Eigen::Matrix<double, 100, 5> Qv = random_matrix<Eigen::Matrix<double, 100, 5>>();
+  const Eigen::Matrix<double, 5, 50> Rv = random_matrix<Eigen::Matrix<double, 5, 50>>();
+  require_close(md::eval(P * (Q * R), P = Pv, Q = Qv, R = Rv), Eigen::Matrix<double, 10, 50>(Pv * Qv * Rv), 1e-10);
+  require_close(md::eval(Rt * Qt * Pt, Rt = Rv.transpose(), Qt = Qv.transpose(), Pt = Pv.transpose()),
+                Eigen::Matrix<double, 50, 10>((Pv * Qv * Rv).transpose()), 1e-10);
+}
+
+TEST_CASE("special forms: scalings, traces of products, sums of element-wise products") {
+  using Ab = type_of<decltype(A)>;
+  using Bb = type_of<decltype(B)>;
+  using vb = type_of<decltype(v)>;
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(md::diag(v) * A)>, md::node<md::scale_rows_op, vb, Ab>>);
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(A * md::diag(v))>, md::node<md::scale_cols_op, Ab, vb>>);
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(md::trace(A * B))>, md::node<md::trace_product_op<false, false>, Ab, Bb>>);
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(md::trace(md::transpose(A) * B))>,
+                                md::node<md::trace_product_op<true, false>, Ab, Bb>>);
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(md::sum(md::hadamard(A, B)))>, md::node<md::sum_product_op, Ab, Bb>>);
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(A * md::transpose(B))>,
+                                md::node<md::transposed_product_op<false, true>, Ab, Bb>>);
+
+  const Eigen::MatrixXd Av = random_matrix<Eigen::MatrixXd>(6, 6);
+  const Eigen::MatrixXd Bv = random_matrix<Eigen::MatrixXd>(6, 6);
+  const Eigen::VectorXd vv = random_matrix<Eigen::VectorXd>(6, 1);
+  const auto [rows, cols, tr, trt, trtt, sum_product, abt, atbt] =
+      md::kernel(md::diag(v) * A, A * md::diag(v), md::trace(A * B), md::trace(md::transpose(A) * B),
+                 md::trace(md::transpose(A) * md::transpose(B)), md::sum(md::hadamard(A, B)), A * md::transpose(B),
+                 md::transpose(A) * md::transpose(B))(A = Av, B = Bv, v = vv);
+  require_close(rows, Eigen::MatrixXd(vv.asDiagonal() * Av));
+  require_close(cols, Eigen::MatrixXd(Av * vv.asDiagonal()));
+  require_close(tr, (Av * Bv).trace());
+  require_close(trt, (Av.transpose() * Bv).trace());
+  require_close(trtt, (Av.transpose() * Bv.transpose()).trace());
+  require_close(sum_product, Av.cwiseProduct(Bv).sum());
+  require_close(abt, Eigen::MatrixXd(Av * Bv.transpose()));
+  require_close(atbt, Eigen::MatrixXd(Av.transpose() * Bv.transpose()));
+}
+
+TEST_CASE("Aᵀ diag(d) A and AᵀA are computed as symmetric matrices") {
+  // A 10-column Y: a symmetric triangle pays off only beyond small fixed sizes (below).
+  constexpr auto Y = md::matrix<"Y", n, 10>;
+  using Yb = type_of<decltype(Y)>;
+  using xb = type_of<decltype(x)>;
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(md::transpose(Y) * Y)>, md::node<md::gram_op, Yb>>);
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(md::transpose(Y) * md::diag(x) * Y)>, md::node<md::gram_op, Yb, xb>>);
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(md::transpose(Y) * (md::diag(x) * Y))>, md::node<md::gram_op, Yb, xb>>);
+  // X'X of the 4-column X is a 4x4 fixed matrix: a plain (transposed) product.
+  STATIC_REQUIRE(!md::is_node_of<planned<decltype(md::transpose(X) * X)>, md::gram_op>);
+
+  const Eigen::MatrixXd Yv = random_matrix<Eigen::MatrixXd>(15, 10);
+  const Eigen::VectorXd dv = random_matrix<Eigen::VectorXd>(15, 1);  // entries of both signs
+  const auto [gram, weighted] = md::kernel(md::transpose(Y) * Y, md::transpose(Y) * md::diag(x) * Y)(Y = Yv, x = dv);
+  using matrix10 = Eigen::Matrix<double, 10, 10>;
+  require_close(gram, matrix10(Yv.transpose() * Yv));
+  require_close(weighted, matrix10(Yv.transpose() * dv.asDiagonal() * Yv));
+  REQUIRE(weighted == weighted.transpose());
+  const Eigen::MatrixXd Xv = random_matrix<Eigen::MatrixXd>(9, 4);
+  require_close(md::eval(md::transpose(X) * X, X = Xv), Eigen::Matrix4d(Xv.transpose() * Xv));
+}
+
+TEST_CASE("a sum of matrices times a vector is two matrix-vector products") {
+  constexpr auto S = md::matrix<"S", n, n>;
+  constexpr auto T = md::matrix<"T", n, n>;
+  using Sb = type_of<decltype(S)>;
+  using xb = type_of<decltype(x)>;
+  using product = md::node<md::product_op, Sb, xb>;
+  // (S + S')x = Sx + S'x; x'Sx = x'(Sx) shares Sx with it.
+  STATIC_REQUIRE(md::is_node_of<planned<decltype((S + md::transpose(S)) * x)>, md::add_op>);
+  STATIC_REQUIRE(md::is_node_of<planned<decltype((S - T) * x)>, md::subtract_op>);
+  STATIC_REQUIRE(std::is_same_v<
+                 std::remove_cvref_t<decltype(std::declval<planned<decltype((S + md::transpose(S)) * x)>>().template arg<0>())>,
+                 product>);
+  const Eigen::MatrixXd Sv = random_matrix<Eigen::MatrixXd>(6, 6), Tv = random_matrix<Eigen::MatrixXd>(6, 6);
+  const Eigen::VectorXd xv = random_matrix<Eigen::VectorXd>(6, 1);
+  const auto [value, gradient, difference] =
+      md::kernel(md::transpose(x) * S * x, (S + md::transpose(S)) * x, (S - T) * x)(S = Sv, T = Tv, x = xv);
+  require_close(value, xv.dot(Sv * xv));
+  require_close(gradient, Eigen::VectorXd((Sv + Sv.transpose()) * xv));
+  require_close(difference, Eigen::VectorXd((Sv - Tv) * xv));
+}
+
+TEST_CASE("a scaled Kronecker product scales its left factor") {
+  constexpr auto S = md::matrix<"S", n, n>;
+  constexpr auto scaled = 2 * md::kron(md::transpose(S) * S, md::identity<3>);
+  STATIC_REQUIRE(md::is_node_of<planned<decltype(scaled)>, md::kron_op>);
+  const Eigen::MatrixXd Sv = random_matrix<Eigen::MatrixXd>(4, 4);
+  const Eigen::MatrixXd G = 2 * Sv.transpose() * Sv;
+  Eigen::MatrixXd expected = Eigen::MatrixXd::Zero(12, 12);
+  for (Eigen::Index j = 0; j < 4; ++j)
+    for (Eigen::Index i = 0; i < 4; ++i) expected.block(3 * i, 3 * j, 3, 3) = G(i, j) * Eigen::Matrix3d::Identity();
+  require_close(md::eval(scaled, S = Sv), expected);
+  // I ⊗ S: the diagonal blocks only.
+  Eigen::MatrixXd block_diagonal = Eigen::MatrixXd::Zero(12, 12);
+  for (Eigen::Index i = 0; i < 3; ++i) block_diagonal.block(4 * i, 4 * i, 4, 4) = Sv;
+  require_close(md::eval(md::kron(md::identity<3>, S), S = Sv), block_diagonal);
+}
+
+TEST_CASE("C - AB' adds the product into a copy of C") {
+  constexpr auto m = md::dim<"m">;
+  constexpr auto T = md::matrix<"T", m, n>;
+  constexpr auto U = md::matrix<"U", m, 3>;
+  constexpr auto V = md::matrix<"V", n, 3>;
+  constexpr auto residual = T - U * md::transpose(V);
+  STATIC_REQUIRE(md::is_node_of<planned<decltype(residual)>, md::accumulated_product_op<true, false, true>>);
+  STATIC_REQUIRE(md::is_node_of<planned<decltype(T + U * md::transpose(V))>, md::accumulated_product_op<false, false, true>>);
+  const Eigen::MatrixXd Tv = random_matrix<Eigen::MatrixXd>(7, 5), Uv = random_matrix<Eigen::MatrixXd>(7, 3),
+                        Vv = random_matrix<Eigen::MatrixXd>(5, 3);
+  const auto [value, gradient] = md::kernel(md::sqnorm(residual), md::grad(md::sqnorm(residual), U))(T = Tv, U = Uv, V = Vv);
+  const Eigen::MatrixXd R = Tv - Uv * Vv.transpose();
+  require_close(value, R.squaredNorm());
+  require_close(gradient, Eigen::MatrixXd(-2 * R * Vv));
+  require_close(md::eval(T + U * md::transpose(V), T = Tv, U = Uv, V = Vv), Eigen::MatrixXd(Tv + Uv * Vv.transpose()));
+}
