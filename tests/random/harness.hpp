@@ -27,7 +27,6 @@
 
 #include "oracle.hpp"
 
-
 namespace random_test {
 
 namespace md = matdiff;
