@@ -129,3 +129,57 @@ TEST_CASE("check_gradient in single precision", "[check_gradient][float]") {
   CHECK(check.ok);
   CHECK(md::check_gradient(md::exp(t) * t, t, t = 0.7f).max_rel_error < 1e-3);
 }
+
+TEST_CASE("check_gradient fails on a NaN gradient and names the entry", "[check_gradient][nan]") {
+  // norm2 at 0: the gradient x/norm2(x) is 0/0 = NaN in every entry, while the differences
+  // (|h| - |-h|)/2h are 0. NaN compares false with everything, so an error maximum ignores it.
+  const auto check = md::check_gradient(md::norm2(x), x, x = Eigen::Vector3d::Zero().eval());
+  INFO(check.message);
+  CHECK_FALSE(check.ok);
+  CHECK_FALSE(check.finite);
+  CHECK(check.bad_row == 0);
+  CHECK(check.bad_col == 0);
+  CHECK(check.max_rel_error == std::numeric_limits<double>::infinity());
+  CHECK(check.ok == (check.max_rel_error <= check.tolerance));
+  CHECK(check.message == "matdiff: check_gradient: gradient entry (0, 0) is nan");
+  // Away from 0 the same gradient passes, with nothing to report.
+  const auto away = md::check_gradient(md::norm2(x), x, x = Eigen::Vector3d(1.0, -2.0, 0.5));
+  CHECK(away.ok);
+  CHECK(away.finite);
+  CHECK(away.bad_row == -1);
+  CHECK(away.message.empty());
+}
+
+TEST_CASE("check_gradient fails on NaN differences outside the domain", "[check_gradient][nan]") {
+  // sum(log(y)) at y with a negative entry: the gradient 1./y is finite, f is NaN, and so are
+  // the differences of every entry; the first is reported.
+  const Eigen::Vector3d yv(1.0, -2.0, 3.0);
+  const auto check = md::check_gradient(md::sum(md::log(x)), x, x = yv);
+  INFO(check.message);
+  CHECK_FALSE(check.ok);
+  CHECK_FALSE(check.finite);
+  CHECK(check.bad_row == 0);
+  CHECK(check.bad_col == 0);
+  CHECK(check.message == "matdiff: check_gradient: gradient entry (0, 0) has the finite difference nan");
+  // A matrix variable: the entry is located in X's shape, (row, column).
+  Eigen::Matrix<double, 3, 4> Xv = Eigen::Matrix<double, 3, 4>::Constant(2.0);
+  Xv(1, 2) = 0.0;  // sqrt' = 1/(2 sqrt) is inf there; the difference takes sqrt(-h) = NaN
+  const auto matrix = md::check_gradient(md::sum(md::sqrt(X)), X, X = Xv);
+  INFO(matrix.message);
+  CHECK_FALSE(matrix.ok);
+  CHECK(matrix.bad_row == 1);
+  CHECK(matrix.bad_col == 2);
+  CHECK(matrix.message == "matdiff: check_gradient: gradient entry (1, 2) is inf");
+}
+
+TEST_CASE("check_gradient names the entry of the largest error when it fails its tolerance", "[check_gradient]") {
+  const auto f = md::sum(md::sign(x)) + md::sqnorm(x);
+  const auto check = md::check_gradient(f, x, x = Eigen::Vector3d(0.5, 0.0, -0.5));
+  INFO(check.message);
+  CHECK_FALSE(check.ok);
+  CHECK(check.finite);
+  CHECK(check.bad_row == 1);
+  CHECK(check.bad_col == 0);
+  CHECK(check.message.starts_with("matdiff: check_gradient: gradient entry (1, 0) differs from its finite "
+                                  "difference by the relative error"));
+}

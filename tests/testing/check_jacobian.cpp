@@ -76,3 +76,27 @@ TEST_CASE("check_hessian reports a mismatch where the gradient jumps", "[check_h
   const Eigen::Vector3d away(0.25, 0.5, -0.5);
   CHECK(md::check_hessian(f, x, x = away).ok);
 }
+
+TEST_CASE("check_jacobian and check_hessian fail on NaN and infinity", "[check_jacobian][check_hessian][nan]") {
+  // log outside its domain: the Jacobian diag(1./x) is finite; log(x) has a NaN entry 1 at
+  // every moved point, so row 1 of the differences is NaN, first in column 0.
+  const Eigen::Vector3d negative(0.5, -1.0, 2.0);
+  const auto jacobian = md::check_jacobian(md::log(x), x, x = negative);
+  INFO(jacobian.message);
+  CHECK_FALSE(jacobian.ok);
+  CHECK_FALSE(jacobian.finite);
+  CHECK(jacobian.bad_row == 1);
+  CHECK(jacobian.bad_col == 0);
+  CHECK(jacobian.message == "matdiff: check_jacobian: Jacobian entry (1, 0) has the finite difference nan");
+  CHECK(md::check_jacobian(md::log(x), x, x = Eigen::Vector3d(0.5, 1.0, 2.0)).ok);
+
+  // norm2 at 0: its Hessian (I - x x'/|x|²)/|x| is NaN.
+  const auto hessian = md::check_hessian(md::norm2(x), x, x = Eigen::Vector3d::Zero().eval());
+  INFO(hessian.message);
+  CHECK_FALSE(hessian.ok);
+  CHECK_FALSE(hessian.finite);
+  CHECK(hessian.bad_row == 0);
+  CHECK(hessian.bad_col == 0);
+  CHECK(hessian.message.starts_with("matdiff: check_hessian: Hessian entry (0, 0) "));
+  CHECK(md::check_hessian(md::norm2(x), x, x = Eigen::Vector3d(0.5, 1.0, 2.0)).ok);
+}

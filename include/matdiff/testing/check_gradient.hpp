@@ -9,11 +9,18 @@
 /// is compared with G(i, j); the relative error divides by max(1, |difference quotient|).
 /// The differences are returned too. f is evaluated at the moved points by the kernel of f
 /// and its gradient, so that the evaluation is compiled once.
+///
+/// A NaN or infinity in the gradient or in a difference quotient makes `ok` false (both
+/// errors are then +inf) and is reported: `bad_row`, `bad_col` and `message` name the first
+/// such entry (column-major). When the check fails on its tolerance they name the entry of
+/// the largest relative error instead.
 #pragma once
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
+#include <string>
 #include <tuple>
 #include <type_traits>
 
@@ -27,11 +34,19 @@
 namespace matdiff {
 
 struct gradient_check {
-  double max_abs_error = 0;  ///< max |G(i, j) - finite difference|
-  double max_rel_error = 0;  ///< max of the same divided by max(1, |finite difference|)
-  bool ok = false;           ///< max_rel_error <= tolerance
+  double max_abs_error = 0;  ///< max |G(i, j) - finite difference|; +inf when an entry is not finite
+  double max_rel_error = 0;  ///< max of the same divided by max(1, |finite difference|); +inf likewise
+  bool ok = false;           ///< every entry finite and max_rel_error <= tolerance
   double tolerance = 1e-6;   ///< 1e-6 for double, 2.4e-3 for float (the accuracy of the differences)
   Eigen::MatrixXd differences;  ///< the central differences, shaped as the derivative checked
+  /// True when the derivative and the differences are finite (no NaN, no infinity).
+  bool finite = true;
+  /// The entry (row, column of the derivative checked) that failed: the first non-finite
+  /// one, else the one of the largest relative error when it exceeds the tolerance; -1 when ok.
+  Eigen::Index bad_row = -1, bad_col = -1;
+  /// Why the check failed ("" when ok), e.g. "matdiff: check_gradient: gradient entry (0, 0) is nan"
+  /// or "... entry (1, 0) has the finite difference nan".
+  std::string message;
 };
 
 namespace detail {
@@ -106,8 +121,15 @@ class moved_value_ref {
   Eigen::VectorXd (*call_)(const void*, Eigen::Index, Eigen::Index, S);
 };
 
+/// A number in a message: three significant digits.
+inline std::string short_number(double x) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.3g", x);
+  return buffer;
+}
+
 /// Compares J, the Jacobian of vec(F) in V evaluated at `point` (V's value), with central
-/// differences of vec(F).
+/// differences of vec(F). Entries are located in J: (r, k), k = i + j rows(V).
 template <class S>
 gradient_check compare_differences(const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic>& jacobian,
                                    const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic>& point,
@@ -116,21 +138,60 @@ gradient_check compare_differences(const Eigen::Matrix<S, Eigen::Dynamic, Eigen:
   result.tolerance = std::max(1e-6, 100 * std::pow(static_cast<double>(std::numeric_limits<S>::epsilon()), 2.0 / 3.0));
   result.differences.resize(jacobian.rows(), jacobian.cols());
   const S epsilon = std::cbrt(std::numeric_limits<S>::epsilon());
+  // std::max drops a NaN operand, so non-finite entries are tracked apart, not through the maxima.
+  bool derivative_bad = false;
+  double bad_value = 0;
   for (Eigen::Index j = 0; j < point.cols(); ++j) {
     for (Eigen::Index i = 0; i < point.rows(); ++i) {
       const S h = epsilon * std::max(S(1), std::abs(point(i, j)));
       const Eigen::Index k = i + j * point.rows();
       result.differences.col(k) = (moved_value(i, j, h) - moved_value(i, j, -h)) / (2.0 * static_cast<double>(h));
       for (Eigen::Index r = 0; r < jacobian.rows(); ++r) {
+        const double derivative = static_cast<double>(jacobian(r, k));
         const double difference = result.differences(r, k);
-        const double error = std::abs(static_cast<double>(jacobian(r, k)) - difference);
+        if (!std::isfinite(derivative) || !std::isfinite(difference)) {
+          if (result.finite) {
+            result.finite = false;
+            derivative_bad = !std::isfinite(derivative);
+            bad_value = derivative_bad ? derivative : difference;
+            result.bad_row = r;
+            result.bad_col = k;
+          }
+          continue;
+        }
+        const double error = std::abs(derivative - difference);
+        const double relative = error / std::max(1.0, std::abs(difference));
         result.max_abs_error = std::max(result.max_abs_error, error);
-        result.max_rel_error = std::max(result.max_rel_error, error / std::max(1.0, std::abs(difference)));
+        if (result.finite && relative > result.max_rel_error && relative > result.tolerance) {
+          result.bad_row = r;
+          result.bad_col = k;
+        }
+        result.max_rel_error = std::max(result.max_rel_error, relative);
       }
     }
   }
-  result.ok = result.max_rel_error <= result.tolerance;
+  if (!result.finite) {
+    result.max_abs_error = result.max_rel_error = std::numeric_limits<double>::infinity();
+    const char* value = std::isnan(bad_value) ? "nan" : bad_value > 0 ? "inf" : "-inf";
+    result.message = derivative_bad ? std::string("is ") + value : std::string("has the finite difference ") + value;
+  } else if (result.max_rel_error > result.tolerance) {
+    result.message = "differs from its finite difference by the relative error " + short_number(result.max_rel_error) +
+                     " (tolerance " + short_number(result.tolerance) + ")";
+  }
+  result.ok = result.finite && result.max_rel_error <= result.tolerance;
+  if (result.ok) result.bad_row = result.bad_col = -1;
   return result;
+}
+
+/// Completes the message of a failed check, "matdiff: <checker>: <what> entry (row, col) <problem>",
+/// with the entry located in the derivative as the user sees it (`rows` rows).
+inline void describe_failure(gradient_check& result, const char* checker, const char* what, Eigen::Index rows) {
+  if (result.ok) return;
+  const Eigen::Index linear = result.bad_row + result.bad_col * result.differences.rows();
+  result.bad_row = linear % rows;  // the gradient was compared as the row vec(G)ᵀ
+  result.bad_col = linear / rows;
+  result.message = std::string("matdiff: ") + checker + ": " + what + " entry (" + std::to_string(result.bad_row) +
+                   ", " + std::to_string(result.bad_col) + ") " + result.message;
 }
 
 /// Compares the evaluated Jacobian J of vec(F) in V with central differences of vec(F);
@@ -165,6 +226,7 @@ gradient_check check_gradient(const F& f, const V& x, const B&... bindings) {
   const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic> jacobian = gradient.reshaped(1, gradient.size());
   const auto value_at = [&](const auto&... moved) { return std::get<0>(value_and_gradient(moved...)); };
   auto result = detail::compare_jacobian<S, V>(jacobian, value_at, bindings...);
+  detail::describe_failure(result, "check_gradient", "gradient", gradient.rows());
   result.differences = result.differences.reshaped(gradient.rows(), gradient.cols()).eval();
   return result;
 }

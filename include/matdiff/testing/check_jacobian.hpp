@@ -9,7 +9,8 @@
 /// Column k of the Jacobian ∂vec(F)/∂vec(X)ᵀ, with k = i + j·rows(X), is compared with
 /// (vec F(X + h eᵢⱼ) - vec F(X - h eᵢⱼ)) / 2h, h = ∛ε · max(1, |Xᵢⱼ|); the Hessian is the
 /// Jacobian of vec(∇f), so its columns are differences of the gradient. Relative errors
-/// divide by max(1, |difference quotient|), as in `md::check_gradient`.
+/// divide by max(1, |difference quotient|), as in `md::check_gradient`; a NaN or infinity in
+/// the derivative or the differences makes `ok` false and is named in `message`.
 #pragma once
 
 #include <tuple>
@@ -36,7 +37,9 @@ gradient_check check_jacobian(const F& f, const V& x, const B&... bindings) {
   const auto [value, j] = kernel(f, jacobian(f, x))(bindings...);
   using S = typename detail::scalar_of<std::remove_cvref_t<decltype(value)>>::type;
   const auto value_at = [&](const auto&... moved) { return eval(f, moved...); };
-  return detail::compare_jacobian<S, V>(detail::as_dynamic_matrix<S>(j), value_at, bindings...);
+  auto result = detail::compare_jacobian<S, V>(detail::as_dynamic_matrix<S>(j), value_at, bindings...);
+  detail::describe_failure(result, "check_jacobian", "Jacobian", result.differences.rows());
+  return result;
 }
 
 /// Compares hessian(f, X) with central finite differences of grad(f, X) at the bound point.
@@ -49,7 +52,9 @@ gradient_check check_hessian(const F& f, const V& x, const B&... bindings) {
   const auto [value, h] = kernel(f, hessian(f, x))(bindings...);
   using S = std::remove_cvref_t<decltype(value)>;
   const auto gradient_at = [&](const auto&... moved) { return std::get<1>(kernel(f, grad(f, x))(moved...)); };
-  return detail::compare_jacobian<S, V>(detail::as_dynamic_matrix<S>(h), gradient_at, bindings...);
+  auto result = detail::compare_jacobian<S, V>(detail::as_dynamic_matrix<S>(h), gradient_at, bindings...);
+  detail::describe_failure(result, "check_hessian", "Hessian", result.differences.rows());
+  return result;
 }
 
 }  // namespace matdiff
