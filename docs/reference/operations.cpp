@@ -52,6 +52,8 @@ int main() {
   row("sum", md::sum(X), X);
   row("dot", md::dot(A, X), X);
   row("dot (vectors)", md::dot(a, x), x);
+  row("logsumexp", md::logsumexp(x), x);
+  row("softmax", md::softmax(x), x);
   row("norm2", md::norm2(x), x);
   row("sqnorm", md::sqnorm(X), X);
   row("vec", md::vec(R * X), X);

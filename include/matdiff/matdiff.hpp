@@ -31,6 +31,7 @@
 #include <matdiff/ops/logdet.hpp>
 #include <matdiff/ops/norm.hpp>
 #include <matdiff/ops/product.hpp>
+#include <matdiff/ops/softmax.hpp>
 #include <matdiff/ops/sum.hpp>
 #include <matdiff/ops/trace.hpp>
 #include <matdiff/ops/transpose.hpp>
@@ -67,6 +68,7 @@
 #include <matdiff/eval/ops/logdet.hpp>
 #include <matdiff/eval/ops/norm.hpp>
 #include <matdiff/eval/ops/product.hpp>
+#include <matdiff/eval/ops/softmax.hpp>
 #include <matdiff/eval/ops/sum.hpp>
 #include <matdiff/eval/ops/trace.hpp>
 #include <matdiff/eval/ops/transpose.hpp>

@@ -12,7 +12,12 @@
 ///     commutation matrix, A ⊗ I, ...) stays a product, which that factor applies; in a
 ///     chain it counts as cheap as a diagonal factor;
 ///   - (A ± B)x becomes Ax ± Bx, C ± AB adds the product into a copy of C, and s(A ⊗ B)
-///     becomes (sA) ⊗ B.
+///     becomes (sA) ⊗ B;
+///   - log(sum(exp(A))) becomes logsumexp(A); a product with a factor exp(A) divided or
+///     scaled by sum(exp(A)) takes softmax(A) for that factor (exp(A)/sum(exp(A)), the
+///     gradient (1/sum(exp(A))) exp(A) of log(sum(exp(A))), exp(A x) x'/sum(exp(A x)), and
+///     diag(exp(A)) likewise), and exp(A) exp(Aᵀ)/sum(exp(A))² is softmax(A) softmax(A)ᵀ
+///     (eval/ops/softmax.hpp): the written-out forms overflow at entries near 710.
 ///
 /// It is not simplification: the printed and simplified forms are untouched; only the
 /// evaluation sees the planned expression. Common subexpressions of the planned expressions
@@ -26,18 +31,22 @@
 
 #include <matdiff/core/expression.hpp>
 #include <matdiff/core/pack.hpp>
+#include <matdiff/core/rational.hpp>
 #include <matdiff/eval/plan/chain.hpp>
 #include <matdiff/eval/plan/factorization.hpp>
 #include <matdiff/eval/plan/shared.hpp>
 #include <matdiff/eval/plan/special_forms.hpp>
+#include <matdiff/eval/ops/softmax.hpp>
 #include <matdiff/ops/add.hpp>
 #include <matdiff/ops/det.hpp>
 #include <matdiff/ops/diag.hpp>
+#include <matdiff/ops/elementwise.hpp>
 #include <matdiff/ops/hadamard.hpp>
 #include <matdiff/ops/inv.hpp>
 #include <matdiff/ops/kron.hpp>
 #include <matdiff/ops/logdet.hpp>
 #include <matdiff/ops/product.hpp>
+#include <matdiff/ops/softmax.hpp>
 #include <matdiff/ops/sum.hpp>
 #include <matdiff/ops/trace.hpp>
 #include <matdiff/ops/transpose.hpp>
@@ -78,6 +87,129 @@ template <class A, class D>
 inline constexpr bool is_weighted_gram<node<transpose_op, A>, node<scale_rows_op, D, A>> = !carries_data<A>;
 template <class A, class D>
 inline constexpr bool is_weighted_gram<node<scale_cols_op, node<transpose_op, A>, D>, A> = !carries_data<A>;
+
+/// E = sum(exp(A)): the normaliser of softmax(A).
+template <class E>
+inline constexpr bool is_sum_of_exp = false;
+template <class A>
+inline constexpr bool is_sum_of_exp<node<sum_op, node<elementwise_op<function::exp>, A>>> = true;
+
+template <class A>
+using exp_t = node<elementwise_op<function::exp>, A>;
+
+/// A normaliser: S = sum(exp(A)) divides, or Q = 1/sum(exp(A)) scales; A without stored
+/// data, so that the types say which exp(A) it normalises.
+template <class S>
+struct exp_normaliser {
+  static constexpr bool applies = false;
+};
+template <class A>
+struct exp_normaliser<node<sum_op, exp_t<A>>> {
+  static constexpr bool applies = !carries_data<A>;
+  using argument = A;
+};
+template <class Q>
+struct reciprocal_exp_normaliser {
+  static constexpr bool applies = false;
+};
+template <class A>
+struct reciprocal_exp_normaliser<node<quotient_op, rational<1>, node<sum_op, exp_t<A>>>>
+    : exp_normaliser<node<sum_op, exp_t<A>>> {};
+
+/// Factor F of a product is exp(A) (1) or diag(exp(A)) (2), which a normaliser of A turns
+/// into softmax(A) or diag(softmax(A)).
+template <class F, class A>
+inline constexpr int exp_factor = 0;
+template <class A>
+inline constexpr int exp_factor<exp_t<A>, A> = 1;
+template <class A>
+inline constexpr int exp_factor<node<diag_op, exp_t<A>>, A> = 2;
+
+/// The index of the first factor exp(A) or diag(exp(A)) of a chain (a pack type); its size
+/// when there is none.
+template <class A, class Factors>
+inline constexpr std::size_t first_exp_factor = 0;
+template <class A, class I, class... F>
+inline constexpr std::size_t first_exp_factor<A, detail::indexed_pack<I, F...>> = [] {
+  constexpr bool match[] = {(exp_factor<F, A> != 0)..., false};
+  std::size_t k = 0;
+  while (k < sizeof...(F) && !match[k]) ++k;
+  return k;
+}();
+
+template <class E>
+using chain_factors_t = decltype(chain_factors(std::declval<const E&>()));
+
+/// M/sum(exp(A)) or (1/sum(exp(A))) M, M a product with a factor exp(A) or diag(exp(A)):
+/// the normaliser goes into that factor (the forms the written-out softmax and the
+/// gradient of log(sum(exp(A))) take, e.g. exp(A x) x'/sum(exp(A x))).
+template <class E>
+struct normalised_exp {
+  static constexpr bool applies = false;
+};
+template <class M, class S>
+  requires exp_normaliser<S>::applies
+struct normalised_exp<node<quotient_op, M, S>> {
+  using argument = typename exp_normaliser<S>::argument;
+  static constexpr std::size_t factor = first_exp_factor<argument, chain_factors_t<M>>;
+  static constexpr bool applies = factor < chain_factors_t<M>::size;
+  static constexpr const auto& product(const node<quotient_op, M, S>& e) { return e.template arg<0>(); }
+};
+template <class Q, class M>
+  requires reciprocal_exp_normaliser<Q>::applies
+struct normalised_exp<node<product_op, Q, M>> {
+  using argument = typename reciprocal_exp_normaliser<Q>::argument;
+  static constexpr std::size_t factor = first_exp_factor<argument, chain_factors_t<M>>;
+  static constexpr bool applies = factor < chain_factors_t<M>::size;
+  static constexpr const auto& product(const node<product_op, Q, M>& e) { return e.template arg<1>(); }
+};
+
+/// The factor with the normaliser taken in: softmax(A) for exp(A), diag(softmax(A)) for diag(exp(A)).
+template <class A, class F>
+constexpr auto normalised_factor(const F& f) {
+  if constexpr (exp_factor<F, A> == 1) return make<softmax_op>(f.template arg<0>());
+  else return make<diag_op>(make<softmax_op>(f.template arg<0>().template arg<0>()));
+}
+
+/// The product f₀ f₁ ... of a pack of factors, associated to the left (planning reorders it).
+template <class F0>
+constexpr auto product_of(const F0& f0) {
+  return f0;
+}
+template <class F0, class F1, class... F>
+constexpr auto product_of(const F0& f0, const F1& f1, const F&... f) {
+  return product_of(make<product_op>(f0, f1), f...);
+}
+
+/// E, a normalised_exp, as the product with its exp factor normalised (not yet planned).
+template <class E>
+constexpr auto absorb_normaliser(const E& e) {
+  using form = normalised_exp<E>;
+  const auto factors = chain_factors(form::product(e));
+  return [&]<std::size_t... I>(std::index_sequence<I...>) {
+    const auto factor = [&]<std::size_t J>(std::integral_constant<std::size_t, J>) {
+      if constexpr (J == form::factor) return normalised_factor<typename form::argument>(at<J>(factors));
+      else return at<J>(factors);
+    };
+    return product_of(factor(std::integral_constant<std::size_t, I>{})...);
+  }(std::make_index_sequence<decltype(factors)::size>{});
+}
+
+/// exp(A) (exp(Aᵀ)/(sum(exp(A)) sum(exp(A)))) and exp(A) exp(Aᵀ)/(sum(exp(A)) sum(exp(A))), of
+/// the Hessian of log(sum(exp(A))) and the Jacobian of exp(A)/sum(exp(A)), are
+/// softmax(A) softmax(A)ᵀ.
+template <class A>
+using squared_sum_of_exp_t = node<product_op, node<sum_op, exp_t<A>>, node<sum_op, exp_t<A>>>;
+template <class E>
+inline constexpr bool is_softmax_outer = false;
+template <class A>
+inline constexpr bool is_softmax_outer<
+    node<product_op, exp_t<A>, node<quotient_op, exp_t<node<transpose_op, A>>, squared_sum_of_exp_t<A>>>> =
+    !carries_data<A>;
+template <class A>
+inline constexpr bool is_softmax_outer<
+    node<quotient_op, node<product_op, exp_t<A>, exp_t<node<transpose_op, A>>>, squared_sum_of_exp_t<A>>> =
+    !carries_data<A>;
 
 /// A sum or difference of two matrices.
 template <class E>
@@ -193,6 +325,8 @@ constexpr auto rewrite(const node<Op, Args...>& e) {
       return make<lu_determinant_op>(make<lu_op>(a));
     } else if constexpr (std::is_same_v<Op, logdet_op> && !A::shape_v.is_scalar()) {
       return make<lu_logdet_op>(make<lu_op>(a));
+    } else if constexpr (std::is_same_v<Op, elementwise_op<function::log>> && is_sum_of_exp<A>) {
+      return make<logsumexp_op>(a.template arg<0>().template arg<0>());
     } else if constexpr (std::is_same_v<Op, trace_op> && trace_of_product<A>::applies) {
       return make<typename trace_of_product<A>::op>(a.template arg<0>(), a.template arg<1>());
     } else if constexpr (std::is_same_v<Op, sum_op> && is_node_of<A, hadamard_op>) {
@@ -231,6 +365,15 @@ template <class E>
 constexpr auto plan_evaluation(const E& e) {
   if constexpr (!is_node<E>) {
     return e;
+  } else if constexpr (planning::normalised_exp<E>::applies) {
+    return plan_evaluation(planning::absorb_normaliser(e));
+  } else if constexpr (planning::is_softmax_outer<E>) {
+    const auto& exp_a = [&]() -> const auto& {  // exp(A), the left factor of either form
+      if constexpr (is_node_of<E, quotient_op>) return e.template arg<0>().template arg<0>();
+      else return e.template arg<0>();
+    }();
+    const auto s = planning::make<softmax_op>(plan_evaluation(exp_a.template arg<0>()));
+    return planning::product(s, planning::make<transpose_op>(s));
   } else if constexpr (is_chain_product<E>) {
     return planning::planned_chain(
         chain_factors(e).apply([](const auto&... f) { return make_pack(plan_evaluation(f)...); }));
