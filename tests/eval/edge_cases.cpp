@@ -169,6 +169,29 @@ TEST_CASE("log and sqrt outside their domain give NaN or -inf", "[edge][elementw
   REQUIRE(md::eval(md::sum(md::pow(x, -1)), x = Eigen::Vector2d(0.0, 1.0).eval()) == inf);
 }
 
+TEST_CASE("the derivatives of sqrt, log and abs at +0 and -0", "[edge][elementwise][zero]") {
+  // -0.0 == 0.0, so a zero of either sign is the same point and gets the same answer where
+  // the answer has a sign: sqrt(-0) is +0 and sqrt' = 1/(2 sqrt) is +inf at both (the
+  // derivative from the right, the only side where sqrt is defined). IEEE sqrt(-0) is -0,
+  // which would make the derivative -inf.
+  const Eigen::Vector2d zeros(0.0, -0.0);
+  const Eigen::VectorXd root = md::eval(md::sqrt(x), x = zeros);
+  REQUIRE(root(0) == 0.0);
+  REQUIRE_FALSE(std::signbit(root(0)));
+  REQUIRE_FALSE(std::signbit(root(1)));
+  REQUIRE(md::eval(md::grad(md::sum(md::sqrt(x)), x), x = zeros) == Eigen::Vector2d(inf, inf));
+  // log' = 1/x follows IEEE division: +inf at +0, -inf at -0. log is not differentiable at 0
+  // from either side, and both are infinite, so md::check_gradient reports them.
+  REQUIRE(md::eval(md::log(x), x = zeros) == Eigen::Vector2d(-inf, -inf));
+  REQUIRE(md::eval(md::grad(md::sum(md::log(x)), x), x = zeros) == Eigen::Vector2d(inf, -inf));
+  REQUIRE_FALSE(md::check_gradient(md::sum(md::log(x)), x, x = zeros).ok);
+  // abs' = sign is 0 at both zeros: the subgradient 0, the midpoint of [-1, 1].
+  const Eigen::VectorXd g = md::eval(md::grad(md::sum(md::abs(x)), x), x = zeros);
+  REQUIRE(g == Eigen::Vector2d(0.0, 0.0));
+  REQUIRE(md::eval(md::abs(x), x = zeros) == Eigen::Vector2d(0.0, 0.0));
+  REQUIRE_FALSE(std::signbit(md::eval(md::abs(x), x = zeros)(1)));
+}
+
 TEST_CASE("NaN and Inf inputs propagate to values and gradients", "[edge][nan]") {
   constexpr auto X = md::matrix<"X", n, 3>;
   constexpr auto B = md::matrix<"B", 3, 3>;

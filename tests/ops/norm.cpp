@@ -1,5 +1,6 @@
 // Euclidean/Frobenius norm and squared norm (ops/norm.hpp): shape rule, evaluation, printing.
 #include <cmath>
+#include <limits>
 #include <type_traits>
 
 #include <Eigen/Core>
@@ -136,4 +137,47 @@ TEST_CASE("norms print as norm2 and sqnorm, with subscript 2 or F in LaTeX", "[n
   CHECK(md::to_latex(md::norm2(x) * A) == R"(\left\lVert x\right\rVert_{2} A)");
   // A further superscript needs parentheses around the subscripted norm.
   CHECK(md::to_latex(md::pow(md::norm2(x), 2)) == R"(\left(\left\lVert x\right\rVert_{2}\right)^{\circ 2})");
+}
+
+TEST_CASE("norm2 and its gradient are right across the range of double", "[norm][eval][scale]") {
+  // Σ x² overflows at entries near 1e154 and underflows near 1e-162; the norm itself does not.
+  constexpr double inf = std::numeric_limits<double>::infinity();
+  // References in long double, whose range holds the squares of any double.
+  const auto reference_norm = [](const auto& m) {
+    long double total = 0;
+    for (Eigen::Index i = 0; i < m.size(); ++i) total += static_cast<long double>(m.data()[i]) * m.data()[i];
+    return std::sqrt(total);
+  };
+  const auto check = [&](double scale) {
+    INFO("scale " << scale);
+    const Eigen::Vector3d xv = scale * Eigen::Vector3d(3.0 / 13, -4.0 / 13, 12.0 / 13);
+    const long double norm = reference_norm(xv);
+    CHECK(std::abs(md::eval(md::norm2(x), x = xv) / norm - 1) < 4e-16);
+    // The gradient x/‖x‖, a unit vector at every scale.
+    const Eigen::Vector3d unit = (xv.cast<long double>() / norm).cast<double>();
+    require_close(md::eval(md::grad(md::norm2(x), x), x = xv), unit, 4e-16);
+    // A matrix and a symbolic size take the same path.
+    const Eigen::MatrixXd Yv = scale * random_matrix<Eigen::MatrixXd>(4, 3);
+    CHECK(std::abs(md::eval(md::norm2(Y), Y = Yv) / reference_norm(Yv) - 1) < 4e-16);
+  };
+  for (double scale : {1.0, 1e200, 1e-200, 1e300, 1e-300, 1e154, 1e-162}) check(scale);
+  // Entries of very different sizes: the large one decides, the small ones do not underflow
+  // into a wrong answer.
+  CHECK(md::eval(md::norm2(x), x = Eigen::Vector3d(1e200, 1.0, 1e-200)) == 1e200);
+  // Against finite differences where the steps are representable.
+  CHECK(md::check_gradient(md::norm2(x), x, x = Eigen::Vector3d(1e200, -2e200, 3e199)).ok);
+  // Zero, infinity and NaN are kept: ‖0‖ = 0 (and the gradient 0/0 is NaN), ‖(inf, 1)‖ = inf.
+  CHECK(md::eval(md::norm2(x), x = Eigen::Vector3d::Zero().eval()) == 0.0);
+  CHECK(md::eval(md::grad(md::norm2(x), x), x = Eigen::Vector3d::Zero().eval()).array().isNaN().all());
+  CHECK(md::eval(md::norm2(x), x = Eigen::Vector3d(inf, 1, 0)) == inf);
+  CHECK(md::eval(md::norm2(x), x = Eigen::Vector3d(-inf, 1, 0)) == inf);
+  CHECK(std::isnan(md::eval(md::norm2(x), x = Eigen::Vector3d(1e200, std::nan(""), 0))));
+  CHECK(std::isnan(md::eval(md::norm2(x), x = Eigen::Vector3d(inf, std::nan(""), 0))));
+  // The norm itself overflows only where it is above the largest double.
+  CHECK(md::eval(md::norm2(x), x = Eigen::Vector3d(1.5e308, 1.5e308, 0)) == inf);
+  // Single precision: squares overflow a float near 1.8e19.
+  const Eigen::Vector3f xf(3e30f, -4e30f, 0.0f);
+  CHECK(std::abs(md::eval(md::norm2(x), x = xf) / 5e30f - 1) < 1e-6f);
+  const Eigen::Vector3f tiny(3e-30f, -4e-30f, 0.0f);
+  CHECK(std::abs(md::eval(md::norm2(x), x = tiny) / 5e-30f - 1) < 1e-6f);
 }

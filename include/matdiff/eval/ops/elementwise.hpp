@@ -24,7 +24,9 @@ template <> struct scalar_function<function::log> { template <class S> static S 
 template <> struct scalar_function<function::sin> { template <class S> static S apply(S x) { using std::sin; return sin(x); } };
 template <> struct scalar_function<function::cos> { template <class S> static S apply(S x) { using std::cos; return cos(x); } };
 template <> struct scalar_function<function::tanh> { template <class S> static S apply(S x) { using std::tanh; return tanh(x); } };
-template <> struct scalar_function<function::sqrt> { template <class S> static S apply(S x) { using std::sqrt; return sqrt(x); } };
+/// sqrt(-0) is -0 in IEEE arithmetic; + 0 makes it +0, so that the derivative 1/(2 sqrt(x))
+/// at a zero of either sign is +inf (the one-sided derivative), not -inf.
+template <> struct scalar_function<function::sqrt> { template <class S> static S apply(S x) { using std::sqrt; return sqrt(x) + S(0); } };
 /// sign(NaN) is NaN (not 0), so NaN propagates through the gradient of abs.
 template <> struct scalar_function<function::sign> { template <class S> static S apply(S x) { return x != x ? x : static_cast<S>((S(0) < x) - (x < S(0))); } };
 template <> struct scalar_function<function::abs> { template <class S> static S apply(S x) { using std::abs; return abs(x); } };
