@@ -14,12 +14,16 @@
 
 namespace matdiff {
 
+/// det P · Πᵢ Uᵢᵢ from a partial-pivoting LU at every size, as logdet: both are exact zero
+/// / -inf for the same matrices. A kernel plans det(A) as lu_determinant(lu(A)), sharing the
+/// LU; this is the unplanned rule.
 template <>
 struct evaluator<det_op> {
   template <class Ctx, class E, class A>
   static typename Ctx::scalar apply(const Ctx&, const E&, const A& a) {
+    using S = typename Ctx::scalar;
     if constexpr (std::is_arithmetic_v<A>) return a;
-    else return a.determinant();
+    else return Eigen::PartialPivLU<Eigen::Matrix<S, A::RowsAtCompileTime, A::ColsAtCompileTime>>(a).determinant();
   }
 };
 

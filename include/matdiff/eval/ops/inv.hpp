@@ -14,14 +14,16 @@
 
 namespace matdiff {
 
-/// Closed forms for fixed sizes up to 4x4, partial-pivoting LU otherwise (Eigen's inverse()).
+/// A partial-pivoting LU at every size (not Eigen's closed forms for fixed sizes up to 4x4,
+/// which are inaccurate for ill-conditioned or badly scaled matrices: eval/plan/factorization.hpp).
+/// A kernel plans inv(A) as lu_inverse(lu(A)), sharing the LU; this is the unplanned rule.
 template <>
 struct evaluator<inv_op> {
   template <class Ctx, class E, class A>
   static auto apply(const Ctx&, const E&, const A& a) {
     using S = typename Ctx::scalar;
     if constexpr (std::is_arithmetic_v<A>) return S(1) / a;
-    else return result_t<Ctx, E>(a.inverse());
+    else return result_t<Ctx, E>(Eigen::PartialPivLU<matrix_t<S, E>>(a).inverse());
   }
 };
 

@@ -10,8 +10,14 @@
 ///     lu_solve_right(B, lu(A)) BA⁻¹ = (A⁻ᵀBᵀ)ᵀ, by the transposed solves
 ///
 /// The planner (eval/plan/plan.hpp) writes these nodes; since lu(A) is one type for one A, the
-/// common-subexpression pass (eval/plan/shared.hpp) makes every user share it. Matrices of
-/// fixed size up to 4x4 keep Eigen's closed-form inverse and determinant, cheaper than an LU.
+/// common-subexpression pass (eval/plan/shared.hpp) makes every user share it.
+///
+/// Every size goes through the LU, fixed 2x2, 3x3 and 4x4 too. Eigen's closed forms for
+/// those (cofactors over the determinant) lose up to all digits at condition 1e8..1e12
+/// where the LU keeps those of a backward-stable solve, and give 0 or inf at scales 1e±200
+/// where the determinant over- or underflows but the inverse does not (docs/numerics.md has
+/// the measurements). One LU for det and logdet also makes them agree: det is exactly 0
+/// exactly when a pivot is 0, which is when logdet is -inf.
 #pragma once
 
 #include <type_traits>
@@ -26,10 +32,9 @@
 
 namespace matdiff {
 
-/// True when inv(A) and det(A) are better computed from an LU than by Eigen's closed forms.
+/// True when inv(A) and det(A) are computed from an LU: for every matrix (a 1x1 is a number).
 template <class A>
-inline constexpr bool inverse_by_lu =
-    !A::shape_v.is_scalar() && !(A::shape_v.rows.is_fixed() && A::shape_v.rows.factor <= 4);
+inline constexpr bool inverse_by_lu = !A::shape_v.is_scalar();
 
 struct lu_op {
   static constexpr shape result_shape(const shape& a) { return a; }
