@@ -1,6 +1,9 @@
-// expect: matdiff: eval: invalid bindings
+// expect: matdiff: eval: the bound Eigen object has another fixed size
 // expect-gcc: matdiff: eval: variable X is 4x4 but the bound Eigen object is 3x3
-// expect-first: matdiff: eval: invalid bindings
+// expect-first: subject<1>."X".
+// expect-first: matdiff: eval: variable X is 4x4 
+// expect-first-gcc: matdiff: eval: variable X is 4x4 but the bound Eigen object is 3x3
+// expect-first-clang: matdiff: eval: the bound Eigen object has another fixed size
 // expect-count: 1 : error:
 // A fixed-size Eigen object of another size is caught at compile time.
 #include <matdiff/matdiff.hpp>

@@ -1,6 +1,9 @@
-// expect: matdiff: eval: invalid bindings
+// expect: matdiff: eval: the value bound is neither a number nor an Eigen object
 // expect-gcc: matdiff: eval: the value bound to variable x is neither a number nor an Eigen dense object
-// expect-first: matdiff: eval: invalid bindings
+// expect-first: subject<1>."x".
+// expect-first: matdiff: eval: the value bound to
+// expect-first-gcc: matdiff: eval: the value bound to variable x is neither a number nor an Eigen dense object
+// expect-first-clang: matdiff: eval: the value bound is neither a number nor an Eigen object
 // expect-count: 1 : error:
 #include <vector>
 

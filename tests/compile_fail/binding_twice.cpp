@@ -1,6 +1,9 @@
-// expect: matdiff: eval: invalid bindings
+// expect: matdiff: eval: variable bound twice
 // expect-gcc: matdiff: eval: variable X is bound twice
-// expect-first: matdiff: eval: invalid bindings
+// expect-first: subject<1>."X".
+// expect-first: matdiff: eval: variable X is boun
+// expect-first-gcc: matdiff: eval: variable X is bound twice
+// expect-first-clang: matdiff: eval: variable bound twice
 // expect-count: 1 : error:
 #include <matdiff/matdiff.hpp>
 

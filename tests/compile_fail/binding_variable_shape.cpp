@@ -1,6 +1,9 @@
-// expect: matdiff: eval: invalid bindings
+// expect: matdiff: eval: binding for a variable of another shape
 // expect-gcc: matdiff: eval: variable X is 3x3 in the expression but the binding is for a 4x4 variable X
-// expect-first: matdiff: eval: invalid bindings
+// expect-first: subject<1>."X".
+// expect-first: matdiff: eval: variable X is 3x3 
+// expect-first-gcc: matdiff: eval: variable X is 3x3 in the expression but the binding is for a 4x4 variable X
+// expect-first-clang: matdiff: eval: binding for a variable of another shape
 // expect-count: 1 : error:
 // A binding for another variable of the same name.
 #include <matdiff/matdiff.hpp>

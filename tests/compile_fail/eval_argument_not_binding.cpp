@@ -1,6 +1,9 @@
-// expect: matdiff: eval: invalid bindings
+// expect: matdiff: eval: an argument is not a binding
 // expect-gcc: matdiff: eval: argument 2 of the bindings is not a binding. write variable = value
-// expect-first: matdiff: eval: invalid bindings
+// expect-first: subject<10>."argument 2".
+// expect-first: matdiff: eval: argument 2 of the 
+// expect-first-gcc: matdiff: eval: argument 2 of the bindings is not a binding. write variable = value
+// expect-first-clang: matdiff: eval: an argument is not a binding
 // expect-count: 1 : error:
 #include <matdiff/matdiff.hpp>
 

@@ -1,6 +1,9 @@
-// expect: matdiff: eval: invalid bindings
+// expect: matdiff: eval: variable has no binding
 // expect-gcc: matdiff: eval: variable B has no binding
-// expect-first: matdiff: eval: invalid bindings
+// expect-first: subject<1>."B".
+// expect-first: matdiff: eval: variable B has no 
+// expect-first-gcc: matdiff: eval: variable B has no binding
+// expect-first-clang: matdiff: eval: variable has no binding
 // expect-count: 1 : error:
 // A kernel call with a missing binding is one error, also when its results are unpacked.
 #include <matdiff/matdiff.hpp>

@@ -1,6 +1,9 @@
-// expect: matdiff: eval: invalid bindings
-// expect-gcc: matdiff: eval: binding for unknown variable Y: the expression has no variable of that name
-// expect-first: matdiff: eval: invalid bindings
+// expect: matdiff: eval: binding for unknown variable
+// expect-gcc: matdiff: eval: binding for unknown variable Y: neither the expression nor the function it was derived from has it
+// expect-first: subject<1>."Y".
+// expect-first: matdiff: eval: binding for unknow
+// expect-first-gcc: matdiff: eval: binding for unknown variable Y: neither the expression nor the function it was derived from has it
+// expect-first-clang: matdiff: eval: binding for unknown variable
 // expect-count: 1 : error:
 #include <matdiff/matdiff.hpp>
 

@@ -179,12 +179,10 @@ TEST_CASE("numbers for scalar variables") {
   const Eigen::Matrix3d expected = 2.5 * Xc + 3.0 * Eigen::Matrix3d::Identity();
 
   require_close(md::eval(h, X = Xc, a = 2.5, b = 3.0), expected);
-  require_close(md::eval(h, X = Xc, a = 2.5f, b = 3), expected);  // float and int convert
-  require_close(md::eval(h, X = Xc, a = 2.5, b = 3L), expected);
-  require_close(md::eval(h, X = Xc, a = 2.5L, b = 3u), expected);
+  require_close(md::eval(h, X = Xc, a = 2.5f, b = 3.0), expected);  // float and long double convert
+  require_close(md::eval(h, X = Xc, a = 2.5L, b = 3.0f), expected);
 
-  require_close(md::eval(a * b - a, a = 4, b = 0.25), 4 * 0.25 - 4);
-  require_close(md::eval(a / b, a = 1, b = 4), 0.25);  // no integer division
+  require_close(md::eval(a * b - a, a = 4.0, b = 0.25), 4 * 0.25 - 4);
   require_close(md::eval(md::exp(a), a = 1.0f), std::exp(1.0), 1e-6);
 }
 

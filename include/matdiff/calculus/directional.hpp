@@ -27,25 +27,32 @@ constexpr auto substitute_differential(const E& e, const D& direction) {
 /// dF at X in the direction V (V has X's shape).
 template <class F, class X, class V>
 constexpr auto directional(const F& f, const X&, const V& direction) {
-  constexpr diagnostic problem = [] {
-    diagnostic p = detail::derivative_problem<F, X>("directional", false);
+  constexpr detail::derivative_problem_t problem = [] {
+    using enum detail::derivative_error;
+    detail::derivative_problem_t p = detail::derivative_problem<F, X>("directional", false);
     if (!p.ok()) return p;
     if constexpr (expression<V> && is_variable<X>) {
-      if (!(V::shape_v == X::shape_v))
-        return diagnostic(text("matdiff: directional: the direction is ") + V::shape_v.to_text() +
-                          " but the variable is " + X::shape_v.to_text());
+      if (!(V::shape_v == X::shape_v)) {
+        const text shapes = V::shape_v.to_text() + " for a " + X::shape_v.to_text() + " variable";
+        return detail::derivative_problem_t{direction_shape, diagnostic(shapes),
+                                            text("matdiff: directional: the direction is ") + V::shape_v.to_text() +
+                                                " but the variable is " + X::shape_v.to_text()};
+      }
     } else {
-      return diagnostic(text("matdiff: directional: the direction is not a matdiff expression"));
+      return detail::derivative_problem_t{not_an_expression, diagnostic(text("directional")),
+                                          text("matdiff: directional: the direction is not a matdiff expression")};
     }
-    return diagnostic{};
+    return p;
   }();
   if constexpr (any_invalid<F, V>) {
     return invalid_expression{};
   } else if constexpr (!problem.ok()) {
-    static_assert(error<problem>, "matdiff: directional: invalid arguments (the reason is below)");
+    detail::report_derivative_error<problem>();
     return invalid_expression{};
   } else {
-    return simplify(substitute_differential(raw_differential<X>(f), direction));
+    constexpr auto signature = set_union<detail::derivative_signature<F, X>, signature_of<V>>;
+    return keep_signature<signature>(
+        simplified(substitute_differential(raw_differential<X>(without_signature(f)), without_signature(direction))));
   }
 }
 

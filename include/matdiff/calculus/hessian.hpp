@@ -20,11 +20,11 @@ namespace matdiff {
 /// ∇²f with respect to X, (rows(X)·cols(X)) square.
 template <class F, class V>
 constexpr auto hessian(const F& f, const V& x) {
-  constexpr diagnostic problem = detail::derivative_problem<F, V>("hessian", true);
+  constexpr detail::derivative_problem_t problem = detail::derivative_problem<F, V>("hessian", true);
   if constexpr (any_invalid<F>) {
     return invalid_expression{};
   } else if constexpr (!problem.ok()) {
-    static_assert(error<problem>, "matdiff: hessian: invalid arguments (the reason is below)");
+    detail::report_derivative_error<problem>();
     return invalid_expression{};
   } else {
     return jacobian(vec(grad(f, x)), x);

@@ -186,7 +186,7 @@ template <class V, class DF>
 constexpr auto identify_gradient(const DF& df) {
   const auto g = identification::pull(df, rational<1>{});
   if constexpr (std::is_same_v<std::remove_cvref_t<decltype(g)>, identification::no_term>) return zero_of<V::shape_v>();
-  else return simplify(g);
+  else return simplified(g);
 }
 
 }  // namespace matdiff

@@ -240,23 +240,25 @@ constexpr auto identify_jacobian(const DF& df) {
   const auto j = vec_identification::push<V>(df);
   constexpr shape result{vec_identification::size_of(F::shape_v), vec_identification::size_of(V::shape_v)};
   if constexpr (std::is_same_v<std::remove_cvref_t<decltype(j)>, identification::no_term>) return zero_of<result>();
-  else return simplify(j);
+  else return simplified(j);
 }
 
 /// ∂vec(F)/∂vec(X)ᵀ: (rows(F)·cols(F)) x (rows(X)·cols(X)); the usual Jacobian for vectors,
 /// vec(∇F)ᵀ for a 1x1 F.
 template <class F, class V>
-constexpr auto jacobian(const F& f, const V& x) {
-  constexpr diagnostic problem = detail::derivative_problem<F, V>("jacobian", false);
+constexpr auto jacobian(const F& f, const V&) {
+  constexpr detail::derivative_problem_t problem = detail::derivative_problem<F, V>("jacobian", false);
   if constexpr (any_invalid<F>) {
     return invalid_expression{};
   } else if constexpr (!problem.ok()) {
-    static_assert(error<problem>, "matdiff: jacobian: invalid arguments (the reason is below)");
+    detail::report_derivative_error<problem>();
     return invalid_expression{};
   } else if constexpr (F::shape_v.is_scalar()) {
-    return simplify(transpose(vec(grad(f, x))));
+    return keep_signature<detail::derivative_signature<F, V>>(
+        simplified(transpose(vec(detail::gradient_of<V>(without_signature(f))))));
   } else {
-    return identify_jacobian<V, F>(simplify(raw_differential<V>(f)));
+    return keep_signature<detail::derivative_signature<F, V>>(
+        identify_jacobian<V, F>(simplified(raw_differential<V>(without_signature(f)))));
   }
 }
 

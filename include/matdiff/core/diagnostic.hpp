@@ -44,4 +44,25 @@ struct diagnostic {
 template <diagnostic Message>
 inline constexpr bool error = false;
 
+/// A short text of exactly N characters as a template argument: a variable's name, an
+/// operation. Both compilers print it as a string ("X"); clang prints a character array
+/// with unused zero bytes as a list of numbers, and cuts a longer one after 33 characters.
+template <std::size_t N>
+struct subject {
+  char chars[N + 1]{};
+  constexpr explicit subject(std::string_view s) {
+    for (std::size_t i = 0; i < N; ++i) chars[i] = s[i];
+  }
+};
+
+/// `subject_of<"X">`: the subject of exactly the characters of s.
+template <auto S>
+inline constexpr auto subject_of = subject<S.view().size()>(S.view());
+
+/// Always false; its arguments are what the compiler shows of a failed check: the subject
+/// (variable or operation; clang shows it in the first error line) and the whole message
+/// (g++ shows it in the first lines, "In instantiation of ..." and a note).
+template <auto Subject, diagnostic Message>
+inline constexpr bool failed = false;
+
 }  // namespace matdiff

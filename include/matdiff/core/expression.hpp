@@ -115,6 +115,68 @@ inline constexpr bool is_node = false;
 template <class Op, class... Args>
 inline constexpr bool is_node<node<Op, Args...>> = true;
 
+/// An expression that keeps the variables of the function it was derived from.
+///
+/// A derivative may lose variables: `md::grad(md::transpose(x) * a, x)` is `a`. Its bindings
+/// are still those of its function (API: "an expression keeps the variables written in
+/// it"), so the derivative is `with_signature<E, Signature>`: printed and evaluated as E,
+/// with `signature_v` = E's variables and the lost ones, which bindings may name. It only
+/// ever stands at the top of an expression: every operation built over it (make_expression),
+/// `md::simplify` and the derivatives take it apart, work on E, and put the union of their
+/// operands' signatures on the result; so the rewrite rules never see it.
+template <class E, auto Signature>
+struct with_signature : expression_interface<with_signature<E, Signature>> {
+  static constexpr shape shape_v = E::shape_v;
+  static constexpr auto variables_v = E::variables_v;
+  static constexpr auto symbols_v = E::symbols_v;
+  static constexpr auto signature_v = Signature;
+
+  E expression;
+
+  template <class P>
+  constexpr void print(P& p) const { expression.print(p); }
+  constexpr int precedence(notation n) const { return expression.precedence(n); }
+};
+
+namespace detail {
+template <class E>
+inline constexpr bool has_signature = false;
+template <class E, auto S>
+inline constexpr bool has_signature<with_signature<E, S>> = true;
+template <class E>
+inline constexpr auto signature_of = E::variables_v;
+template <class E, auto S>
+inline constexpr auto signature_of<with_signature<E, S>> = S;
+}  // namespace detail
+
+template <class E>
+inline constexpr bool has_signature = detail::has_signature<std::remove_cvref_t<E>>;
+
+/// The variables bindings for E may name: its own, and for a derivative those of its function.
+template <class E>
+inline constexpr auto signature_of = detail::signature_of<std::remove_cvref_t<E>>;
+
+/// The expression itself, without the signature it may carry.
+template <class E>
+constexpr const auto& without_signature(const E& e) {
+  if constexpr (has_signature<E>) return e.expression;
+  else return e;
+}
+template <class E>
+using without_signature_t = std::remove_cvref_t<decltype(without_signature(std::declval<const E&>()))>;
+
+/// e, keeping also the variables of `Signature`: e itself when it has them all.
+template <auto Signature, class E>
+constexpr auto keep_signature(const E& e) {
+  if constexpr (!expression<E> || std::is_same_v<E, invalid_expression>) {
+    return e;
+  } else {
+    constexpr auto all = set_union<signature_of<E>, Signature>;
+    if constexpr (all.size == E::variables_v.size) return without_signature(e);
+    else return with_signature<without_signature_t<E>, all>{{}, without_signature(e)};
+  }
+}
+
 namespace detail {
 /// The first variable name that appears with two different shapes, as a diagnostic.
 template <auto Variables>
@@ -144,6 +206,8 @@ constexpr auto make_expression(Op op, const Args&... args) {
                 "expression built from them)");
   if constexpr (!(expression<Args> && ...) || any_invalid<Args...>) {
     return invalid_expression{};
+  } else if constexpr ((has_signature<Args> || ...)) {
+    return keep_signature<set_union<signature_of<Args>...>>(make_expression(op, without_signature(args)...));
   } else {
     constexpr diagnostic problem = Op::check(Args::shape_v...);
     constexpr diagnostic conflict = detail::name_conflict_v<set_union<Args::variables_v...>>;

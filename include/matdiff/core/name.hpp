@@ -16,13 +16,16 @@ struct name_string {
 
   char chars[capacity + 1]{};
 
-  constexpr name_string() = default;
+  /// Set when the name given had more than 31 characters (only the first 31 are kept): the
+  /// variable or dimension made with it reports the limit (`name_fits`).
+  bool too_long = false;
 
+  constexpr name_string() = default;
   template <std::size_t N>
   consteval name_string(const char (&s)[N]) {  // NOLINT: implicit on purpose ("X")
-    if (N - 1 > capacity) throw "matdiff: names are limited to 31 characters";
     if (N <= 1) throw "matdiff: a name cannot be empty";
-    for (std::size_t i = 0; i + 1 < N; ++i) chars[i] = s[i];
+    too_long = N - 1 > capacity;
+    for (std::size_t i = 0; i + 1 < N && i < capacity; ++i) chars[i] = s[i];
   }
 
   constexpr std::string_view view() const {
@@ -38,5 +41,9 @@ struct name_string {
     return a.view() <=> b.view();
   }
 };
+
+/// False for a name given with more than 31 characters; variables and dimensions check it.
+template <name_string Name>
+inline constexpr bool name_fits = !Name.too_long;
 
 }  // namespace matdiff

@@ -19,19 +19,22 @@
 
 namespace matdiff {
 
-/// `variable = value`: the value is held by reference (Eigen objects) or by value (numbers),
-/// so a binding must not outlive the full expression that creates it from a temporary.
-template <class Variable, class Value>
+/// `variable = value`. A number is held by value; an Eigen object named by the caller (an
+/// lvalue, `X = Xv`) by reference, without a copy; a temporary (`X = 2.0 * Xv`,
+/// `X = Xv.topRows(3)`, `X = Eigen::MatrixXd::Ones(3, 3)`) by value, so the binding stays
+/// valid as long as it lives (an Eigen expression inside it still refers to the named
+/// objects it was made from).
+template <class Variable, class Value, bool Holds = false>
 struct binding {
   using variable_type = Variable;
   using value_type = Value;
-  std::conditional_t<arithmetic<Value>, Value, const Value&> value;
+  std::conditional_t<arithmetic<Value> || Holds, Value, const Value&> value;
 };
 
 template <class T>
 inline constexpr bool is_binding = false;
-template <class V, class T>
-inline constexpr bool is_binding<binding<V, T>> = true;
+template <class V, class T, bool H>
+inline constexpr bool is_binding<binding<V, T, H>> = true;
 
 namespace detail {
 // Greek letter names print as LaTeX symbols: "Sigma" -> \Sigma.
@@ -62,6 +65,7 @@ constexpr void print_name(P& p, std::string_view name) {
 
 template <name_string Name, dimension Rows, dimension Cols>
 struct variable : expression_interface<variable<Name, Rows, Cols>> {
+  static_assert(name_fits<Name>, "matdiff: variable: names are limited to 31 characters");
   static constexpr name_string name = Name;
   static constexpr shape shape_v{Rows, Cols};
   static constexpr static_set<variable_info, 1> variables_v{{variable_info{Name, shape_v}}};
@@ -69,8 +73,10 @@ struct variable : expression_interface<variable<Name, Rows, Cols>> {
 
   /// `X = value`: a binding for evaluation.
   template <class T>
-  constexpr binding<variable, T> operator=(const T& value) const {  // NOLINT: binding syntax
-    return {value};
+  constexpr auto operator=(T&& value) const {  // NOLINT: binding syntax
+    using Value = std::remove_cvref_t<T>;
+    if constexpr (std::is_lvalue_reference_v<T>) return binding<variable, Value>{value};
+    else return binding<variable, Value, true>{static_cast<T&&>(value)};
   }
 
   template <class P>

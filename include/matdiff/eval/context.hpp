@@ -47,6 +47,7 @@ struct binding_info {
   struct shape shape;       // of the bound variable
   bool is_number = false;
   bool is_eigen = false;
+  bool is_floating = false;  // the number, or the Eigen object's scalar, is a floating-point type
   int rows = 0, cols = 0;  // Eigen compile-time sizes (Eigen::Dynamic if dynamic)
 };
 
@@ -60,8 +61,10 @@ consteval binding_info info_of() {
     i.name = V::name;
     i.shape = V::shape_v;
     i.is_number = arithmetic<T>;
+    i.is_floating = std::is_floating_point_v<T>;
     if constexpr (is_eigen_dense<T>) {
       i.is_eigen = true;
+      i.is_floating = std::is_floating_point_v<typename T::Scalar>;
       i.rows = T::RowsAtCompileTime;
       i.cols = T::ColsAtCompileTime;
     }
@@ -78,61 +81,145 @@ consteval text size_text(int n) {
   return t;
 }
 
-/// The first problem with a set of bindings for `Variables`, as a diagnostic (empty: fine).
-template <auto Variables, auto Symbols, class... B>
-consteval diagnostic binding_problem() {
+/// What can be wrong with a set of bindings; each kind has its own first error line.
+enum class binding_error {
+  none, not_a_binding, other_shape, unknown_variable, bound_twice, not_a_value, not_floating_point,
+  number_for_matrix, fixed_size, missing_binding, unknown_dimension
+};
+
+/// A problem with the bindings: its kind, the variable (or argument) it concerns, and the
+/// whole message.
+struct binding_problem_t {
+  binding_error kind = binding_error::none;
+  name_string subject;
+  diagnostic message;
+  constexpr bool ok() const { return kind == binding_error::none; }
+};
+
+consteval binding_problem_t problem(binding_error kind, name_string subject, const text& message) {
+  return {kind, subject, diagnostic(message)};
+}
+
+/// The first problem with a set of bindings for an expression that needs `Needed` and
+/// accepts `Signature` (its variables and those of the function it was derived from).
+template <auto Signature, auto Needed, auto Symbols, class... B>
+consteval binding_problem_t binding_problem() {
   constexpr binding_info bindings[] = {info_of<B>()..., binding_info{}};
   constexpr std::size_t count = sizeof...(B);
   for (std::size_t i = 0; i < count; ++i) {
     const binding_info& b = bindings[i];
-    if (!b.is_binding)
-      return text("matdiff: eval: argument ") + text().append(static_cast<long long>(i + 1)) +
-             " of the bindings is not a binding; write variable = value, e.g. X = Xv";
+    if (!b.is_binding) {
+      name_string argument;
+      const text which = text("argument ").append(static_cast<long long>(i + 1));
+      for (std::size_t k = 0; k < which.view().size(); ++k) argument.chars[k] = which.view()[k];
+      return problem(binding_error::not_a_binding, argument,
+                     text("matdiff: eval: ") + which.view() +
+                         " of the bindings is not a binding; write variable = value, e.g. X = Xv");
+    }
     const auto name = b.name.view();
     bool known = false;
-    for (const variable_info& v : Variables) {
+    for (const variable_info& v : Signature) {
       if (!(v.name == b.name)) continue;
       known = true;
       if (!(v.shape == b.shape))
-        return text("matdiff: eval: variable ") + name + " is " + v.shape.to_text() +
-               " in the expression but the binding is for a " + b.shape.to_text() +
-               " variable " + name;
+        return problem(binding_error::other_shape, b.name,
+                       text("matdiff: eval: variable ") + name + " is " + v.shape.to_text() +
+                           " in the expression but the binding is for a " + b.shape.to_text() + " variable " + name);
     }
     if (!known)
-      return text("matdiff: eval: binding for unknown variable ") + name +
-             ": the expression has no variable of that name";
+      return problem(binding_error::unknown_variable, b.name,
+                     text("matdiff: eval: binding for unknown variable ") + name +
+                         ": neither the expression nor the function it was derived from has it");
     for (std::size_t j = 0; j < i; ++j)
       if (bindings[j].name == b.name)
-        return text("matdiff: eval: variable ") + name + " is bound twice";
+        return problem(binding_error::bound_twice, b.name, text("matdiff: eval: variable ") + name + " is bound twice");
     if (!b.is_number && !b.is_eigen)
-      return text("matdiff: eval: the value bound to variable ") + name +
-             " is neither a number nor an Eigen dense object";
+      return problem(binding_error::not_a_value, b.name,
+                     text("matdiff: eval: the value bound to variable ") + name +
+                         " is neither a number nor an Eigen dense object");
+    if (!b.is_floating)
+      return problem(binding_error::not_floating_point, b.name,
+                     text("matdiff: eval: the value bound to variable ") + name +
+                         " has an integer scalar type; bind a double or float value (2.0, not 2; .cast<double>())");
     if (b.is_number && !b.shape.is_scalar())
-      return text("matdiff: eval: variable ") + name + " is " + b.shape.to_text() +
-             "; a number can be bound only to a 1x1 variable";
+      return problem(binding_error::number_for_matrix, b.name,
+                     text("matdiff: eval: variable ") + name + " is " + b.shape.to_text() +
+                         "; a number can be bound only to a 1x1 variable");
     if (b.is_eigen) {
       const bool rows_bad = b.shape.rows.is_fixed() && b.rows != Eigen::Dynamic && b.rows != b.shape.rows.factor;
       const bool cols_bad = b.shape.cols.is_fixed() && b.cols != Eigen::Dynamic && b.cols != b.shape.cols.factor;
       if (rows_bad || cols_bad)
-        return text("matdiff: eval: variable ") + name + " is " + b.shape.to_text() +
-               " but the bound Eigen object is " + size_text(b.rows) + "x" + size_text(b.cols);
+        return problem(binding_error::fixed_size, b.name,
+                       text("matdiff: eval: variable ") + name + " is " + b.shape.to_text() +
+                           " but the bound Eigen object is " + size_text(b.rows) + "x" + size_text(b.cols));
     }
   }
-  for (const variable_info& v : Variables) {
+  for (const variable_info& v : Needed) {
     bool bound = false;
     for (std::size_t i = 0; i < count; ++i) bound = bound || bindings[i].name == v.name;
-    if (!bound) return text("matdiff: eval: variable ") + v.name.view() + " has no binding";
+    if (!bound)
+      return problem(binding_error::missing_binding, v.name,
+                     text("matdiff: eval: variable ") + v.name.view() + " has no binding");
   }
   for (const name_string& s : Symbols) {
     bool set = false;
-    for (const variable_info& v : Variables)
-      for (const dimension& d : {v.shape.rows, v.shape.cols})
+    for (std::size_t i = 0; i < count; ++i)
+      for (const dimension& d : {bindings[i].shape.rows, bindings[i].shape.cols})
         set = set || (d.symbol_count == 1 && d.symbols[0] == s);
     if (!set)
-      return text("matdiff: eval: dimension ") + s.view() +
-             " is not the size of any variable, so its value is unknown";
+      return problem(binding_error::unknown_dimension, s,
+                     text("matdiff: eval: dimension ") + s.view() +
+                         " is not the size of any bound variable, so its value is unknown");
   }
   return {};
+}
+
+/// Stops with the error of problem P. The first error line names the kind of problem and,
+/// under clang, the variable; g++ names the variable in the lines above and below it.
+template <binding_error Kind, auto Subject, diagnostic Message>
+constexpr void report_binding_error() {
+  using enum binding_error;
+  if constexpr (Kind == not_a_binding)
+    static_assert(failed<Subject, Message>, "matdiff: eval: an argument is not a binding (variable = value)");
+  else if constexpr (Kind == other_shape)
+    static_assert(failed<Subject, Message>, "matdiff: eval: binding for a variable of another shape");
+  else if constexpr (Kind == unknown_variable)
+    static_assert(failed<Subject, Message>, "matdiff: eval: binding for unknown variable");
+  else if constexpr (Kind == bound_twice)
+    static_assert(failed<Subject, Message>, "matdiff: eval: variable bound twice");
+  else if constexpr (Kind == not_a_value)
+    static_assert(failed<Subject, Message>, "matdiff: eval: the value bound is neither a number nor an Eigen object");
+  else if constexpr (Kind == not_floating_point)
+    static_assert(failed<Subject, Message>, "matdiff: eval: the value bound has an integer scalar type");
+  else if constexpr (Kind == number_for_matrix)
+    static_assert(failed<Subject, Message>, "matdiff: eval: a number bound to a matrix variable");
+  else if constexpr (Kind == fixed_size)
+    static_assert(failed<Subject, Message>, "matdiff: eval: the bound Eigen object has another fixed size");
+  else if constexpr (Kind == missing_binding)
+    static_assert(failed<Subject, Message>, "matdiff: eval: variable has no binding");
+  else if constexpr (Kind == unknown_dimension)
+    static_assert(failed<Subject, Message>, "matdiff: eval: a dimension is not the size of any bound variable");
+}
+
+template <binding_problem_t P>
+constexpr void report_binding_error() {
+  report_binding_error<P.kind, subject_of<P.subject>, P.message>();
+}
+
+/// The symbolic dimensions of the shapes of a set of variables.
+template <auto Variables>
+consteval auto symbols_of_variables() {
+  constexpr std::size_t count = [] {
+    std::size_t n = 0;
+    for (const variable_info& v : Variables) n += v.shape.rows.symbol_count + v.shape.cols.symbol_count;
+    return n;
+  }();
+  static_set<name_string, count> all{};
+  std::size_t k = 0;
+  for (const variable_info& v : Variables)
+    for (const dimension& d : {v.shape.rows, v.shape.cols})
+      for (std::size_t i = 0; i < d.symbol_count; ++i) all.items[k++] = d.symbols[i];
+  return all;
 }
 
 template <class T, class = void>
@@ -169,7 +256,7 @@ struct number_scalar_of<> {
 }  // namespace detail
 
 /// The scalar type of an evaluation with bound values `T...`: that of the Eigen objects,
-/// or else the common type of the numbers (double for integers and for no bindings).
+/// or else the common type of the numbers (double for no bindings).
 template <class... T>
 using evaluation_scalar_t =
     std::conditional_t<std::is_void_v<typename detail::first_eigen_scalar<T...>::type>,

@@ -41,26 +41,32 @@ R kernel_result(T&& value) {
 template <class... E>
 class kernel_t {
  public:
-  constexpr explicit kernel_t(const E&... expressions) : planned_{{plan_evaluation(expressions)}...} {}
+  constexpr explicit kernel_t(const E&... expressions)
+      : planned_{{plan_evaluation(without_signature(expressions))}...} {}
 
+  /// Evaluates the expressions with the bindings: one for every variable they contain, and
+  /// optionally for the variables of the functions they were derived from (their signature).
   template <class... B>
   auto operator()(const B&... bindings) const {
-    constexpr auto variables = set_union<E::variables_v...>;
-    constexpr auto symbols = set_union<E::symbols_v...>;
-    constexpr diagnostic problem = detail::binding_problem<variables, symbols, B...>();
+    constexpr auto needed = set_union<E::variables_v...>;
+    constexpr auto signature = set_union<signature_of<E>...>;
+    constexpr auto needed_symbols = set_union<E::symbols_v...>;
+    constexpr detail::binding_problem_t problem = detail::binding_problem<signature, needed, needed_symbols, B...>();
     if constexpr (any_invalid<E...>) {
       return std::tuple<reported_error_t<E>...>{};  // the expression's own error has been reported
     } else if constexpr (!problem.ok()) {
-      static_assert(error<problem>, "matdiff: eval: invalid bindings (the variable is named below)");
+      detail::report_binding_error<problem>();
       return std::tuple<reported_error_t<E>...>{};
     } else if constexpr (!eigen_scalars_agree<typename B::value_type...>) {
       static_assert(eigen_scalars_agree<typename B::value_type...>,
                     "matdiff: eval: the bound Eigen objects have different scalar types");
       return std::tuple<reported_error_t<E>...>{};
     } else {
-      using Ctx = context<variables, symbols, B...>;
+      // The sizes of bound variables that the results do not contain are checked too.
+      constexpr auto symbols = set_union<needed_symbols, detail::symbols_of_variables<signature>()>;
+      using Ctx = context<signature, symbols, B...>;
       const Ctx ctx(bindings...);
-      const shared_context<Ctx, shared_nodes_t<planned_t<E>...>> shared(ctx);
+      const shared_context<Ctx, shared_nodes_t<planned_t<without_signature_t<E>>...>> shared(ctx);
       return planned_.apply([&](const auto&... e) {
         return std::tuple<result_t<Ctx, E>...>(kernel_result<result_t<Ctx, E>>(evaluate(shared, e))...);
       });
@@ -68,7 +74,7 @@ class kernel_t {
   }
 
  private:
-  pack<planned_t<E>...> planned_;
+  pack<planned_t<without_signature_t<E>>...> planned_;
 };
 
 /// A kernel evaluating `expressions...` together.

@@ -27,15 +27,23 @@ constexpr auto rewrite(const Op& op, const A&... a) {
   return make_expression(op, a...);
 }
 
-/// The simplified form of e; its value is e's value.
+/// The simplified form of e, bottom-up (the rules call it on the parts they build).
 template <class E>
-constexpr auto simplify(const E& e) {
-  static_assert(expression<E>, "matdiff: simplify: the argument is not a matdiff expression");
+constexpr auto simplified(const E& e) {
   if constexpr (is_node<E>) {
-    return e.args.apply([&](const auto&... a) { return rewrite(e.op, simplify(a)...); });
+    return e.args.apply([&](const auto&... a) { return rewrite(e.op, simplified(a)...); });
   } else {
     return e;
   }
+}
+
+/// The simplified form of e; its value is e's value. It keeps e's variables: bindings for
+/// a variable that simplification removed (`X*I + A - A` is `X`) are still accepted.
+template <class E>
+constexpr auto simplify(const E& e) {
+  static_assert(expression<E>, "matdiff: simplify: the argument is not a matdiff expression");
+  if constexpr (expression<E>) return keep_signature<signature_of<E>>(simplified(without_signature(e)));
+  else return e;
 }
 
 }  // namespace matdiff
