@@ -35,6 +35,7 @@ int main() {
   row("trace", md::trace(X), X);
   row("inv", md::inv(X), X);
   row("det", md::det(X), X);
+  row("adj", md::adj(X), X);
   row("logdet", md::logdet(X), X);
   row("hadamard", md::hadamard(A, X), X);
   row("hadamard_div", md::hadamard_div(A, X), X);

@@ -19,6 +19,7 @@
 
 // The operations.
 #include <matdiff/ops/add.hpp>
+#include <matdiff/ops/adj.hpp>
 #include <matdiff/ops/commutation.hpp>
 #include <matdiff/ops/det.hpp>
 #include <matdiff/ops/diag.hpp>
@@ -56,6 +57,7 @@
 #include <matdiff/eval/eval.hpp>
 #include <matdiff/eval/kernel.hpp>
 #include <matdiff/eval/ops/add.hpp>
+#include <matdiff/eval/ops/adj.hpp>
 #include <matdiff/eval/ops/commutation.hpp>
 #include <matdiff/eval/ops/det.hpp>
 #include <matdiff/eval/ops/diag.hpp>

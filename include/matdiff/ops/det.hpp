@@ -1,9 +1,10 @@
 /// @file
 /// `md::det(A)`: the determinant |A| of a square matrix (1x1).
-/// Differential: d|A| = |A| tr(A⁻¹ dA).
+/// Differential: d|A| = tr(adj(A) dA), which is |A| tr(A⁻¹ dA) where A is invertible and,
+/// unlike that form, finite where it is not (ops/adj.hpp): grad det(A) = adj(A)ᵀ.
 #pragma once
 
-#include <matdiff/ops/inv.hpp>
+#include <matdiff/ops/adj.hpp>
 #include <matdiff/ops/product.hpp>
 #include <matdiff/ops/trace.hpp>
 #include <matdiff/core/expression.hpp>
@@ -24,10 +25,10 @@ struct det_op {
     p.call(p.latex() ? "\\det" : "det", a);
   }
 
-  /// d|A| = |A| tr(A⁻¹ dA)
+  /// d|A| = tr(adj(A) dA)
   template <class E, class A, class DA>
-  static constexpr auto differential(const E& e, const A& a, const DA& da) {
-    return e * trace(inv(a) * da);
+  static constexpr auto differential(const E&, const A& a, const DA& da) {
+    return trace(adj(a) * da);
   }
 };
 

@@ -6,6 +6,7 @@
 ///     lu_inverse(lu(A))     A⁻¹
 ///     lu_determinant(lu(A)) det A = det P · Πᵢ Uᵢᵢ
 ///     lu_logdet(lu(A))      log|det A| = Σᵢ log|Uᵢᵢ|
+///     lu_adjugate(lu(A))    adj(A) = det(P) adj(U) L⁻¹ P, finite at singular A (eval/ops/adj.hpp)
 ///     lu_solve(lu(A), B)    A⁻¹B, by two triangular solves (no inverse is formed)
 ///     lu_solve_right(B, lu(A)) BA⁻¹ = (A⁻ᵀBᵀ)ᵀ, by the transposed solves
 ///
@@ -27,6 +28,7 @@
 
 #include <matdiff/core/expression.hpp>
 #include <matdiff/eval/evaluate.hpp>
+#include <matdiff/eval/ops/adj.hpp>
 #include <matdiff/eval/plan/shared.hpp>
 #include <matdiff/eval/value.hpp>
 
@@ -35,6 +37,11 @@ namespace matdiff {
 /// True when inv(A) and det(A) are computed from an LU: for every matrix (a 1x1 is a number).
 template <class A>
 inline constexpr bool inverse_by_lu = !A::shape_v.is_scalar();
+
+/// True when adj(A) is computed from an LU: fixed 2x2 and 3x3 take their cofactors.
+template <class A>
+inline constexpr bool adjugate_by_lu =
+    inverse_by_lu<A> && !(A::shape_v.rows.is_fixed() && A::shape_v.rows.factor <= 3);
 
 struct lu_op {
   static constexpr shape result_shape(const shape& a) { return a; }
@@ -47,6 +54,9 @@ struct lu_determinant_op {
 };
 struct lu_logdet_op {
   static constexpr shape result_shape(const shape&) { return scalar_shape; }
+};
+struct lu_adjugate_op {
+  static constexpr shape result_shape(const shape& a) { return a; }
 };
 struct lu_solve_op {
   static constexpr shape result_shape(const shape&, const shape& b) { return b; }
@@ -93,6 +103,14 @@ struct evaluator<lu_logdet_op> {
   template <class Ctx, class E, class LU>
   static typename Ctx::scalar apply(const Ctx&, const E&, const LU& lu) {
     return lu.matrixLU().diagonal().cwiseAbs().array().log().sum();
+  }
+};
+
+template <>
+struct evaluator<lu_adjugate_op> {
+  template <class Ctx, class E, class LU>
+  static auto apply(const Ctx&, const E&, const LU& lu) {
+    return adjugate_from_lu<result_t<Ctx, E>>(lu);
   }
 };
 

@@ -4,8 +4,9 @@
 ///
 ///   - a product of matrices is flattened into its chain and re-associated by cost
 ///     (eval/plan/chain.hpp);
-///   - inv, det, logdet of a matrix go through lu(A) (eval/plan/factorization.hpp), and a
-///     product with inv(A) on either side becomes a solve with that LU;
+///   - inv, det, logdet of a matrix (and adj beyond 3x3) go through lu(A)
+///     (eval/plan/factorization.hpp), and a product with inv(A) on either side becomes a
+///     solve with that LU;
 ///   - diag(v) M, M diag(v), tr(AB), sum(a∘b), Aᵀ diag(d) A, AᵀA and products with a
 ///     transposed factor take their special forms (eval/plan/special_forms.hpp);
 ///   - a product with a structured factor (`structured_factor`, eval/evaluate.hpp: a
@@ -38,6 +39,7 @@
 #include <matdiff/eval/plan/special_forms.hpp>
 #include <matdiff/eval/ops/softmax.hpp>
 #include <matdiff/ops/add.hpp>
+#include <matdiff/ops/adj.hpp>
 #include <matdiff/ops/det.hpp>
 #include <matdiff/ops/diag.hpp>
 #include <matdiff/ops/elementwise.hpp>
@@ -323,6 +325,8 @@ constexpr auto rewrite(const node<Op, Args...>& e) {
       return make<lu_inverse_op>(make<lu_op>(a));
     } else if constexpr (std::is_same_v<Op, det_op> && inverse_by_lu<A>) {
       return make<lu_determinant_op>(make<lu_op>(a));
+    } else if constexpr (std::is_same_v<Op, adj_op> && adjugate_by_lu<A>) {
+      return make<lu_adjugate_op>(make<lu_op>(a));
     } else if constexpr (std::is_same_v<Op, logdet_op> && !A::shape_v.is_scalar()) {
       return make<lu_logdet_op>(make<lu_op>(a));
     } else if constexpr (std::is_same_v<Op, elementwise_op<function::log>> && is_sum_of_exp<A>) {

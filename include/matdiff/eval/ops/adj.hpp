@@ -1,0 +1,135 @@
+/// @file
+/// Evaluation of the adjugate (ops/adj.hpp).
+///
+///   1x1: adj(a) = 1.
+///   Fixed 2x2 and 3x3: the cofactors, each a difference of two products, exact in form.
+///   Other sizes: from the partial-pivoting LU PA = LU, which a kernel shares with inv, det
+///   and logdet of A (eval/plan/factorization.hpp):
+///       adj(A) = adj(U) adj(L) adj(P⁻¹) = det(P) adj(U) L⁻¹ P.
+///   With k the index of the smallest pivot |Uₖₖ|, t = Uₖₖ, p = Πᵢ≠ₖ Uᵢᵢ, and U₁ = U with
+///   Uₖₖ replaced by 1, B = U₁⁻¹, b = B eₖ, cᵀ = eₖᵀ B (Sherman–Morrison on the one entry):
+///       adj(U) = det(U) U⁻¹ = p (t (B - b cᵀ) + b cᵀ),
+///   a polynomial in t with no division by it: right for t = 0 (rank n-1, where adj(U) is
+///   the rank-one p b cᵀ) and for t tiny. p is kept as a mantissa and a power of two, so
+///   that it over- or underflows only where adj(A) does. When a second pivot is negligible
+///   (rank n-2 or an ill-determined rank n-1, where p is ~0 and B ~inf) the adjugate is
+///   taken from the singular value decomposition A = W Σ Vᵀ instead:
+///       adj(A) = det(W) det(V) V diag(Πⱼ≠ᵢ σⱼ) Wᵀ.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <type_traits>
+
+#include <Eigen/Core>
+#include <Eigen/LU>
+#include <Eigen/SVD>
+
+#include <matdiff/eval/evaluate.hpp>
+#include <matdiff/eval/value.hpp>
+#include <matdiff/ops/adj.hpp>
+
+namespace matdiff {
+
+/// The adjugate of a fixed 2x2 or 3x3 matrix by its cofactors.
+template <class M, class A>
+M adjugate_by_cofactors(const A& a) {
+  M r;
+  if constexpr (M::RowsAtCompileTime == 2) {
+    r << a(1, 1), -a(0, 1),
+        -a(1, 0), a(0, 0);
+  } else {
+    // adj(A)ᵢⱼ is the cofactor of Aⱼᵢ: rows and columns after j and i, cyclically.
+    for (int i = 0; i < 3; ++i)
+      for (int j = 0; j < 3; ++j) {
+        const int r1 = (j + 1) % 3, r2 = (j + 2) % 3, c1 = (i + 1) % 3, c2 = (i + 2) % 3;
+        r(i, j) = a(r1, c1) * a(r2, c2) - a(r1, c2) * a(r2, c1);
+      }
+  }
+  return r;
+}
+
+/// The adjugate from the singular value decomposition: for the rank-deficient cases the
+/// LU form does not resolve.
+template <class M>
+M adjugate_by_svd(const M& a) {
+  using S = typename M::Scalar;
+  const Eigen::Index n = a.rows();
+  const Eigen::JacobiSVD<M> svd(a, Eigen::ComputeFullU | Eigen::ComputeFullV);
+  const auto& sigma = svd.singularValues();
+  // Πⱼ≠ᵢ σⱼ by prefix and suffix products: no division by a zero σ.
+  Eigen::Matrix<S, M::RowsAtCompileTime, 1> products(n);
+  S prefix = 1;
+  for (Eigen::Index i = 0; i < n; ++i) {
+    products(i) = prefix;
+    prefix *= sigma(i);
+  }
+  S suffix = 1;
+  for (Eigen::Index i = n - 1; i >= 0; --i) {
+    products(i) *= suffix;
+    suffix *= sigma(i);
+  }
+  // det of an orthogonal matrix is ±1; its sign from an LU.
+  const S sign = (svd.matrixU().partialPivLu().determinant() * svd.matrixV().partialPivLu().determinant()) < 0 ? -1 : 1;
+  M r = svd.matrixV() * products.asDiagonal() * svd.matrixU().transpose();
+  return sign * r;
+}
+
+/// The adjugate of A from its partial-pivoting LU (the formula above).
+template <class M, class LU>
+M adjugate_from_lu(const LU& lu) {
+  using S = typename M::Scalar;
+  using std::abs, std::frexp, std::ldexp;
+  const auto& factors = lu.matrixLU();
+  const Eigen::Index n = factors.rows();
+  if (n == 1) return M::Ones(1, 1);
+  const auto pivots = factors.diagonal().cwiseAbs();
+  Eigen::Index k = 0;
+  pivots.minCoeff(&k);
+  // A second pivot this small: the rank is not resolved by the LU.
+  const S negligible = S(n) * std::numeric_limits<S>::epsilon() * pivots.maxCoeff();
+  const Eigen::Index small = (pivots.array() <= negligible).count();
+  if (!factors.allFinite()) return M::Constant(n, n, std::numeric_limits<S>::quiet_NaN());
+  if (small >= 2) return adjugate_by_svd<M>(lu.reconstructedMatrix());
+  // p = Πᵢ≠ₖ Uᵢᵢ as mantissa · 2^exponent.
+  S mantissa = 1;
+  int exponent = 0;
+  for (Eigen::Index i = 0; i < n; ++i) {
+    if (i == k) continue;
+    int e = 0;
+    mantissa = frexp(mantissa * factors(i, i), &e);
+    exponent += e;
+  }
+  M u1 = factors.template triangularView<Eigen::Upper>();
+  const S t = u1(k, k);
+  u1(k, k) = 1;
+  M b = M::Identity(n, n);
+  u1.template triangularView<Eigen::Upper>().solveInPlace(b);
+  const auto column = b.col(k).eval();
+  const auto row = b.row(k).eval();
+  M adj_u = t * (b - column * row) + column * row;  // adj(U) / p
+  // adj(U) L⁻¹: X L = adj(U)
+  factors.template triangularView<Eigen::UnitLower>().template solveInPlace<Eigen::OnTheRight>(adj_u);
+  M r = adj_u * lu.permutationP();
+  const S sign = lu.permutationP().determinant() < 0 ? -mantissa : mantissa;
+  return r.unaryExpr([sign, exponent](S v) { return ldexp(sign * v, exponent); });
+}
+
+template <>
+struct evaluator<adj_op> {
+  template <class Ctx, class E, class A>
+  static auto apply(const Ctx&, const E&, const A& a) {
+    using S = typename Ctx::scalar;
+    using M = matrix_t<S, E>;
+    if constexpr (std::is_arithmetic_v<A>) {
+      return S(1);
+    } else if constexpr (M::RowsAtCompileTime == 2 || M::RowsAtCompileTime == 3) {
+      return adjugate_by_cofactors<M>(a);
+    } else {
+      return adjugate_from_lu<M>(Eigen::PartialPivLU<M>(a));
+    }
+  }
+};
+
+}  // namespace matdiff
