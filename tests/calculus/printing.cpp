@@ -117,20 +117,18 @@ TEST_CASE("gradients that do not yet print in textbook form", "[grad][print][tod
   STATIC_REQUIRE(md::to_string(md::grad(det(A * X * B), X)) == "A'*adj(A*X*B)'*B'");
   // TODO(simplify): textbook 2*X*inv(X'*X) (X'X is symmetric).
   STATIC_REQUIRE(md::to_string(md::grad(logdet(transpose(Xr) * Xr), Xr)) == "X*(inv(X'*X) + inv(X'*X)')");
-  // TODO(simplify): textbook 2*(A + A')*x + 3*a.
+  // TODO(simplify): textbook 2*(A + A')*x + 3*a (terms with a user number are ordered first).
   STATIC_REQUIRE(md::to_string(md::grad(2 * (transpose(x) * A * x) + 3 * (transpose(a) * x), x)) ==
-                 "3*a + (2*A + 2*A')*x");
+                 "3*a + 2*(A + A')*x");
   // Textbook form:
   STATIC_REQUIRE(md::to_string(md::grad(trace(X * B) * md::sqnorm(X), X)) == "sqnorm(X)*B' + 2*tr(X*B)*X");
-  // TODO(simplify): textbook B'/sqnorm(X) - 2*tr(X*B)*X/sqnorm(X)^2.
+  // Textbook forms (the 1x1 factor before the vector):
   STATIC_REQUIRE(md::to_string(md::grad(trace(X * B) / md::sqnorm(X), X)) ==
-                 "B'/sqnorm(X) - 2*tr(X*B)*1/(sqnorm(X)*sqnorm(X))*X");
-  // TODO(simplify): textbook 2*x/(a'*x) - sqnorm(x)*a/(a'*x)^2.
+                 "B'/sqnorm(X) - 2*tr(X*B)/sqnorm(X)^2*X");
   STATIC_REQUIRE(md::to_string(md::grad(md::sqnorm(x) / (transpose(a) * x), x)) ==
-                 "2*x/(a'*x) - sqnorm(x)*1/(a'*x*a'*x)*a");
-  // TODO(simplify): textbook (A + A')*x/(a'*x) - x'*A*x*a/(a'*x)^2.
+                 "2*x/(a'*x) - sqnorm(x)/(a'*x)^2*a");
   STATIC_REQUIRE(md::to_string(md::grad((transpose(x) * A * x) / (transpose(a) * x), x)) ==
-                 "(A + A')*x/(a'*x) - x'*A*x*1/(a'*x*a'*x)*a");
+                 "(A + A')*x/(a'*x) - x'*A*x/(a'*x)^2*a");
   // TODO(simplify): textbook t*(A + A')*x - 3*a (a term with a user number comes first).
   STATIC_REQUIRE(md::to_string(md::grad(t * (transpose(x) * A * x) - 3 * (transpose(a) * x), x)) ==
                  "-3*a + t*(A + A')*x");
@@ -182,4 +180,37 @@ TEST_CASE("derivatives in LaTeX", "[grad][differential][print][latex]") {
   // TODO(simplify): textbook \frac{\exp\left(x\right)}{\operatorname{sum}\left(\exp\left(x\right)\right)}.
   STATIC_REQUIRE(md::to_latex(md::grad(md::log(md::sum(md::exp(x))), x)) ==
                  "\\frac{\\exp\\left(x\\right)}{\\operatorname{sum}\\left(\\exp\\left(x\\right)\\right)}");
+}
+
+TEST_CASE("output a reader would write: no unit factors, common numbers and squares taken out",
+          "[print]") {
+  constexpr auto y = md::vector<"y", 4>;
+  constexpr auto T = md::matrix<"T", 4, 3>;
+  constexpr auto K = md::matrix<"K", 9, 9>;
+  // 0.5 * 2 is the floating-point 1: not printed.
+  STATIC_REQUIRE(md::to_string(md::grad(0.5 * md::sqnorm(T * x - y), x)) == "T'*(T*x - y)");
+  // A number common to all terms is taken out, whether the library or the user made it.
+  STATIC_REQUIRE(md::to_string(md::simplify(-(-0.5 * A - 0.5 * transpose(A)))) == "0.5*(A + A')");
+  STATIC_REQUIRE(md::to_string(md::simplify(-(-A / 2 - transpose(A) / 2))) == "(A + A')/2");
+  STATIC_REQUIRE(md::to_latex(md::simplify(-(-A / 2 - transpose(A) / 2))) == "\\frac{A + A^{\\top}}{2}");
+  STATIC_REQUIRE(md::to_string(md::hessian(-(transpose(x) * A * x) / 2, x)) == "-(A + A')/2");
+  STATIC_REQUIRE(md::to_string(md::grad(-(transpose(x) * A * x) / 2, x)) == "-(A + A')/2*x");
+  // A negated sum printed without its minus binds like a sum: (A + B)*x, not A + B*x.
+  STATIC_REQUIRE(md::to_string(md::simplify(-(-2.0 * A - B)) * x) == "(2*A + B)*x");
+  STATIC_REQUIRE(md::to_string(md::simplify(2 * A - 2 * B)) == "2*(A - B)");
+  // A 1x1 product right of a matrix is parenthesised: A*x'*b would read as (A*x')*b.
+  STATIC_REQUIRE(md::to_string(A * (transpose(x) * b)) == "A*(x'*b)");
+  STATIC_REQUIRE(md::to_latex(A * (transpose(x) * b)) == "A\\left(x^{\\top} b\\right)");
+  // A divisor s*s is s^2.
+  STATIC_REQUIRE(md::to_string(md::grad(transpose(x) * A * x / (transpose(x) * x), x)) ==
+                 "(A + A')*x/(x'*x) - 2*x'*A*x/(x'*x)^2*x");
+  STATIC_REQUIRE(md::to_latex(md::grad(transpose(x) * A * x / (transpose(x) * x), x)) ==
+                 "\\frac{\\left(A + A^{\\top}\\right) x}{x^{\\top} x} - 2\\frac{x^{\\top} A x}{\\left(x^{\\top} x\\right)^{2}} x");
+  // The adjoints of a Kronecker product print with the rearrangement R, ⟨C, a⊗b⟩ = vec(a)'R(C)vec(b).
+  STATIC_REQUIRE(md::to_string(md::grad(trace(transpose(K) * md::kron(X, md::identity<3>)), X)) ==
+                 "unvec(R(K)*vec(I))");
+  STATIC_REQUIRE(md::to_string(md::grad(trace(transpose(K) * md::kron(md::identity<3>, X)), X)) ==
+                 "unvec(R(K)'*vec(I))");
+  STATIC_REQUIRE(md::to_latex(md::grad(trace(transpose(K) * md::kron(X, md::identity<3>)), X)) ==
+                 "\\operatorname{vec}^{-1}\\left(\\mathcal{R}\\left(K\\right) \\operatorname{vec}\\left(I\\right)\\right)");
 }

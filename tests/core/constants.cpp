@@ -49,5 +49,5 @@ TEST_CASE("numbers evaluate exactly as written") {
   const Eigen::Matrix3d Xv = matdiff_test::random_matrix<Eigen::Matrix3d>();
   constexpr auto Y = md::matrix<"Y", 3, 3>;
   matdiff_test::require_close(md::eval(Y / 4 + 0.5 * Y, Y = Xv), Eigen::Matrix3d(0.75 * Xv));
-  REQUIRE(md::eval(md::scalar<"a"> + 1, md::scalar<"a"> = 2) == 3.0);
+  REQUIRE(md::eval(md::scalar<"a"> + 1, md::scalar<"a"> = 2.0) == 3.0);
 }

@@ -101,7 +101,14 @@ struct node : expression_interface<node<Op, Args...>> {
   constexpr void print(P& p) const {
     args.apply([&](const auto&... a) { op.print(p, a...); });
   }
-  constexpr int precedence(notation n) const { return op.precedence(n); }
+  /// The operation's precedence; an operation whose printed form depends on its operands
+  /// (a sum printed with a common factor taken out) takes them too.
+  constexpr int precedence(notation n) const {
+    if constexpr (requires { op.precedence(n, std::declval<const Args&>()...); })
+      return args.apply([&](const auto&... a) { return op.precedence(n, a...); });
+    else
+      return op.precedence(n);
+  }
 };
 
 /// E is a node of operation Op.

@@ -5,11 +5,165 @@
 /// Differentials: d(a + b) = da + db, d(a - b) = da - db, d(-a) = -da.
 #pragma once
 
+#include <type_traits>
+
 #include <matdiff/core/expression.hpp>
 #include <matdiff/core/literal.hpp>
+#include <matdiff/core/rational.hpp>
 #include <matdiff/io/printer.hpp>
+#include <matdiff/ops/product.hpp>
 
 namespace matdiff {
+
+struct add_op;
+struct subtract_op;
+
+namespace sum_printing {
+
+/// Calls f(term, negative) for each term of the sum chain e (through + and -).
+template <class E, class F>
+constexpr void for_each_term(const E& e, bool negative, F& f) {
+  if constexpr (is_node_of<E, add_op>) {
+    for_each_term(e.template arg<0>(), negative, f);
+    for_each_term(e.template arg<1>(), negative, f);
+  } else if constexpr (is_node_of<E, subtract_op>) {
+    for_each_term(e.template arg<0>(), negative, f);
+    for_each_term(e.template arg<1>(), !negative, f);
+  } else {
+    f(e, negative);
+  }
+}
+
+/// The number a term starts with (c of c*T), 1 when it has none.
+template <class E>
+constexpr number coefficient_of(const E& e) {
+  if constexpr (is_node_of<E, product_op>) {
+    using N = std::remove_cvref_t<decltype(e.template arg<0>())>;
+    if constexpr (std::is_same_v<N, literal> || is_rational<N>) return e.template arg<0>().value;
+  }
+  return number(1);
+}
+
+/// T of c*T, or the term itself.
+template <class E>
+constexpr const auto& core_of(const E& e) {
+  if constexpr (is_node_of<E, product_op>) {
+    using N = std::remove_cvref_t<decltype(e.template arg<0>())>;
+    if constexpr (std::is_same_v<N, literal> || is_rational<N>) return e.template arg<1>();
+    else return e;
+  } else {
+    return e;
+  }
+}
+
+/// How a sum prints: with a common factor taken out ("0.5*(A + A')", "(A + A')/2") when all
+/// its terms have one number of the same size in front, other than 1; with every sign
+/// flipped under a minus when all its terms are subtracted ("-(-A - B)" as "A + B").
+struct form {
+  int count = 0;
+  number first;               // the signed coefficient of the first term
+  bool common = true;         // every coefficient is ±first
+  bool all_negative = true;   // every term is subtracted (sign and coefficient)
+};
+
+template <class A, class B>
+constexpr form form_of(const A& a, const B& b, bool b_negative) {
+  form f;
+  auto visit = [&](const auto& t, bool negative) {
+    const number c = negative ? -coefficient_of(t) : coefficient_of(t);
+    if (f.count++ == 0) f.first = c;
+    else f.common = f.common && (c == f.first || c == -f.first);
+    f.all_negative = f.all_negative && c.negative();
+  };
+  for_each_term(a, false, visit);
+  for_each_term(b, b_negative, visit);
+  f.common = f.common && !is_unit(f.first);
+  return f;
+}
+
+/// Writes the terms of a ± b as "t0 ± t1 ± ...", each divided by `unit` (a coefficient equal
+/// to ±unit is not printed) and with all signs flipped when `flip`.
+template <class P, class A, class B>
+constexpr void write_terms(P& p, const A& a, const B& b, bool b_negative, const number& unit, bool flip) {
+  bool first = true;
+  auto visit = [&](const auto& t, bool negative) {
+    const number c = negative ? -coefficient_of(t) : coefficient_of(t);
+    const bool minus = (c == unit ? false : c == -unit ? true : c.negative()) != flip;
+    text body;
+    if (c == unit || c == -unit) {
+      body = p.render(core_of(t), first ? precedence::sum : precedence::product);
+    } else {
+      // Not a multiple of the unit (unit is 1 here): the term with its number's size.
+      using T = std::remove_cvref_t<decltype(t)>;
+      if constexpr (is_node_of<T, product_op>) {
+        const literal size(c.negative() ? -c : c);
+        body = p.render(size * core_of(t), first ? precedence::sum : precedence::product);
+      } else {
+        body = p.render(t, first ? precedence::sum : precedence::product);
+      }
+    }
+    if (first) {
+      if (minus) p.write("-").write(body.front() == '-' ? text("(") + body + ")" : body);
+      else p.write(body);
+    } else if (minus != (body.front() == '-')) {
+      p.write(" - ").write(body.front() == '-' ? body.view().substr(1) : body.view());
+    } else {
+      p.write(" + ").write(body.front() == '-' ? body.view().substr(1) : body.view());
+    }
+    first = false;
+  };
+  for_each_term(a, false, visit);
+  for_each_term(b, b_negative, visit);
+}
+
+/// Prints a ± b (negated when `negated`) in its factored or flipped form; false when the
+/// sum has neither and prints as written.
+template <class P, class A, class B>
+constexpr bool print_special(P& p, const A& a, const B& b, bool b_negative, bool negated) {
+  const form f = form_of(a, b, b_negative);
+  if (f.common) {
+    const number factor = negated ? -f.first : f.first;
+    const number size = factor.negative() ? -factor : factor;
+    if (factor.negative()) p.write("-");
+    if (size.exact && size.numerator == 1) {  // "(A + A')/2", "\frac{A + A^{\top}}{2}"
+      P sub{p.style};
+      write_terms(sub, a, b, b_negative, f.first, false);
+      if (p.latex()) {
+        p.write("\\frac{").write(sub.out).write("}{").write(text().append(static_cast<long long>(size.denominator))).write("}");
+      } else {
+        p.write("(").write(sub.out).write(")/").write(text().append(static_cast<long long>(size.denominator)));
+      }
+    } else {
+      p.operand(literal(size), precedence::product).write(p.latex() ? "" : "*").open();
+      write_terms(p, a, b, b_negative, f.first, false);
+      p.close();
+    }
+    return true;
+  }
+  if (negated && f.all_negative) {
+    write_terms(p, a, b, b_negative, number(1), true);
+    return true;
+  }
+  return false;
+}
+
+/// The precedence of what print_special prints for a ± b, or `otherwise` when it prints
+/// nothing: "2*(A + B)" binds like a product, "-(A + B)/2" like a prefix minus.
+template <class A, class B>
+constexpr int precedence_of(notation n, const A& a, const B& b, bool b_negative, bool negated, int otherwise) {
+  const form f = form_of(a, b, b_negative);
+  if (f.common) {
+    const number factor = negated ? -f.first : f.first;
+    const number size = factor.negative() ? -factor : factor;
+    if (factor.negative()) return precedence::prefix;
+    if (size.exact && size.numerator == 1) return n == notation::latex ? precedence::postfix : precedence::product;
+    return n == notation::latex ? precedence::prefix : precedence::product;
+  }
+  if (negated && f.all_negative) return precedence::sum;
+  return otherwise;
+}
+
+}  // namespace sum_printing
 
 struct add_op {
   static consteval diagnostic check(const shape& a, const shape& b) {
@@ -20,9 +174,13 @@ struct add_op {
     static_assert(error<Problem>, "matdiff: sum: the shapes differ (shapes below)");
   }
   static constexpr shape result_shape(const shape& a, const shape&) { return a; }
-  static constexpr int precedence(notation) { return precedence::sum; }
+  template <class A, class B>
+  static constexpr int precedence(notation n, const A& a, const B& b) {
+    return sum_printing::precedence_of(n, a, b, false, false, precedence::sum);
+  }
   template <class P, class A, class B>
   constexpr void print(P& p, const A& a, const B& b) const {
+    if (sum_printing::print_special(p, a, b, false, false)) return;
     // A + (-B) prints as A - B.
     p.operand(a, precedence::sum);
     const text right = p.render(b, precedence::product);
@@ -46,9 +204,13 @@ struct subtract_op {
     static_assert(error<Problem>, "matdiff: difference: the shapes differ (shapes below)");
   }
   static constexpr shape result_shape(const shape& a, const shape&) { return a; }
-  static constexpr int precedence(notation) { return precedence::sum; }
+  template <class A, class B>
+  static constexpr int precedence(notation n, const A& a, const B& b) {
+    return sum_printing::precedence_of(n, a, b, true, false, precedence::sum);
+  }
   template <class P, class A, class B>
   constexpr void print(P& p, const A& a, const B& b) const {
+    if (sum_printing::print_special(p, a, b, true, false)) return;
     p.operand(a, precedence::sum).write(" - ").right_operand(b, precedence::product);
   }
 
@@ -62,9 +224,25 @@ struct subtract_op {
 struct negate_op {
   static consteval diagnostic check(const shape&) { return {}; }
   static constexpr shape result_shape(const shape& a) { return a; }
-  static constexpr int precedence(notation) { return precedence::prefix; }
+  template <class A>
+  static constexpr int precedence(notation n, const A& a) {
+    if constexpr (is_node_of<A, add_op> || is_node_of<A, subtract_op>)
+      return a.args.apply([&](const auto& l, const auto& r) {
+        return sum_printing::precedence_of(n, l, r, is_node_of<A, subtract_op>, true, precedence::prefix);
+      });
+    else
+      return precedence::prefix;
+  }
   template <class P, class A>
   constexpr void print(P& p, const A& a) const {
+    // -(A ± B): a sum whose terms are all subtracted, or have one number in front, prints
+    // with the minus taken inside.
+    if constexpr (is_node_of<A, add_op> || is_node_of<A, subtract_op>) {
+      if (a.args.apply([&](const auto& l, const auto& r) {
+            return sum_printing::print_special(p, l, r, is_node_of<A, subtract_op>, true);
+          }))
+        return;
+    }
     p.write("-").right_operand(a, precedence::product);
   }
 

@@ -45,6 +45,9 @@ constexpr auto kron(const A& a, const B& b) {
 ///   kron_adjoint_left(C, b)ᵢⱼ  = ⟨C block (i, j), b⟩        (the shape of a, R x C)
 ///   kron_adjoint_right(a, C)   = Σᵢⱼ aᵢⱼ C block (i, j)      (the shape of b, R x C)
 /// so that ⟨C, da ⊗ b⟩ = ⟨kron_adjoint_left(C, b), da⟩ and likewise on the right.
+/// They print in the notation of the rearrangement R(C) (Van Loan and Pitsianis), the matrix
+/// whose row (i, j) is vec(C block (i, j))ᵀ, so that ⟨C, a ⊗ b⟩ = vec(a)ᵀ R(C) vec(b):
+/// kron_adjoint_left(C, b) = unvec(R(C)*vec(b)), kron_adjoint_right(a, C) = unvec(R(C)'*vec(a)).
 template <bool Left, dimension Rows, dimension Cols>
 struct kron_adjoint_op {
   static consteval diagnostic check(const shape& first, const shape& second) {
@@ -57,7 +60,15 @@ struct kron_adjoint_op {
   static constexpr int precedence(notation) { return precedence::atom; }
   template <class P, class A, class B>
   constexpr void print(P& p, const A& a, const B& b) const {
-    p.call(Left ? "kron_adjoint_left" : "kron_adjoint_right", a, b);
+    const auto& c = [&]() -> const auto& { if constexpr (Left) return a; else return b; }();
+    const auto& other = [&]() -> const auto& { if constexpr (Left) return b; else return a; }();
+    if (p.latex()) {
+      p.write("\\operatorname{vec}^{-1}\\left(\\mathcal{R}").open().operand(c, 0).close();
+      p.write(Left ? " " : "^{\\top} ").write("\\operatorname{vec}").open().operand(other, 0).close().write("\\right)");
+    } else {
+      p.write("unvec(R").open().operand(c, 0).close();
+      p.write(Left ? "*vec" : "'*vec").open().operand(other, 0).close().write(")");
+    }
   }
   /// Linear in each operand.
   template <class E, class A, class B, class DA, class DB>

@@ -20,14 +20,54 @@ constexpr bool numerator_is_one(const N& n) {
   else return true;
 }
 
-/// "a/s"; in LaTeX \frac{a}{s}.
+struct product_op;
+
+/// s·s of a 1x1 s printed twice alike, which prints as s^2.
+template <class P, class S>
+constexpr bool is_printed_square(const P& p, const S& s) {
+  if constexpr (is_node_of<S, product_op>) {
+    using F = std::remove_cvref_t<decltype(s.template arg<0>())>;
+    if constexpr (F::shape_v.is_scalar() && std::is_same_v<F, std::remove_cvref_t<decltype(s.template arg<1>())>>)
+      return p.render(s.template arg<0>()) == p.render(s.template arg<1>());
+  }
+  return false;
+}
+
+/// "f^2"; in LaTeX "f^{2}".
+template <class P, class F>
+constexpr void print_square(P& p, const F& f) {
+  p.operand(f, precedence::postfix).write(p.latex() ? "^{2}" : "^2");
+}
+
+/// The divisor s of a quotient: s·s as s^2, else s itself at `minimum` precedence.
+template <class P, class S>
+constexpr void print_divisor(P& p, const S& s, int minimum) {
+  if constexpr (is_node_of<S, product_op>) {
+    if (is_printed_square(p, s)) {
+      print_square(p, s.template arg<0>());
+      return;
+    }
+  }
+  if (minimum == 0) p.operand(s, 0);
+  else p.right_operand(s, minimum);
+}
+
+/// "a/s"; in LaTeX \frac{a}{s}. A divisor s·s prints as s^2: "a/(x'*x)^2".
 template <class P, class A, class S>
 constexpr void print_quotient(P& p, const A& a, const S& s) {
   if (p.latex()) {
-    p.write("\\frac{").operand(a, 0).write("}{").operand(s, 0).write("}");
+    p.write("\\frac{").operand(a, 0).write("}{");
+    print_divisor(p, s, 0);
+    p.write("}");
   } else {
-    p.operand(a, precedence::product).write("/").right_operand(s, precedence::postfix);
+    p.operand(a, precedence::product).write("/");
+    print_divisor(p, s, precedence::postfix);
   }
+}
+
+/// ±1 written as a number, exactly or as a floating-point value (0.5*2): not printed as a factor.
+constexpr bool is_unit(const number& n) {
+  return n.is(1) || n.is(-1) || (!n.exact && (n.approximate == 1 || n.approximate == -1));
 }
 
 struct quotient_op;
@@ -54,8 +94,8 @@ struct product_op {
   template <class P, class A, class B>
   constexpr void print(P& p, const A& a, const B& b) const {
     if constexpr (std::is_same_v<A, literal>) {  // 1*B prints as B, -1*B as -B
-      if (a.value.is(1) || a.value.is(-1)) {
-        if (a.value.is(-1)) p.write("-");
+      if (is_unit(a.value)) {
+        if (a.value.negative()) p.write("-");
         p.right_operand(b, p.latex() ? precedence::prefix : precedence::product);
         return;
       }
@@ -71,17 +111,40 @@ struct product_op {
         }
       }
     }
-    // A 1x1 factor commutes and associates with anything: s*A*B needs no parentheses.
+    // A*(1/s) prints as A/s.
+    if constexpr (is_node_of<B, quotient_op>) {
+      const auto& numerator = b.template arg<0>();
+      using N = std::remove_cvref_t<decltype(numerator)>;
+      if constexpr (std::is_same_v<N, literal> || std::is_same_v<N, rational<1>>) {
+        if (std::is_same_v<N, rational<1>> || numerator_is_one(numerator)) {
+          print_quotient(p, a, b.template arg<1>());
+          return;
+        }
+      }
+    }
+    // s*s of a 1x1 s prints as s^2.
+    if constexpr (A::shape_v.is_scalar() && std::is_same_v<A, B> && !std::is_same_v<A, literal>) {
+      if (p.render(a) == p.render(b)) {
+        print_square(p, a);
+        return;
+      }
+    }
+    // A 1x1 factor commutes and associates with anything: s*A*B needs no parentheses. A 1x1
+    // product on the right of a matrix does: A*(x'*b) would read as (A*x')*b.
     constexpr bool scaling = A::shape_v.is_scalar();
+    constexpr bool scalar_product_right = B::shape_v.is_scalar() && !scaling && is_node_of<B, product_op>;
+    constexpr int right_minimum = scalar_product_right ? precedence::postfix
+                                  : scaling           ? precedence::product
+                                                      : precedence::prefix;
     if (!p.latex()) {
-      p.operand(a, precedence::product).write("*").right_operand(b, scaling ? precedence::product : precedence::prefix);
+      p.operand(a, precedence::product).write("*").right_operand(b, right_minimum);
       return;
     }
     // LaTeX juxtaposes factors: "\left(A \circ B\right) C"; a right factor that is a
     // product or starts with a minus sign is parenthesised, "A\left(-B\right)" (not
     // "A -B"); a number on the right is set off by \cdot.
     p.operand(a, precedence::prefix);
-    text right = p.render(b, scaling ? precedence::prefix : precedence::postfix);
+    text right = p.render(b, scaling && !scalar_product_right ? precedence::prefix : precedence::postfix);
     if (right.front() == '-') right = text("\\left(") + right + "\\right)";
     const char first = right.front();
     p.write(first >= '0' && first <= '9' ? " \\cdot " : first == '\\' ? "" : " ").write(right);
