@@ -27,6 +27,7 @@
 #include <Eigen/SVD>
 
 #include <matdiff/eval/evaluate.hpp>
+#include <matdiff/eval/lu.hpp>
 #include <matdiff/eval/value.hpp>
 #include <matdiff/ops/adj.hpp>
 
@@ -80,7 +81,7 @@ M adjugate_by_svd(const M& a) {
 template <class M, class LU>
 M adjugate_from_lu(const LU& lu) {
   using S = typename M::Scalar;
-  using std::abs, std::frexp, std::ldexp;
+  using std::frexp, std::ldexp;
   const auto& factors = lu.matrixLU();
   const Eigen::Index n = factors.rows();
   if (n == 1) return M::Ones(1, 1);
@@ -92,7 +93,40 @@ M adjugate_from_lu(const LU& lu) {
   const Eigen::Index small = (pivots.array() <= negligible).count();
   if (!factors.allFinite()) return M::Constant(n, n, std::numeric_limits<S>::quiet_NaN());
   if (small >= 2) return adjugate_by_svd<M>(lu.reconstructedMatrix());
-  // p = Πᵢ≠ₖ Uᵢᵢ as mantissa · 2^exponent.
+  M u1 = factors.template triangularView<Eigen::Upper>();
+  const S t = u1(k, k);
+  u1(k, k) = 1;
+  M b = M::Identity(n, n);
+  if constexpr (M::RowsAtCompileTime == Eigen::Dynamic) {
+    u1.template triangularView<Eigen::Upper>().solveInPlace(b);
+  } else {  // small fixed sizes: plain loops, which the compiler unrolls
+    for (Eigen::Index j = 0; j < n; ++j)
+      for (Eigen::Index i = j; i >= 0; --i) {
+        S v = b(i, j);
+        for (Eigen::Index l = i + 1; l <= j; ++l) v -= u1(i, l) * b(l, j);
+        b(i, j) = v / u1(i, i);
+      }
+  }
+  const auto column = b.col(k).eval();
+  const auto row = b.row(k).eval();
+  M adj_u = t * (b - column * row) + column * row;  // adj(U) / p
+  // adj(U) L⁻¹: X L = adj(U)
+  if constexpr (M::RowsAtCompileTime == Eigen::Dynamic) {
+    factors.template triangularView<Eigen::UnitLower>().template solveInPlace<Eigen::OnTheRight>(adj_u);
+  } else {
+    for (Eigen::Index r = 0; r < n; ++r)
+      for (Eigen::Index j = n - 1; j >= 0; --j)
+        for (Eigen::Index l = j + 1; l < n; ++l) adj_u(r, j) -= adj_u(r, l) * factors(l, j);
+  }
+  M r = adj_u * lu.permutationP();
+  if (lu.permutationP().determinant() < 0) r = -r;
+  // Times p = Πᵢ≠ₖ Uᵢᵢ: directly when that product is a normal number; else p is kept as a
+  // mantissa and a power of two, applied entry by entry, so that adj(A) over- or underflows
+  // only where it is itself out of range.
+  S p = 1;
+  for (Eigen::Index i = 0; i < n; ++i)
+    if (i != k) p *= factors(i, i);
+  if (std::isnormal(p)) return M(p * r);
   S mantissa = 1;
   int exponent = 0;
   for (Eigen::Index i = 0; i < n; ++i) {
@@ -101,19 +135,7 @@ M adjugate_from_lu(const LU& lu) {
     mantissa = frexp(mantissa * factors(i, i), &e);
     exponent += e;
   }
-  M u1 = factors.template triangularView<Eigen::Upper>();
-  const S t = u1(k, k);
-  u1(k, k) = 1;
-  M b = M::Identity(n, n);
-  u1.template triangularView<Eigen::Upper>().solveInPlace(b);
-  const auto column = b.col(k).eval();
-  const auto row = b.row(k).eval();
-  M adj_u = t * (b - column * row) + column * row;  // adj(U) / p
-  // adj(U) L⁻¹: X L = adj(U)
-  factors.template triangularView<Eigen::UnitLower>().template solveInPlace<Eigen::OnTheRight>(adj_u);
-  M r = adj_u * lu.permutationP();
-  const S sign = lu.permutationP().determinant() < 0 ? -mantissa : mantissa;
-  return r.unaryExpr([sign, exponent](S v) { return ldexp(sign * v, exponent); });
+  return M(r.unaryExpr([mantissa, exponent](S v) { return ldexp(mantissa * v, exponent); }));
 }
 
 template <>
@@ -127,7 +149,7 @@ struct evaluator<adj_op> {
     } else if constexpr (M::RowsAtCompileTime == 2 || M::RowsAtCompileTime == 3) {
       return adjugate_by_cofactors<M>(a);
     } else {
-      return adjugate_from_lu<M>(Eigen::PartialPivLU<M>(a));
+      return adjugate_from_lu<M>(lu_t<M>(a));
     }
   }
 };

@@ -9,6 +9,7 @@
 #include <Eigen/LU>
 
 #include <matdiff/eval/evaluate.hpp>
+#include <matdiff/eval/lu.hpp>
 #include <matdiff/eval/value.hpp>
 #include <matdiff/ops/det.hpp>
 
@@ -23,7 +24,7 @@ struct evaluator<det_op> {
   static typename Ctx::scalar apply(const Ctx&, const E&, const A& a) {
     using S = typename Ctx::scalar;
     if constexpr (std::is_arithmetic_v<A>) return a;
-    else return Eigen::PartialPivLU<Eigen::Matrix<S, A::RowsAtCompileTime, A::ColsAtCompileTime>>(a).determinant();
+    else return lu_t<Eigen::Matrix<S, A::RowsAtCompileTime, A::ColsAtCompileTime>>(a).determinant();
   }
 };
 

@@ -9,6 +9,7 @@
 #include <Eigen/LU>
 
 #include <matdiff/eval/evaluate.hpp>
+#include <matdiff/eval/lu.hpp>
 #include <matdiff/eval/value.hpp>
 #include <matdiff/ops/inv.hpp>
 
@@ -23,7 +24,7 @@ struct evaluator<inv_op> {
   static auto apply(const Ctx&, const E&, const A& a) {
     using S = typename Ctx::scalar;
     if constexpr (std::is_arithmetic_v<A>) return S(1) / a;
-    else return result_t<Ctx, E>(Eigen::PartialPivLU<matrix_t<S, E>>(a).inverse());
+    else return result_t<Ctx, E>(lu_t<matrix_t<S, E>>(a).inverse());
   }
 };
 

@@ -9,6 +9,7 @@
 #include <Eigen/LU>
 
 #include <matdiff/eval/evaluate.hpp>
+#include <matdiff/eval/lu.hpp>
 #include <matdiff/eval/value.hpp>
 #include <matdiff/ops/logdet.hpp>
 
@@ -26,7 +27,7 @@ struct evaluator<logdet_op> {
       return log(abs(a));
     } else {
       using M = Eigen::Matrix<S, A::RowsAtCompileTime, A::ColsAtCompileTime>;
-      const Eigen::PartialPivLU<M> lu(a);
+      const lu_t<M> lu(a);
       return lu.matrixLU().diagonal().cwiseAbs().array().log().sum();
     }
   }

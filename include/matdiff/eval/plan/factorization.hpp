@@ -13,7 +13,8 @@
 /// The planner (eval/plan/plan.hpp) writes these nodes; since lu(A) is one type for one A, the
 /// common-subexpression pass (eval/plan/shared.hpp) makes every user share it.
 ///
-/// Every size goes through the LU, fixed 2x2, 3x3 and 4x4 too. Eigen's closed forms for
+/// Every size goes through the LU (eval/lu.hpp: unrolled at fixed sizes up to 4x4), fixed
+/// 2x2, 3x3 and 4x4 too. Eigen's closed forms for
 /// those (cofactors over the determinant) lose up to all digits at condition 1e8..1e12
 /// where the LU keeps those of a backward-stable solve, and give 0 or inf at scales 1e±200
 /// where the determinant over- or underflows but the inverse does not (docs/numerics.md has
@@ -28,6 +29,7 @@
 
 #include <matdiff/core/expression.hpp>
 #include <matdiff/eval/evaluate.hpp>
+#include <matdiff/eval/lu.hpp>
 #include <matdiff/eval/ops/adj.hpp>
 #include <matdiff/eval/plan/shared.hpp>
 #include <matdiff/eval/value.hpp>
@@ -68,17 +70,17 @@ struct lu_solve_right_op {
 template <class A>
 using lu_node = node<lu_op, A>;
 
-/// A remembered lu(A) holds the factorization.
+/// A remembered lu(A) holds the factorization (eval/lu.hpp).
 template <class S, class A>
 struct evaluated_value<S, node<lu_op, A>> {
-  using type = Eigen::PartialPivLU<matrix_t<S, A>>;
+  using type = lu_t<matrix_t<S, A>>;
 };
 
 template <>
 struct evaluator<lu_op> {
   template <class Ctx, class A, class V>
   static auto apply(const Ctx&, const node<lu_op, A>&, const V& a) {
-    return Eigen::PartialPivLU<matrix_t<typename Ctx::scalar, A>>(a);
+    return lu_t<matrix_t<typename Ctx::scalar, A>>(a);
   }
 };
 
