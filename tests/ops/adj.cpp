@@ -1,6 +1,6 @@
 // Adjugate (ops/adj.hpp): shape rule, printing, evaluation (cofactors at 2x2 and 3x3, the LU
 // form elsewhere) against long double cofactors, at invertible, singular and badly scaled
-// matrices; the derivative of det through it, finite at singular matrices.
+// matrices. Its derivatives and the derivative of det through it: adj_derivatives.cpp.
 #include <cmath>
 #include <limits>
 #include <type_traits>
@@ -11,10 +11,13 @@
 
 #include <matdiff/matdiff.hpp>
 
+#include "../support/adjugate.hpp"
 #include "../support/eigen_check.hpp"
 
 namespace md = matdiff;
+using matdiff_test::integer_matrix_of_rank;
 using matdiff_test::random_matrix;
+using matdiff_test::reference_adjugate;
 using matdiff_test::require_close;
 using matdiff_test::well_conditioned;
 
@@ -33,39 +36,6 @@ constexpr auto A4 = md::matrix<"A", 4, 4>;
 constexpr auto N = md::matrix<"A", n, n>;
 constexpr auto B = md::matrix<"B", 3, 3>;
 constexpr auto a = md::scalar<"a">;
-
-using ld = long double;
-using matrix_ld = Eigen::Matrix<ld, Eigen::Dynamic, Eigen::Dynamic>;
-
-/// The adjugate by its definition, each cofactor a long double determinant.
-template <class M>
-Eigen::MatrixXd reference_adjugate(const M& m) {
-  const Eigen::Index size = m.rows();
-  const matrix_ld a = m.template cast<ld>();
-  Eigen::MatrixXd r(size, size);
-  if (size == 1) return Eigen::MatrixXd::Ones(1, 1);
-  for (Eigen::Index i = 0; i < size; ++i)
-    for (Eigen::Index j = 0; j < size; ++j) {
-      matrix_ld minor(size - 1, size - 1);
-      for (Eigen::Index r2 = 0, mr = 0; r2 < size; ++r2) {
-        if (r2 == j) continue;
-        for (Eigen::Index c2 = 0, mc = 0; c2 < size; ++c2)
-          if (c2 != i) minor(mr, mc++) = a(r2, c2);
-        ++mr;
-      }
-      const ld cofactor = ((i + j) % 2 ? -1 : 1) * minor.partialPivLu().determinant();
-      r(i, j) = static_cast<double>(cofactor);
-    }
-  return r;
-}
-
-/// Small-integer matrices of rank `rank`: products of integer factors, exact in double.
-template <class M>
-M integer_matrix_of_rank(Eigen::Index size, Eigen::Index rank) {
-  const Eigen::MatrixXd left = (3 * random_matrix<Eigen::MatrixXd>(size, rank)).array().round().matrix();
-  const Eigen::MatrixXd right = (3 * random_matrix<Eigen::MatrixXd>(rank, size)).array().round().matrix();
-  return M(left * right);
-}
 
 /// The relative error, entry-wise largest, against the largest reference entry.
 double relative_error(const Eigen::MatrixXd& value, const Eigen::MatrixXd& reference) {
@@ -167,49 +137,6 @@ TEST_CASE("the adjugate does not over- or underflow where det(A) inv(A) would", 
     CHECK(relative_error(md::eval(md::adj(A4), A4 = scaled), expected) < 1e-14);
     CHECK(relative_error(md::eval(md::adj(N), N = Eigen::MatrixXd(scaled)), expected) < 1e-14);
   }
-}
-
-TEST_CASE("grad det = adj(A)', against finite differences, also at singular matrices", "[adj][derivative]") {
-  const auto check = [](const auto& A, const auto& value) {
-    INFO("size " << value.rows() << "\n" << value);
-    const auto g = md::check_gradient(md::det(A), A, A = value);
-    INFO(g.message);
-    CHECK(g.ok);
-    require_close(md::eval(md::grad(md::det(A), A), A = value), Eigen::MatrixXd(reference_adjugate(value).transpose()), 1e-13);
-  };
-  check(A2, random_matrix<Eigen::Matrix2d>());
-  check(A3, random_matrix<Eigen::Matrix3d>());
-  check(A4, random_matrix<Eigen::Matrix4d>());
-  check(N, random_matrix<Eigen::MatrixXd>(5, 5));
-  // Singular: det(A) inv(A)' was NaN or 0 there.
-  check(A2, integer_matrix_of_rank<Eigen::Matrix2d>(2, 1));
-  check(A3, integer_matrix_of_rank<Eigen::Matrix3d>(3, 2));
-  check(A4, integer_matrix_of_rank<Eigen::Matrix4d>(4, 3));
-  check(N, integer_matrix_of_rank<Eigen::MatrixXd>(5, 4));
-  check(N, integer_matrix_of_rank<Eigen::MatrixXd>(5, 3));  // rank n-2: the gradient is 0
-}
-
-TEST_CASE("the Jacobian of adj and the Hessian of det agree with finite differences", "[adj][derivative]") {
-  const Eigen::Matrix3d A3v = random_matrix<Eigen::Matrix3d>();
-  const Eigen::Matrix4d A4v = random_matrix<Eigen::Matrix4d>();
-  const Eigen::MatrixXd Nv = random_matrix<Eigen::MatrixXd>(4, 4);
-  CHECK(md::check_jacobian(md::adj(A3), A3, A3 = A3v).ok);
-  CHECK(md::check_jacobian(md::adj(A4), A4, A4 = A4v).ok);
-  CHECK(md::check_jacobian(md::adj(N), N, N = Nv).ok);
-  CHECK(md::check_hessian(md::det(A3), A3, A3 = A3v).ok);
-  CHECK(md::check_hessian(md::det(N), N, N = Nv).ok);
-  CHECK(md::check_gradient(md::trace(B * md::adj(A3)), A3, A3 = A3v, B = random_matrix<Eigen::Matrix3d>()).ok);
-  // d adj divides by det: at a singular matrix the second derivative of det is NaN (and
-  // reported as such), while the gradient is finite.
-  Eigen::Matrix3d singular;
-  singular << 1, 2, 3,
-              0, 0, 0,
-              4, 5, 7;  // det exactly 0
-  REQUIRE(md::eval(md::det(A3), A3 = singular) == 0.0);
-  CHECK(md::check_gradient(md::det(A3), A3, A3 = singular).ok);
-  const auto hessian = md::check_hessian(md::det(A3), A3, A3 = singular);
-  CHECK_FALSE(hessian.ok);
-  CHECK_FALSE(hessian.finite);
 }
 
 TEST_CASE("adj, det and inv of one matrix share one LU beyond 3x3", "[adj][plan]") {
