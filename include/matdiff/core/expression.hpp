@@ -185,19 +185,29 @@ constexpr auto keep_signature(const E& e) {
 }
 
 namespace detail {
-/// The first variable name that appears with two different shapes, as a diagnostic.
-template <auto Variables>
+/// The first variable name that appears with two different shapes in two of the sets, as
+/// a diagnostic. Each set is an expression's, free of conflicts, so only items of two
+/// different sets are compared.
+template <auto... Sets>
 consteval diagnostic name_conflict() {
-  for (const variable_info& a : Variables)
-    for (const variable_info& b : Variables)
-      if (a.name == b.name && !(a.shape == b.shape))
-        return text("matdiff: variable ") + a.name.view() + " is used with two shapes, " +
-               a.shape.to_text() + " and " + b.shape.to_text();
+  if constexpr (sizeof...(Sets) > 1) {
+    constexpr auto& list = set_list_of<Sets...>;
+    for (std::size_t s = 0; s < sizeof...(Sets); ++s)
+      for (std::size_t i = 0; i < list.sizes[s]; ++i)
+        for (std::size_t t = s + 1; t < sizeof...(Sets); ++t)
+          for (std::size_t j = 0; j < list.sizes[t]; ++j) {
+            const variable_info& a = list.begins[s][i];
+            const variable_info& b = list.begins[t][j];
+            if (a.name == b.name && !(a.shape == b.shape))
+              return text("matdiff: variable ") + a.name.view() + " is used with two shapes, " +
+                     a.shape.to_text() + " and " + b.shape.to_text();
+          }
+  }
   return {};
 }
-/// Evaluated once per set of variables, not once per node built over it.
-template <auto Variables>
-inline constexpr diagnostic name_conflict_v = name_conflict<Variables>();
+/// Evaluated once per list of operand variable sets.
+template <auto... Sets>
+inline constexpr diagnostic name_conflict_v = name_conflict<Sets...>();
 }  // namespace detail
 
 /// Op states its shape rule in its own static_assert, `Op::report<problem>()`.
@@ -217,7 +227,7 @@ constexpr auto make_expression(Op op, const Args&... args) {
     return keep_signature<set_union<signature_of<Args>...>>(make_expression(op, without_signature(args)...));
   } else {
     constexpr diagnostic problem = Op::check(Args::shape_v...);
-    constexpr diagnostic conflict = detail::name_conflict_v<set_union<Args::variables_v...>>;
+    constexpr diagnostic conflict = detail::name_conflict_v<Args::variables_v...>;
     if constexpr (!problem.ok()) {
       // A static_assert message is a literal: each operation states its own rule
       // (Op::report), so the first error line names the operation.
