@@ -111,6 +111,9 @@ struct node : expression_interface<node<Op, Args...>> {
   }
 };
 
+template <class Op, class... Args>
+inline constexpr bool holds_no_data<node<Op, Args...>> = std::is_empty_v<Op> && (holds_no_data<Args> && ...);
+
 /// E is a node of operation Op.
 template <class E, class Op>
 inline constexpr bool is_node_of = false;

@@ -13,14 +13,29 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
+#include <type_traits>
 #include <utility>
 
 namespace matdiff {
+
+/// True when every value of T is T{}: T holds no data (an empty class; a node of such
+/// operands, core/expression.hpp). A pack keeps no copy of such a value, so copying a
+/// pack, and a node over such operands, costs the same whatever the operands' size.
+template <class T>
+inline constexpr bool holds_no_data = std::is_empty_v<T>;
 
 namespace detail {
 template <std::size_t I, class T>
 struct pack_slot {
   T value;
+};
+template <std::size_t I, class T>
+  requires holds_no_data<T>
+struct pack_slot<I, T> {
+  static constexpr T value{};
+  constexpr pack_slot() = default;
+  constexpr pack_slot(const T&) {}  // NOLINT: initialised like the slot that holds a value
 };
 
 template <class Indices, class... T>
@@ -42,15 +57,41 @@ constexpr const T& get_slot(const pack_slot<I, T>& s) {
   return s.value;
 }
 template <std::size_t I, class T>
-constexpr T& get_slot(pack_slot<I, T>& s) {
+constexpr auto& get_slot(pack_slot<I, T>& s) {
   return s.value;
 }
 template <std::size_t I, class T>
 T slot_type(const pack_slot<I, T>&);
+
 }  // namespace detail
 
 template <class... T>
 using pack = detail::indexed_pack<std::index_sequence_for<T...>, T...>;
+
+/// Types, as a list.
+template <class... T>
+struct type_list {};
+
+namespace detail {
+constexpr std::size_t first_true(std::initializer_list<bool> flags) {
+  std::size_t i = 0;
+  for (bool f : flags) {
+    if (f) return i;
+    ++i;
+  }
+  return i;
+}
+}  // namespace detail
+
+/// The position of the first T in a type list, the list's length when T is not in it.
+/// The position is the value of an std::integral_constant base, which the compiler shares,
+/// and types are compared with __is_same (GCC, Clang): a variable per pair of types
+/// compared (std::is_same_v) would be one more symbol each, named after both types.
+template <class T, class List>
+struct type_index;
+template <class T, class... U>
+struct type_index<T, type_list<U...>>
+    : std::integral_constant<std::size_t, detail::first_true({__is_same(T, U)...})> {};
 
 /// The I-th value of a pack.
 template <std::size_t I, class Pack>
@@ -65,6 +106,11 @@ constexpr auto& at(Pack& p) {
 /// The type of the I-th value of a pack.
 template <std::size_t I, class Pack>
 using pack_element_t = decltype(detail::slot_type<I>(std::declval<const Pack&>()));
+
+/// The slot holding the I-th value of a pack: `static_cast<const slot_t<I, P>&>(p).value`
+/// reads it without a function instantiated per index and pack (`at` is one).
+template <std::size_t I, class Pack>
+using slot_t = detail::pack_slot<I, pack_element_t<I, Pack>>;
 
 /// The pack (a, b, ...).
 template <class... T>

@@ -30,15 +30,13 @@
 
 namespace matdiff {
 
-template <class... T>
-struct type_list {};
-
 namespace detail {
 
-template <class T, class... List>
-inline constexpr bool contains = (std::is_same_v<T, List>|| ...);
+// Type comparisons here use the compilers' __is_same: std::is_same_v would instantiate a
+// variable, which the compiler names and keeps, for every pair of node types compared.
 
-/// Appends the node types of E not yet in the list, operands first.
+/// Appends the node types of E not yet in the list, operands first. Only a node not yet
+/// listed is taken apart, so each node type is visited once.
 template <class List, class E>
 struct add_nodes {
   using type = List;  // a leaf
@@ -62,38 +60,70 @@ struct append<type_list<T...>, E> {
   using type = type_list<T..., E>;
 };
 
+template <bool Listed, class List, class E>
+struct add_new_node {
+  using type = List;
+};
+template <class List, class Op, class... Args>
+struct add_new_node<false, List, node<Op, Args...>>
+    : append<typename add_all<List, Args...>::type, node<Op, Args...>> {};
+
 template <class... T, class Op, class... Args>
-struct add_nodes<type_list<T...>, node<Op, Args...>> {
-  using E = node<Op, Args...>;
-  using type = std::conditional_t<
-      contains<E, T...>, type_list<T...>,
-      typename append<typename add_all<type_list<T...>, Args...>::type, E>::type>;
+struct add_nodes<type_list<T...>, node<Op, Args...>>
+    : add_new_node<(__is_same(node<Op, Args...>, T) || ...), type_list<T...>, node<Op, Args...>> {};
+
+/// The positions of the operands of node E in the list.
+template <class E, class List>
+struct operand_indices {
+  using type = std::index_sequence<>;
+};
+template <class Op, class... Args, class List>
+struct operand_indices<node<Op, Args...>, List> {
+  using type = std::index_sequence<type_index<Args, List>::value...>;
 };
 
-/// How many times T is asked for: once per operand slot of a distinct node, once per root.
-template <class T, class Node>
-inline constexpr int uses_in = 0;
-template <class T, class Op, class... Args>
-inline constexpr int uses_in<T, node<Op, Args...>> = (int(std::is_same_v<T, Args>) + ... + 0);
+template <std::size_t I, class T>
+struct indexed {};
+template <class Indices, class... T>
+struct indexer;
+template <std::size_t... I, class... T>
+struct indexer<std::index_sequence<I...>, T...> : indexed<I, T>... {};
+template <std::size_t I, class T>
+T type_at(const indexed<I, T>&);  // declared only: the type of the I-th element
 
+/// One more use of each listed position (positions past `count` are leaves).
+template <std::size_t... I>
+constexpr void add_uses(int* uses, std::size_t count, std::index_sequence<I...>) {
+  ((I < count ? ++uses[I] : 0), ...);
+}
+
+/// The nodes of `Nodes` asked for more than once: once per operand slot of a distinct node
+/// and once per root. Uses are counted on positions, in one pass over the nodes.
 template <class Nodes, class Roots>
 struct repeated_nodes;
 template <class... Nodes, class... Roots>
 struct repeated_nodes<type_list<Nodes...>, type_list<Roots...>> {
-  template <class T>
-  static constexpr int uses = (uses_in<T, Nodes> + ... + 0) + (int(std::is_same_v<T, Roots>) + ... + 0);
+  using list = type_list<Nodes...>;
+  static constexpr std::size_t count = sizeof...(Nodes);
 
-  template <class List, class T>
-  using keep = std::conditional_t<(uses<T> > 1), typename append<List, T>::type, List>;
-
-  template <class List, class... T>
-  struct filter {
-    using type = List;
+  struct kept_positions {
+    std::size_t positions[count + 1]{};
+    std::size_t size = 0;
   };
-  template <class List, class T, class... Rest>
-  struct filter<List, T, Rest...> : filter<keep<List, T>, Rest...> {};
+  static constexpr kept_positions kept = [] {
+    int uses[count + 1]{};
+    (add_uses(uses, count, typename operand_indices<Nodes, list>::type{}), ...);
+    add_uses(uses, count, std::index_sequence<type_index<Roots, list>::value...>{});
+    kept_positions k{};
+    for (std::size_t i = 0; i < count; ++i)
+      if (uses[i] > 1) k.positions[k.size++] = i;
+    return k;
+  }();
 
-  using type = typename filter<type_list<>, Nodes...>::type;
+  template <std::size_t... J>
+  static auto picked(std::index_sequence<J...>)
+      -> type_list<decltype(type_at<kept.positions[J]>(std::declval<const indexer<std::index_sequence_for<Nodes...>, Nodes...>&>()))...>;
+  using type = decltype(picked(std::make_index_sequence<kept.size>{}));
 };
 
 }  // namespace detail
@@ -101,8 +131,7 @@ struct repeated_nodes<type_list<Nodes...>, type_list<Roots...>> {
 /// The node types evaluated more than once across expressions `E...`, operands first.
 template <class... E>
 using shared_nodes_t =
-    typename detail::repeated_nodes<typename detail::add_all<type_list<>, E...>::type,
-                                    type_list<E...>>::type;
+    typename detail::repeated_nodes<typename detail::add_all<type_list<>, E...>::type, type_list<E...>>::type;
 
 /// True when a node's value depends on data stored in it (numbers the user wrote, an
 /// exponent), not on its type alone.
@@ -166,7 +195,7 @@ class shared_context<Ctx, type_list<T...>> {
   using scalar = typename Ctx::scalar;
 
   template <class E>
-  static constexpr bool is_shared = detail::contains<E, T...>;
+  static constexpr bool is_shared = (__is_same(E, T) || ...);
 
   explicit shared_context(const Ctx& ctx) : ctx_(ctx) {}
 
@@ -200,7 +229,7 @@ class shared_context<Ctx, type_list<T...>> {
 
   template <class E>
   static constexpr std::size_t index_of() {
-    constexpr bool match[] = {std::is_same_v<E, T>...};
+    constexpr bool match[] = {__is_same(E, T)...};
     std::size_t i = 0;
     while (!match[i]) ++i;
     return i;
