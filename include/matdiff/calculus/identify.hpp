@@ -49,7 +49,7 @@ template <class A, class B>
 constexpr auto combined(const A& a, const B& b) {
   if constexpr (std::is_same_v<A, no_term>) return b;
   else if constexpr (std::is_same_v<B, no_term>) return a;
-  else return a + b;
+  else return make_node(add_op{}, a, b);
 }
 
 template <class E, class C>
@@ -73,11 +73,11 @@ constexpr auto pull_through(const add_op&, const E& e, const C& c) {
 }
 template <class E, class C>
 constexpr auto pull_through(const subtract_op&, const E& e, const C& c) {
-  return combined(pull(e.template arg<0>(), c), pull(e.template arg<1>(), -c));
+  return combined(pull(e.template arg<0>(), c), pull(e.template arg<1>(), make_node(negate_op{}, c)));
 }
 template <class E, class C>
 constexpr auto pull_through(const negate_op&, const E& e, const C& c) {
-  return pull(e.template arg<0>(), -c);
+  return pull(e.template arg<0>(), make_node(negate_op{}, c));
 }
 
 template <class E, class C>
@@ -89,14 +89,14 @@ constexpr auto pull_through(const product_op&, const E& e, const C& c) {
   constexpr bool a_scalar = A::shape_v.is_scalar(), b_scalar = B::shape_v.is_scalar();
   static_assert(!(has_d<A> && has_d<B>), "matdiff: identification: dX on both sides of a product");
   if constexpr (a_scalar == b_scalar) {  // a matrix product, or a product of two 1x1
-    if constexpr (has_d<A>) return pull(a, c * transpose(b));
-    else return pull(b, transpose(a) * c);
+    if constexpr (has_d<A>) return pull(a, make_node(product_op{}, c, make_node(transpose_op{}, b)));
+    else return pull(b, make_node(product_op{}, make_node(transpose_op{}, a), c));
   } else if constexpr (a_scalar) {  // s·M
-    if constexpr (has_d<A>) return pull(a, dot(c, b));
-    else return pull(b, a * c);
+    if constexpr (has_d<A>) return pull(a, make_node(dot_op{}, c, b));
+    else return pull(b, make_node(product_op{}, a, c));
   } else {  // M·s
-    if constexpr (has_d<A>) return pull(a, c * b);
-    else return pull(b, dot(c, a));
+    if constexpr (has_d<A>) return pull(a, make_node(product_op{}, c, b));
+    else return pull(b, make_node(dot_op{}, c, a));
   }
 }
 
@@ -104,33 +104,33 @@ template <class E, class C>
 constexpr auto pull_through(const quotient_op&, const E& e, const C& c) {
   static_assert(!has_d<std::remove_cvref_t<decltype(e.template arg<1>())>>,
                 "matdiff: identification: dX in a divisor is not linear");
-  return pull(e.template arg<0>(), c / e.template arg<1>());
+  return pull(e.template arg<0>(), make_node(quotient_op{}, c, e.template arg<1>()));
 }
 
 template <class E, class C>
 constexpr auto pull_through(const transpose_op&, const E& e, const C& c) {
-  return pull(e.template arg<0>(), transpose(c));
+  return pull(e.template arg<0>(), make_node(transpose_op{}, c));
 }
 
 template <class E, class C>
 constexpr auto pull_through(const trace_op&, const E& e, const C& c) {
   using M = std::remove_cvref_t<decltype(e.template arg<0>())>;
-  return pull(e.template arg<0>(), c * constant_matrix<constant_kind::identity, M::shape_v.rows, M::shape_v.rows>{});
+  return pull(e.template arg<0>(), make_node(product_op{}, c, constant_matrix<constant_kind::identity, M::shape_v.rows, M::shape_v.rows>{}));
 }
 
 template <class E, class C>
 constexpr auto pull_through(const hadamard_op&, const E& e, const C& c) {
   const auto& a = e.template arg<0>();
   const auto& b = e.template arg<1>();
-  if constexpr (has_d<std::remove_cvref_t<decltype(a)>>) return pull(a, hadamard(c, b));
-  else return pull(b, hadamard(a, c));
+  if constexpr (has_d<std::remove_cvref_t<decltype(a)>>) return pull(a, make_node(hadamard_op{}, c, b));
+  else return pull(b, make_node(hadamard_op{}, a, c));
 }
 
 template <class E, class C>
 constexpr auto pull_through(const hadamard_div_op&, const E& e, const C& c) {
   static_assert(!has_d<std::remove_cvref_t<decltype(e.template arg<1>())>>,
                 "matdiff: identification: dX in a divisor is not linear");
-  return pull(e.template arg<0>(), hadamard_div(c, e.template arg<1>()));
+  return pull(e.template arg<0>(), make_node(hadamard_div_op{}, c, e.template arg<1>()));
 }
 
 template <class E, class C>
@@ -139,37 +139,37 @@ constexpr auto pull_through(const kron_op&, const E& e, const C& c) {
   const auto& b = e.template arg<1>();
   using A = std::remove_cvref_t<decltype(a)>;
   using B = std::remove_cvref_t<decltype(b)>;
-  if constexpr (has_d<A>) return pull(a, kron_adjoint_left<A::shape_v.rows, A::shape_v.cols>(c, b));
-  else return pull(b, kron_adjoint_right<B::shape_v.rows, B::shape_v.cols>(a, c));
+  if constexpr (has_d<A>) return pull(a, make_node(kron_adjoint_op<true, A::shape_v.rows, A::shape_v.cols>{}, c, b));
+  else return pull(b, make_node(kron_adjoint_op<false, B::shape_v.rows, B::shape_v.cols>{}, a, c));
 }
 
 template <class E, class C>
 constexpr auto pull_through(const vec_op&, const E& e, const C& c) {
   using M = std::remove_cvref_t<decltype(e.template arg<0>())>;
-  return pull(e.template arg<0>(), unvec<M::shape_v.rows, M::shape_v.cols>(c));
+  return pull(e.template arg<0>(), make_node(unvec_op<M::shape_v.rows, M::shape_v.cols>{}, c));
 }
 
 template <class E, class C>
 constexpr auto pull_through(const diag_op&, const E& e, const C& c) {
-  return pull(e.template arg<0>(), diagonal(c));
+  return pull(e.template arg<0>(), make_node(diagonal_op{}, c));
 }
 template <class E, class C>
 constexpr auto pull_through(const diagonal_op&, const E& e, const C& c) {
-  return pull(e.template arg<0>(), diag(c));
+  return pull(e.template arg<0>(), make_node(diag_op{}, c));
 }
 
 template <class E, class C>
 constexpr auto pull_through(const sum_op&, const E& e, const C& c) {
   using M = std::remove_cvref_t<decltype(e.template arg<0>())>;
-  return pull(e.template arg<0>(), c * constant_matrix<constant_kind::ones, M::shape_v.rows, M::shape_v.cols>{});
+  return pull(e.template arg<0>(), make_node(product_op{}, c, constant_matrix<constant_kind::ones, M::shape_v.rows, M::shape_v.cols>{}));
 }
 
 template <class E, class C>
 constexpr auto pull_through(const dot_op&, const E& e, const C& c) {
   const auto& a = e.template arg<0>();
   const auto& b = e.template arg<1>();
-  if constexpr (has_d<std::remove_cvref_t<decltype(a)>>) return pull(a, c * b);
-  else return pull(b, c * a);
+  if constexpr (has_d<std::remove_cvref_t<decltype(a)>>) return pull(a, make_node(product_op{}, c, b));
+  else return pull(b, make_node(product_op{}, c, a));
 }
 
 template <class E, class C>

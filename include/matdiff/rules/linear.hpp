@@ -38,7 +38,7 @@ constexpr auto rewrite_linear(const Op& op, const A& a) {
   if constexpr (is_zero<A>) return zero_of<result>();
   else if constexpr (is_negation<A>) return rewrite(a.op, rewrite(op, a.template arg<0>()));
   else if constexpr (is_scalar_multiple<A>) return rewrite(a.op, a.template arg<0>(), rewrite(op, a.template arg<1>()));
-  else return make_expression(op, a);
+  else return make_node(op, a);
 }
 
 /// The same for an operation linear in each of two operands (∘, ⊗, ⟨,⟩).
@@ -50,7 +50,7 @@ constexpr auto rewrite_bilinear(const Op& op, const A& a, const B& b) {
   else if constexpr (is_negation<B>) return rewrite(b.op, rewrite(op, a, b.template arg<0>()));
   else if constexpr (is_scalar_multiple<A>) return rewrite(a.op, a.template arg<0>(), rewrite(op, a.template arg<1>(), b));
   else if constexpr (is_scalar_multiple<B>) return rewrite(b.op, b.template arg<0>(), rewrite(op, a, b.template arg<1>()));
-  else return make_expression(op, a, b);
+  else return make_node(op, a, b);
 }
 }  // namespace detail
 
@@ -103,7 +103,7 @@ constexpr auto rewrite(const hadamard_div_op& op, const A& a, const B& b) {
   else if constexpr (is_zero<A>) return a;
   else if constexpr (is_negation<A>) return rewrite(a.op, rewrite(op, a.template arg<0>(), b));
   else if constexpr (is_scalar_multiple<A>) return rewrite(a.op, a.template arg<0>(), rewrite(op, a.template arg<1>(), b));
-  else return make_expression(op, a, b);
+  else return make_node(op, a, b);
 }
 
 template <class A, class B>
@@ -129,7 +129,7 @@ constexpr auto rewrite(const unvec_op<R, C>& op, const A& a) {
   if constexpr (is_node_of<A, vec_op>) {
     using M = std::remove_cvref_t<decltype(a.template arg<0>())>;
     if constexpr (M::shape_v == shape{R, C}) return a.template arg<0>();
-    else return make_expression(op, a);
+    else return make_node(op, a);
   } else {
     return detail::rewrite_linear(op, a);
   }

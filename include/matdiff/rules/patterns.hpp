@@ -39,6 +39,16 @@ template <class S, class M>
 inline constexpr bool is_scalar_multiple<node<product_op, S, M>> =
     S::shape_v.is_scalar() && !M::shape_v.is_scalar();
 
+/// node<Op, Args...> from operands that the rules and the derivatives made out of a checked
+/// expression: their shapes fit and no variable name has two shapes, so make_expression's
+/// checks (whose cost grows with the number of variables) are left out. An invalid operand
+/// gives an invalid expression, as with make_expression.
+template <class Op, class... Args>
+constexpr auto make_node(const Op& op, const Args&... args) {
+  if constexpr (any_invalid<Args...>) return invalid_expression{};
+  else return node<Op, Args...>(op, args...);
+}
+
 /// A product of two factors neither of which is a number.
 template <class E>
 inline constexpr bool is_matrix_product = is_node_of<E, product_op> && !is_scaled<E>;

@@ -20,6 +20,7 @@
 #include <matdiff/ops/transpose.hpp>
 #include <matdiff/rules/constants.hpp>
 #include <matdiff/rules/patterns.hpp>
+#include <matdiff/rules/sums.hpp>
 
 namespace matdiff {
 
@@ -125,7 +126,7 @@ constexpr auto rewrite(const product_op& op, const A& a, const B& b) {
   } else if constexpr (is_matrix_product<B> && !A::shape_v.is_scalar()) {
     return rewrite(op, rewrite(op, a, b.template arg<0>()), b.template arg<1>());
   } else {
-    return make_expression(op, a, b);
+    return make_node(op, a, b);
   }
 }
 
@@ -145,14 +146,12 @@ template <class A>
 constexpr auto rewrite(const negate_op& op, const A& a) {
   if constexpr (is_zero<A> || std::is_same_v<A, invalid_expression>) return a;
   else if constexpr (is_negation<A>) return a.template arg<0>();
-  else if constexpr (is_node_of<A, add_op> && has_minus_sign<A>)  // -(-a + -b) = a + b
-    return rewrite(add_op{}, rewrite(op, a.template arg<0>()), rewrite(op, a.template arg<1>()));
-  else if constexpr (is_node_of<A, subtract_op> && has_minus_sign<A>)  // -(-a - b) = a + b
-    return rewrite(add_op{}, rewrite(op, a.template arg<0>()), a.template arg<1>());
+  else if constexpr (is_sum<A> && has_minus_sign<A>)  // -(-a + -b) = a + b, -(-a - b) = a + b
+    return sums::distributed(op, a);
   else if constexpr (is_number<A>) return fold_negation(a);
   else if constexpr (is_scaled<A>)
     return rewrite(product_op{}, fold_negation(a.template arg<0>()), a.template arg<1>());
-  else return make_expression(op, a);
+  else return make_node(op, a);
 }
 
 template <class A, class S>
@@ -165,7 +164,7 @@ constexpr auto rewrite(const quotient_op& op, const A& a, const S& s) {
   else if constexpr (is_negation<A>) return rewrite(negate_op{}, rewrite(op, a.template arg<0>(), s));
   else if constexpr (is_negative_rational<A>)
     return rewrite(negate_op{}, rewrite(op, fold_negation(a), s));
-  else return make_expression(op, a, s);
+  else return make_node(op, a, s);
 }
 
 }  // namespace matdiff

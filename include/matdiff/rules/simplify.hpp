@@ -6,7 +6,8 @@
 /// returns a simplified expression built from simplified parts and only ever moves toward
 /// the canonical form (numbers in front, negations and transposes outwards or to the
 /// leaves, chains to the left, sums collected and ordered), so one pass reaches the fixed
-/// point and the rewriting terminates.
+/// point and the rewriting terminates. A sum is simplified as a whole (rules/sums.hpp):
+/// simplifying each of its binary nodes in turn would simplify every prefix of it again.
 #pragma once
 
 
@@ -24,13 +25,15 @@ namespace matdiff {
 /// No rule applies: the node is rebuilt from its simplified operands.
 template <class Op, class... A>
 constexpr auto rewrite(const Op& op, const A&... a) {
-  return make_expression(op, a...);
+  return make_node(op, a...);
 }
 
 /// The simplified form of e, bottom-up (the rules call it on the parts they build).
 template <class E>
 constexpr auto simplified(const E& e) {
-  if constexpr (is_node<E>) {
+  if constexpr (is_sum<E>) {
+    return simplified_sum_tree(e);
+  } else if constexpr (is_node<E>) {
     return e.args.apply([&](const auto&... a) { return rewrite(e.op, simplified(a)...); });
   } else {
     return e;

@@ -8,6 +8,11 @@
 /// on top). Terms with equal T merge when T's type determines its value (`value_free`).
 /// Terms are ordered by size, then by their printed form, so equal sums have equal types;
 /// a term with a negative rational coefficient is subtracted.
+///
+/// A sum is simplified once with all its terms (`simplified_terms`), also when it is built
+/// as a chain of binary nodes or distributed over by a linear operation: the steps work on
+/// the pack of terms through plans computed over its types (`grouping`, the order), so that
+/// one sum instantiates a few functions, not one per term named after all the terms.
 #pragma once
 
 #include <array>
@@ -71,56 +76,102 @@ constexpr auto scaled_core(const term<Coefficient, Core>& t) {
   return rewrite(product_op{}, t.coefficient, t.core);
 }
 
-/// The index of the first term of `Terms` whose key is K and may merge (K value-free);
-/// the number of terms when there is none.
-template <template <class> class Key, class K, class Terms>
-constexpr std::size_t find_key() {
-  constexpr std::size_t n = Terms::size;
-  if constexpr (std::is_void_v<K> || !value_free<K>) {
-    return n;
-  } else {
-    return []<std::size_t... I>(std::index_sequence<I...>) {
-      std::size_t found = n;
-      ((found = (found == n && std::is_same_v<K, typename Key<pack_element_t<I, Terms>>::type>) ? I : found), ...);
-      return found;
-    }(std::make_index_sequence<n>{});
-  }
-}
-
-template <std::size_t I, std::size_t K, class Terms, class R>
-constexpr const auto& term_or_replacement(const Terms& acc, const R& replacement) {
-  if constexpr (I == K) return replacement;
-  else return at<I>(acc);
-}
-
-/// `acc` with term K replaced by `replacement`.
-template <std::size_t K, class Terms, class R>
-constexpr auto replace_at(const Terms& acc, const R& replacement) {
-  return [&]<std::size_t... I>(std::index_sequence<I...>) {
-    return make_pack(term_or_replacement<I, K>(acc, replacement)...);
-  }(std::make_index_sequence<Terms::size>{});
-}
-
 template <class T>
 struct core_key {
   using type = decltype(T::core);
 };
 
-/// Adds t to the terms: merged into the first term with an equal key (`merge(other, t)`
-/// replaces it), or appended when there is none.
-template <template <class> class Key, class Acc, class T, class Merge>
-constexpr auto insert_or_merge(const Acc& acc, const T& t, Merge merge) {
-  constexpr std::size_t k = find_key<Key, typename Key<T>::type, Acc>();
-  if constexpr (k == Acc::size) return acc.apply([&](const auto&... x) { return make_pack(x..., t); });
-  else return replace_at<k>(acc, merge(at<k>(acc), t));
+/// A key by which terms merge: not void (the term has no such key) and free of user numbers.
+template <class K>
+inline constexpr bool merges_by = !std::is_void_v<K> && value_free<K>;
+
+/// The terms of the pack `Terms` in groups of equal keys (`Key<term>::type`): each term
+/// whose key merges goes to the group of the first term with that key, in the order of
+/// first appearance. The same as adding the terms one by one, each merged into the first
+/// term with its key, but found in one pass over the types, and without a function per
+/// step named after all the terms.
+template <template <class> class Key, class Terms>
+struct grouping;
+template <template <class> class Key, std::size_t... I, class... T>
+struct grouping<Key, detail::indexed_pack<std::index_sequence<I...>, T...>> {
+  static constexpr std::size_t n = sizeof...(T);
+  using keys = type_list<typename Key<T>::type...>;
+  struct plan_t {
+    std::size_t count = 0;            // groups
+    std::size_t first[n + 1]{};       // each group's first term
+    std::size_t size[n + 1]{};        // each group's number of terms
+    std::size_t offset[n + 1]{};      // where each group's terms start in `members`
+    std::size_t members[n + 1]{};     // the terms, group by group, each in order
+    std::size_t merged = 0;           // groups of two or more terms
+    std::size_t merged_group[n + 1]{};  // those groups, in order
+    std::size_t merged_index[n + 1]{};  // a group's position among them
+  };
+  static constexpr plan_t plan = [] {
+    constexpr std::size_t leader[] = {(merges_by<typename Key<T>::type> ? type_index<typename Key<T>::type, keys>::value : I)..., 0};
+    plan_t p{};
+    std::size_t group_of[n + 1]{};
+    for (std::size_t i = 0; i < n; ++i) {
+      if (leader[i] == i) {
+        group_of[i] = p.count;
+        p.first[p.count++] = i;
+      } else {
+        group_of[i] = group_of[leader[i]];
+      }
+      ++p.size[group_of[i]];
+    }
+    std::size_t filled[n + 1]{};
+    for (std::size_t g = 1; g < p.count; ++g) p.offset[g] = p.offset[g - 1] + p.size[g - 1];
+    for (std::size_t i = 0; i < n; ++i) p.members[p.offset[group_of[i]] + filled[group_of[i]]++] = i;
+    for (std::size_t g = 0; g < p.count; ++g)
+      if (p.size[g] > 1) {
+        p.merged_index[g] = p.merged;
+        p.merged_group[p.merged++] = g;
+      }
+    return p;
+  }();
+  /// The terms of group G, as an index sequence.
+  template <std::size_t G, std::size_t... J>
+  static auto members_of(std::index_sequence<J...>) -> std::index_sequence<plan.members[plan.offset[G] + J]...>;
+  template <std::size_t G>
+  using members = decltype(members_of<G>(std::make_index_sequence<plan.size[G]>{}));
+  /// The groups of two or more terms, as an index sequence.
+  template <std::size_t... J>
+  static auto merged_groups_of(std::index_sequence<J...>) -> std::index_sequence<plan.merged_group[J]...>;
+  using merged_groups = decltype(merged_groups_of(std::make_index_sequence<plan.merged>{}));
+};
+
+/// The terms grouped by `Key`, each group of two or more terms replaced by
+/// `merge(term, term, ...)` (its terms in order), in the order of the groups.
+template <template <class> class Key, class Terms, class Merge>
+constexpr auto merged(const Terms& terms, Merge merge) {
+  using g = grouping<Key, Terms>;
+  if constexpr (g::plan.merged == 0) {
+    return terms;
+  } else {
+    // The merged groups first, each from its terms; then every group picked from the terms
+    // (one term) or from the merged ones.
+    const auto merged_terms = [&]<std::size_t... G>(std::index_sequence<G...>) {
+      return make_pack([&]<std::size_t... M>(std::index_sequence<M...>) {
+        return merge(static_cast<const slot_t<M, Terms>&>(terms).value...);
+      }(typename g::template members<G>{})...);
+    }(typename g::merged_groups{});
+    using all_t = std::remove_cvref_t<decltype(concat(terms, merged_terms))>;
+    const all_t all = concat(terms, merged_terms);
+    return [&]<std::size_t... G>(std::index_sequence<G...>) {
+      constexpr std::size_t source[] = {(g::plan.size[G] > 1 ? g::n + g::plan.merged_index[G] : g::plan.first[G])..., 0};
+      return make_pack(static_cast<const slot_t<source[G], all_t>&>(all).value...);
+    }(std::make_index_sequence<g::plan.count>{});
+  }
 }
 
-/// Adds a term to collected terms: cA + dA = (c + d)A.
-template <class Acc, class T>
-constexpr auto collect(const Acc& acc, const T& t) {
-  return insert_or_merge<core_key>(acc, t, [](const auto& other, const auto& added) {
-    return term{fold_sum(other.coefficient, added.coefficient), added.core};
-  });
+/// The sum of the coefficients of terms with one core: cA + dA + ... = (c + d + ...)A.
+template <class T0>
+constexpr const T0& collected_term(const T0& t) {
+  return t;
+}
+template <class T0, class T1, class... T>
+constexpr auto collected_term(const T0& a, const T1& b, const T&... rest) {
+  return collected_term(term{fold_sum(a.coefficient, b.coefficient), b.core}, rest...);
 }
 
 /// A shape as a type, so that factoring keys can require equal shapes.
@@ -182,51 +233,72 @@ struct first_factor<term<C, node<product_op, L, R>>> {
   using type = std::conditional_t<is_number<L>, void, std::pair<first, shape_key_of<rest>>>;
 };
 
-/// Adds a term to factored terms: LR + MR = (L + M)R.
-template <class Acc, class T>
-constexpr auto factor_right(const Acc& acc, const T& t) {
-  return insert_or_merge<last_factor>(acc, t, [](const auto& other, const auto& added) {
-    const auto left = rewrite(add_op{}, rewrite(product_op{}, other.coefficient, other.core.template arg<0>()),
-                              rewrite(product_op{}, added.coefficient, added.core.template arg<0>()));
-    return term{rational<1>{}, rewrite(product_op{}, left, added.core.template arg<1>())};
-  });
+template <shape S, class Terms>
+constexpr auto simplified_terms(const Terms& terms);
+
+template <class T>
+constexpr const T& last_of(const T& t) {
+  return t;
+}
+template <class T, class... Rest>
+constexpr const auto& last_of(const T&, const Rest&... rest) {
+  return last_of(rest...);
 }
 
-/// Adds a term to factored terms: LR + LS = L(R + S).
-template <class Acc, class T>
-constexpr auto factor_left(const Acc& acc, const T& t) {
-  return insert_or_merge<first_factor>(acc, t, [](const auto& other, const auto& added) {
-    const auto right = rewrite(add_op{}, rewrite(product_op{}, other.coefficient, without_first_factor(other.core)),
-                               rewrite(product_op{}, added.coefficient, without_first_factor(added.core)));
-    return term{rational<1>{}, rewrite(product_op{}, first_factor_value(added.core), right)};
-  });
+/// Terms LR + MR + ... with one last factor R: (L + M + ...)R, the sum simplified once.
+template <class... T>
+constexpr auto factored_right(const T&... t) {
+  using first = pack_element_t<0, pack<T...>>;
+  using left_type = std::remove_cvref_t<decltype(std::declval<const first&>().core.template arg<0>())>;
+  const auto left = simplified_terms<left_type::shape_v>(
+      concat(terms_of<false>(rewrite(product_op{}, t.coefficient, t.core.template arg<0>()))...));
+  return term{rational<1>{}, rewrite(product_op{}, left, last_of(t...).core.template arg<1>())};
 }
 
-template <class Step, class Acc>
-constexpr auto fold_terms_from(Step, const Acc& acc) {
-  return acc;
-}
-template <class Step, class Acc, class T, class... Rest>
-constexpr auto fold_terms_from(Step step, const Acc& acc, const T& t, const Rest&... rest) {
-  return fold_terms_from(step, step(acc, t), rest...);
-}
-
-/// Folds `step` over the terms: step(step(step((), t0), t1), t2)...
-template <class Step, class Terms>
-constexpr auto fold_terms(Step step, const Terms& terms) {
-  return terms.apply([&](const auto&... t) { return fold_terms_from(step, pack<>{}, t...); });
-}
-
-template <class C, class T>
-constexpr auto kept(const term<C, T>& t) {
-  if constexpr (is_zero<C> || is_zero<T>) return pack<>{};
-  else return make_pack(t);
+/// Terms LR + LS + ... with one first factor L: L(R + S + ...), the sum simplified once.
+template <class... T>
+constexpr auto factored_left(const T&... t) {
+  using first = pack_element_t<0, pack<T...>>;
+  using rest_type = std::remove_cvref_t<decltype(without_first_factor(std::declval<const first&>().core))>;
+  const auto right = simplified_terms<rest_type::shape_v>(
+      concat(terms_of<false>(rewrite(product_op{}, t.coefficient, without_first_factor(t.core)))...));
+  return term{rational<1>{}, rewrite(product_op{}, first_factor_value(last_of(t...).core), right)};
 }
 
 /// The terms whose coefficient or core is not zero.
+template <class T>
+inline constexpr bool is_zero_term = false;
+template <class C, class T>
+inline constexpr bool is_zero_term<term<C, T>> = is_zero<C> || is_zero<T>;
+
+template <class Terms>
+struct nonzero_terms;
+template <class I, class... T>
+struct nonzero_terms<detail::indexed_pack<I, T...>> {
+  static constexpr bool none_zero = !(is_zero_term<T> || ...);
+  struct positions_t {
+    std::size_t count = 0;
+    std::size_t at[sizeof...(T) + 1]{};
+  };
+  static constexpr positions_t positions = [] {
+    constexpr bool zero[] = {is_zero_term<T>..., false};
+    positions_t p{};
+    for (std::size_t i = 0; i < sizeof...(T); ++i)
+      if (!zero[i]) p.at[p.count++] = i;
+    return p;
+  }();
+};
+
 template <class Terms>
 constexpr auto without_zeros(const Terms& terms) {
-  return terms.apply([](const auto&... t) { return concat(pack<>{}, kept(t)...); });
+  using z = nonzero_terms<Terms>;
+  if constexpr (z::none_zero) {
+    return terms;
+  } else {
+    return [&]<std::size_t... J>(std::index_sequence<J...>) {
+      return make_pack(static_cast<const slot_t<z::positions.at[J], Terms>&>(terms).value...);
+    }(std::make_index_sequence<z::positions.count>{});
+  }
 }
 
 /// The canonical order: added terms before subtracted ones, smaller terms first, then by
@@ -257,34 +329,76 @@ constexpr text printed_type() {
   return static_cast<text&&>(p.out);
 }
 
+/// E's printed type, computed once per type and kept as characters: sums order their
+/// terms by it, and one term type is ordered in many sums.
+template <class E>
+struct printed_form {
+  static constexpr std::size_t size = printed_type<E>().size();
+  static constexpr std::array<char, size + 1> chars = [] {
+    std::array<char, size + 1> out{};
+    const text t = printed_type<E>();
+    const std::string_view v = t.view();
+    for (std::size_t i = 0; i < size; ++i) out[i] = v[i];
+    return out;
+  }();
+  static constexpr std::string_view view() { return {chars.data(), size}; }
+};
+
 /// A term with a negative rational coefficient, which the sum subtracts.
 template <class T>
 inline constexpr bool subtracted = false;
 template <std::int64_t P, std::int64_t Q, class Core>
 inline constexpr bool subtracted<term<rational<P, Q>, Core>> = (P < 0);
 
+/// A term's place in the canonical order before its printed form decides: subtracted terms
+/// after added ones, then by size.
+template <class T>
+inline constexpr std::size_t order_key = (subtracted<T> ? 1000000 : 0) + node_count<decltype(T::core)>;
+
+/// The printed form of term T's core where the order needs it (another term has the same
+/// key), or nothing: printing a large core costs more than all else its sum does.
+template <bool Needed, class T>
+constexpr std::string_view order_name() {
+  if constexpr (Needed) return printed_form<decltype(T::core)>::view();
+  else return {};
+}
+
+/// Another of the n keys equals `key`.
+constexpr bool shares_key(const std::size_t* keys, std::size_t n, std::size_t key) {
+  std::size_t same = 0;
+  for (std::size_t i = 0; i < n; ++i) same += keys[i] == key;
+  return same > 1;
+}
+
 template <class Terms>
 constexpr auto sorted(const Terms& terms) {
   constexpr std::size_t n = Terms::size;
   constexpr auto order = []<std::size_t... I>(std::index_sequence<I...>) {
     std::array<std::size_t, n + 1> index{I...};
-    // Subtracted terms after added ones ("x - a"), then by size and printed form.
-    const std::size_t sizes[] = {(subtracted<pack_element_t<I, Terms>> ? 1000000 : 0) +
-                                     node_count<decltype(pack_element_t<I, Terms>::core)>...,
-                                 0};
-    const text names[] = {printed_type<decltype(pack_element_t<I, Terms>::core)>()..., text()};
+    // Subtracted terms after added ones ("x - a"), then by size, then by printed form
+    // (printed only for terms whose size another term shares).
+    constexpr std::size_t keys[] = {order_key<pack_element_t<I, Terms>>..., 0};
+    const std::string_view names[] = {order_name<shares_key(keys, n, keys[I]), pack_element_t<I, Terms>>()..., {}};
     for (std::size_t i = 1; i + 1 < n + 1; ++i)  // insertion sort, stable
       for (std::size_t j = i; j > 0; --j) {
         const std::size_t x = index[j], y = index[j - 1];
-        if (!comes_before(sizes[x], names[x].view(), sizes[y], names[y].view())) break;
+        if (!comes_before(keys[x], names[x], keys[y], names[y])) break;
         index[j] = y;
         index[j - 1] = x;
       }
     return index;
   }(std::make_index_sequence<n>{});
   return [&]<std::size_t... I>(std::index_sequence<I...>) {
-    return make_pack(at<order[I]>(terms)...);
+    return make_pack(static_cast<const slot_t<order[I], Terms>&>(terms).value...);
   }(std::make_index_sequence<n>{});
+}
+
+/// The term as the sum writes it: c·T, or for a subtracted term the positive c·T that
+/// follows the minus sign.
+template <class T>
+constexpr auto written_term(const T& t) {
+  if constexpr (subtracted<T>) return scaled_core(term{fold_negation(t.coefficient), t.core});
+  else return scaled_core(t);
 }
 
 template <class Acc>
@@ -293,24 +407,81 @@ constexpr auto append_terms(const Acc& acc) {
 }
 template <class Acc, class T, class... Rest>
 constexpr auto append_terms(const Acc& acc, const T& t, const Rest&... rest) {
-  if constexpr (subtracted<T>) {
-    const auto positive = scaled_core(term{fold_negation(t.coefficient), t.core});
-    return append_terms(make_expression(subtract_op{}, acc, positive), rest...);
-  } else {
-    return append_terms(make_expression(add_op{}, acc, scaled_core(t)), rest...);
-  }
+  if constexpr (subtracted<T>) return append_terms(make_node(subtract_op{}, acc, written_term(t)), rest...);
+  else return append_terms(make_node(add_op{}, acc, written_term(t)), rest...);
 }
 
-/// t0 ± t1 ± t2 ..., or the zero of shape S for no terms.
+/// The type of t0 ± t1 ± ..., associated to the left.
+template <class Acc, class... T>
+struct sum_type {
+  using type = Acc;
+};
+template <class Acc, class T, class... Rest>
+struct sum_type<Acc, T, Rest...>
+    : sum_type<node<std::conditional_t<subtracted<T>, subtract_op, add_op>, Acc,
+                    decltype(written_term(std::declval<const T&>()))>,
+               Rest...> {};
+
+/// t0 ± t1 ± t2 ..., or the zero of shape S for no terms. A sum that holds no data is its
+/// type's value: only sums with user numbers are built node by node (a function per node,
+/// each named after all the terms before it).
 template <shape S, class Terms>
 constexpr auto rebuilt(const Terms& terms) {
   if constexpr (Terms::size == 0) {
     return zero_of<S>();
   } else {
     return terms.apply([](const auto& first, const auto&... rest) {
-      return append_terms(scaled_core(first), rest...);
+      using type = typename sum_type<decltype(scaled_core(first)), std::remove_cvref_t<decltype(rest)>...>::type;
+      if constexpr (holds_no_data<type>) return type{};
+      else return append_terms(scaled_core(first), rest...);
     });
   }
+}
+
+}  // namespace sums
+
+namespace sums {
+
+/// The simplified sum of signed terms (a pack of `term`s), of shape S: like terms
+/// collected, common factors taken out, zeros dropped, in canonical order. Every sum is
+/// simplified here, once with all its terms: simplifying it prefix by prefix would cost
+/// the square of its length in steps and types.
+template <shape S, class Terms>
+constexpr auto simplified_terms(const Terms& terms) {
+  const auto collected = without_zeros(merged<core_key>(terms, [](const auto&... t) { return collected_term(t...); }));
+  const auto right = without_zeros(merged<last_factor>(collected, [](const auto&... t) { return factored_right(t...); }));
+  const auto left = without_zeros(merged<first_factor>(right, [](const auto&... t) { return factored_left(t...); }));
+  return rebuilt<S>(sorted(left));
+}
+
+/// The signed terms of e, a sum not yet simplified: its operands that are not sums are
+/// simplified, and the sums among them taken apart, so that a nested sum is simplified
+/// once as a whole.
+template <bool Negative, class E>
+constexpr auto simplified_terms_of(const E& e) {
+  if constexpr (is_node_of<E, add_op>) {
+    return concat(simplified_terms_of<Negative>(e.template arg<0>()), simplified_terms_of<Negative>(e.template arg<1>()));
+  } else if constexpr (is_node_of<E, subtract_op>) {
+    return concat(simplified_terms_of<Negative>(e.template arg<0>()), simplified_terms_of<!Negative>(e.template arg<1>()));
+  } else {
+    return terms_of<Negative>(simplified(e));
+  }
+}
+
+template <class Terms>
+inline constexpr bool has_invalid_term = false;
+template <class I, class... T>
+inline constexpr bool has_invalid_term<detail::indexed_pack<I, T...>> =
+    (std::is_same_v<decltype(T::core), invalid_expression> || ...);
+
+/// op(t₁ ± t₂ ± ...) = op(t₁) ± op(t₂) ± ... for a linear operation and a simplified sum,
+/// summed once.
+template <class Op, class Sum>
+constexpr auto distributed(const Op& op, const Sum& s) {
+  constexpr shape result = Op::result_shape(Sum::shape_v);
+  return terms_of<false>(s).apply([&](const auto&... t) {
+    return simplified_terms<result>(concat(pack<>{}, terms_of<false>(rewrite(op, scaled_core(t)))...));
+  });
 }
 
 }  // namespace sums
@@ -318,12 +489,15 @@ constexpr auto rebuilt(const Terms& terms) {
 /// The simplified sum of a and ±b.
 template <bool Subtract, class A, class B>
 constexpr auto simplified_sum(const A& a, const B& b) {
-  constexpr shape s = A::shape_v;
-  const auto terms = concat(sums::terms_of<false>(a), sums::terms_of<Subtract>(b));
-  const auto collected = sums::without_zeros(sums::fold_terms([](const auto& acc, const auto& t) { return sums::collect(acc, t); }, terms));
-  const auto right = sums::without_zeros(sums::fold_terms([](const auto& acc, const auto& t) { return sums::factor_right(acc, t); }, collected));
-  const auto left = sums::without_zeros(sums::fold_terms([](const auto& acc, const auto& t) { return sums::factor_left(acc, t); }, right));
-  return sums::rebuilt<s>(sums::sorted(left));
+  return sums::simplified_terms<A::shape_v>(concat(sums::terms_of<false>(a), sums::terms_of<Subtract>(b)));
+}
+
+/// The simplified form of a sum not yet simplified, all its terms at once.
+template <class E>
+constexpr auto simplified_sum_tree(const E& e) {
+  const auto terms = sums::simplified_terms_of<false>(e);
+  if constexpr (sums::has_invalid_term<std::remove_cvref_t<decltype(terms)>>) return invalid_expression{};
+  else return sums::simplified_terms<E::shape_v>(terms);
 }
 
 template <class A, class B>

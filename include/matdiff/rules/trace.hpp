@@ -14,6 +14,7 @@
 #include <matdiff/ops/transpose.hpp>
 #include <matdiff/rules/constants.hpp>
 #include <matdiff/rules/patterns.hpp>
+#include <matdiff/rules/sums.hpp>
 
 namespace matdiff {
 
@@ -28,13 +29,13 @@ constexpr auto rewrite(const trace_op& op, const A& a) {
   } else if constexpr (is_node_of<A, transpose_op>) {
     return rewrite(op, a.template arg<0>());
   } else if constexpr (is_sum<A>) {
-    return rewrite(a.op, rewrite(op, a.template arg<0>()), rewrite(op, a.template arg<1>()));
+    return sums::distributed(op, a);
   } else if constexpr (is_negation<A>) {
     return rewrite(a.op, rewrite(op, a.template arg<0>()));
   } else if constexpr (is_scalar_multiple<A>) {
     return rewrite(a.op, a.template arg<0>(), rewrite(op, a.template arg<1>()));
   } else {
-    return make_expression(op, a);
+    return make_node(op, a);
   }
 }
 

@@ -19,6 +19,7 @@
 #include <matdiff/ops/transpose.hpp>
 #include <matdiff/rules/constants.hpp>
 #include <matdiff/rules/patterns.hpp>
+#include <matdiff/rules/sums.hpp>
 
 namespace matdiff {
 
@@ -47,10 +48,12 @@ constexpr auto rewrite(const transpose_op& op, const A& a) {
     return a.template arg<0>();
   } else if constexpr (is_node_of<A, product_op>) {
     return rewrite(a.op, rewrite(op, a.template arg<1>()), rewrite(op, a.template arg<0>()));
+  } else if constexpr (is_sum<A>) {
+    return sums::distributed(op, a);
   } else if constexpr (transposes_into_operands<A> || is_elementwise_function<A>) {
     return a.args.apply([&](const auto&... x) { return rewrite(a.op, rewrite(op, x)...); });
   } else {
-    return make_expression(op, a);
+    return make_node(op, a);
   }
 }
 
