@@ -6,8 +6,11 @@
 #include <type_traits>
 
 #include <matdiff/core/expression.hpp>
+#include <matdiff/core/pack.hpp>
+#include <matdiff/core/variable.hpp>
 #include <matdiff/ops/add.hpp>
 #include <matdiff/ops/product.hpp>
+#include <matdiff/ops/transpose.hpp>
 #include <matdiff/rules/constants.hpp>
 
 namespace matdiff {
@@ -47,6 +50,36 @@ template <class Op, class... Args>
 constexpr auto make_node(const Op& op, const Args&... args) {
   if constexpr (any_invalid<Args...>) return invalid_expression{};
   else return node<Op, Args...>(op, args...);
+}
+
+/// A product of two matrices, neither 1x1: a link of a matrix chain.
+template <class E>
+inline constexpr bool is_matrix_chain = false;
+template <class L, class R>
+inline constexpr bool is_matrix_chain<node<product_op, L, R>> = !L::shape_v.is_scalar() && !R::shape_v.is_scalar();
+
+/// A factor that no product rule joins with its neighbours, only A(BC) = (AB)C: a
+/// variable, its transpose, a sum. A chain of such factors simplifies the same whether it
+/// is built from the left or by its tree (with inverses, diagonals or Kronecker products
+/// the order in which neighbours are joined shows in the result: diag(y)(diag(s)diag(y))
+/// is diag(y∘(s∘y)), (diag(y)diag(s))diag(y) is diag((y∘s)∘y)).
+template <class F>
+inline constexpr bool is_plain_factor = is_variable<F> || is_sum<F>;
+template <class V>
+inline constexpr bool is_plain_factor<node<transpose_op, V>> = is_variable<V>;
+
+/// A chain of matrices all of whose factors are plain.
+template <class E>
+inline constexpr bool is_plain_chain = is_plain_factor<E>;
+template <class L, class R>
+inline constexpr bool is_plain_chain<node<product_op, L, R>> =
+    is_matrix_chain<node<product_op, L, R>> && is_plain_chain<L> && is_plain_chain<R>;
+
+/// The factors of a matrix chain, left to right, as a pack.
+template <class E>
+constexpr auto chain_links(const E& e) {
+  if constexpr (is_matrix_chain<E>) return concat(chain_links(e.template arg<0>()), chain_links(e.template arg<1>()));
+  else return make_pack(e);
 }
 
 /// A product of two factors neither of which is a number.

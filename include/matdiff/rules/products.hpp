@@ -130,6 +130,35 @@ constexpr auto rewrite(const product_op& op, const A& a, const B& b) {
   }
 }
 
+namespace detail {
+/// A product built one factor at a time from the left, each step simplified.
+template <class T>
+struct product_so_far {
+  T value;
+};
+template <class T, class F>
+constexpr auto operator|(const product_so_far<T>& acc, const F& f) {
+  const auto p = rewrite(product_op{}, acc.value, f);
+  return product_so_far<std::remove_cvref_t<decltype(p)>>{p};
+}
+}  // namespace detail
+
+/// f₁f₂…fₙ of simplified factors, associated to the left as the rules keep chains: one
+/// rule application per factor. (Simplifying a chain by its tree instead re-associates the
+/// product built so far at every factor: a square number of steps and product types.)
+template <class F0, class... F>
+constexpr auto chain_product(const F0& f0, const F&... f) {
+  return (detail::product_so_far<F0>{f0} | ... | f).value;
+}
+
+/// fₙ…f₂f₁ of simplified factors given in the pack (f₁, …, fₙ), associated to the left.
+template <class Factors>
+constexpr auto reversed_chain_product(const Factors& f) {
+  return [&]<std::size_t... I>(std::index_sequence<I...>) {
+    return chain_product(static_cast<const slot_t<Factors::size - 1 - I, Factors>&>(f).value...);
+  }(std::make_index_sequence<Factors::size>{});
+}
+
 /// Written with a minus sign: -a, a negative rational, c·a with c a negative rational, or a
 /// sum whose every term is (L - R counts when L does). A user number's sign is not known at
 /// compile time.

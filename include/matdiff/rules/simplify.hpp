@@ -8,6 +8,7 @@
 /// leaves, chains to the left, sums collected and ordered), so one pass reaches the fixed
 /// point and the rewriting terminates. A sum is simplified as a whole (rules/sums.hpp):
 /// simplifying each of its binary nodes in turn would simplify every prefix of it again.
+/// Likewise a chain of plain matrix factors is built once from the left (rules/products.hpp).
 #pragma once
 
 
@@ -33,6 +34,8 @@ template <class E>
 constexpr auto simplified(const E& e) {
   if constexpr (is_sum<E>) {
     return simplified_sum_tree(e);
+  } else if constexpr (is_matrix_chain<E> && is_plain_chain<E>) {
+    return chain_links(e).apply([](const auto&... f) { return chain_product(simplified(f)...); });
   } else if constexpr (is_node<E>) {
     return e.args.apply([&](const auto&... a) { return rewrite(e.op, simplified(a)...); });
   } else {

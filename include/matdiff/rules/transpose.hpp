@@ -19,6 +19,7 @@
 #include <matdiff/ops/transpose.hpp>
 #include <matdiff/rules/constants.hpp>
 #include <matdiff/rules/patterns.hpp>
+#include <matdiff/rules/products.hpp>
 #include <matdiff/rules/sums.hpp>
 
 namespace matdiff {
@@ -46,6 +47,8 @@ constexpr auto rewrite(const transpose_op& op, const A& a) {
     return commutation_matrix<A::cols_of_a, A::rows_of_a>{};
   } else if constexpr (is_node_of<A, transpose_op>) {
     return a.template arg<0>();
+  } else if constexpr (is_matrix_chain<A> && is_plain_chain<A>) {  // (f₁…fₙ)ᵀ = fₙᵀ…f₁ᵀ, from the left
+    return reversed_chain_product(chain_links(a).apply([&](const auto&... f) { return make_pack(rewrite(op, f)...); }));
   } else if constexpr (is_node_of<A, product_op>) {
     return rewrite(a.op, rewrite(op, a.template arg<1>()), rewrite(op, a.template arg<0>()));
   } else if constexpr (is_sum<A>) {

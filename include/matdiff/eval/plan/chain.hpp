@@ -52,32 +52,43 @@ constexpr double estimated_size(const dimension& d) {
 /// split[i][j]: the last factor of the left part of the best association of factors i..j.
 template <std::size_t K>
 struct chain_plan {
-  std::array<std::array<std::size_t, K>, K> split{};
+  std::size_t split[K][K]{};
 };
 
+/// The dynamic program runs in constant evaluation, where every call of an operator of a
+/// class costs a step: it works on plain arrays, so that a chain of 49 factors stays within
+/// clang 16's default limit of constant-evaluation steps (with std::array it did not).
 template <std::size_t K>
-constexpr chain_plan<K> order_chain(const std::array<shape, K>& shapes, const std::array<bool, K>& cheap) {
-  std::array<double, K + 1> p{};
-  for (std::size_t i = 0; i < K; ++i) p[i] = estimated_size(shapes[i].rows);
+constexpr chain_plan<K> order_chain(const std::array<shape, K>& shapes, const std::array<bool, K>& cheap_factors) {
+  double p[K + 1]{};
+  bool cheap[K]{};
+  for (std::size_t i = 0; i < K; ++i) {
+    p[i] = estimated_size(shapes[i].rows);
+    cheap[i] = cheap_factors[i];
+  }
   p[K] = estimated_size(shapes[K - 1].cols);
-  std::array<std::array<double, K>, K> cost{};
+  double cost[K][K]{};
   chain_plan<K> plan;
   for (std::size_t length = 2; length <= K; ++length) {
     for (std::size_t i = 0; i + length <= K; ++i) {
       const std::size_t j = i + length - 1;
+      // Ties: the later split, (AB)C as written; but a chain ending in a column vector
+      // absorbs it first, x'(Ax), so that Ax is the product a gradient such as Ax + A'x
+      // shares.
+      const bool ends_in_column = p[j + 1] == 1;
+      double best = 0;
+      std::size_t best_split = i;
       for (std::size_t s = i; s < j; ++s) {
         const bool scaling = (s == i && cheap[i]) || (s + 1 == j && cheap[j]);
         const double step = scaling ? p[i] * p[j + 1] : p[i] * p[s + 1] * p[j + 1];
         const double c = cost[i][s] + cost[s + 1][j] + step;
-        // Ties: the later split, (AB)C as written; but a chain ending in a column vector
-        // absorbs it first, x'(Ax), so that Ax is the product a gradient such as Ax + A'x
-        // shares.
-        const bool ends_in_column = p[j + 1] == 1;
-        if (s == i || c < cost[i][j] || (c == cost[i][j] && !ends_in_column)) {
-          cost[i][j] = c;
-          plan.split[i][j] = s;
+        if (s == i || c < best || (c == best && !ends_in_column)) {
+          best = c;
+          best_split = s;
         }
       }
+      cost[i][j] = best;
+      plan.split[i][j] = best_split;
     }
   }
   return plan;
