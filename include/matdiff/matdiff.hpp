@@ -30,6 +30,7 @@
 #include <matdiff/ops/inv.hpp>
 #include <matdiff/ops/kron.hpp>
 #include <matdiff/ops/logdet.hpp>
+#include <matdiff/ops/maximum.hpp>
 #include <matdiff/ops/norm.hpp>
 #include <matdiff/ops/product.hpp>
 #include <matdiff/ops/softmax.hpp>
@@ -68,6 +69,7 @@
 #include <matdiff/eval/ops/inv.hpp>
 #include <matdiff/eval/ops/kron.hpp>
 #include <matdiff/eval/ops/logdet.hpp>
+#include <matdiff/eval/ops/maximum.hpp>
 #include <matdiff/eval/ops/norm.hpp>
 #include <matdiff/eval/ops/product.hpp>
 #include <matdiff/eval/ops/softmax.hpp>

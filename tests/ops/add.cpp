@@ -146,3 +146,27 @@ TEST_CASE("sums, differences and negations print with the parentheses they need"
   CHECK(md::to_latex(A + B / 2) == R"(A + \frac{B}{2})");
   CHECK(md::to_latex(A - md::ones<3, 4>) == R"(A - \mathbf{1})");
 }
+
+TEST_CASE("a number added to or subtracted from a matrix applies to every entry", "[add][number]") {
+  STATIC_REQUIRE(shape_of(A + 1) == shape(3, 4));
+  STATIC_REQUIRE(shape_of(2.5 - Y) == shape(n, 3));
+  const Matrix34 Av = random_matrix<Matrix34>();
+  require_close(md::eval(A + 1, A = Av), Matrix34(Av.array() + 1.0), 0);
+  require_close(md::eval(1 + A, A = Av), Matrix34(1.0 + Av.array()), 0);
+  require_close(md::eval(A - 0.5, A = Av), Matrix34(Av.array() - 0.5), 0);
+  require_close(md::eval(0.5 - A, A = Av), Matrix34(0.5 - Av.array()), 0);
+  const Eigen::MatrixXd Yv = random_matrix<Eigen::MatrixXd>(5, 3);
+  require_close(md::eval(Y - 2, Y = Yv), Eigen::MatrixXd(Yv.array() - 2.0), 0);
+  require_close(md::eval(-3 + Y, Y = Yv), Eigen::MatrixXd(Yv.array() - 3.0), 0);
+  // c stands for c·ones: printed so, and its derivative is that of the matrix.
+  STATIC_REQUIRE(md::to_string(A + 1) == "A + ones");
+  STATIC_REQUIRE(md::to_string(1 + A) == "ones + A");
+  STATIC_REQUIRE(md::to_string(A - 2.5) == "A - 2.5*ones");
+  STATIC_REQUIRE(md::to_string(3 - A) == "3*ones - A");
+  CHECK(md::to_latex(A - 1) == R"(A - \mathbf{1})");
+  STATIC_REQUIRE(md::to_string(md::differential(3 - A, A)) == "-dA");
+  STATIC_REQUIRE(md::to_string(md::grad(md::sqnorm(A - 1), A)) == "2*(A - ones)");
+  const auto g = md::check_gradient(md::sqnorm(2 - A), A, A = Av);
+  INFO(g.message);
+  CHECK(g.ok);
+}

@@ -181,3 +181,36 @@ TEST_CASE("norm2 and its gradient are right across the range of double", "[norm]
   const Eigen::Vector3f tiny(3e-30f, -4e-30f, 0.0f);
   CHECK(std::abs(md::eval(md::norm2(x), x = tiny) / 5e-30f - 1) < 1e-6f);
 }
+
+TEST_CASE("norm1 is the sum of the absolute values of the entries", "[norm][norm1]") {
+  STATIC_REQUIRE(shape_of(md::norm1(X)) == shape(1, 1));
+  STATIC_REQUIRE(shape_of(md::norm1(Y)) == shape(1, 1));
+  STATIC_REQUIRE(md::norm1_op::check(shape(n, 3)).ok());
+  const Matrix34 Xv = random_matrix<Matrix34>(-2.0, 2.0);
+  double total = 0;
+  for (Eigen::Index j = 0; j < 4; ++j)
+    for (Eigen::Index i = 0; i < 3; ++i) total += std::abs(Xv(i, j));
+  require_close(md::eval(md::norm1(X), X = Xv), total, 1e-15);
+  const Eigen::MatrixXd Yv = random_matrix<Eigen::MatrixXd>(5, 3);
+  require_close(md::eval(md::norm1(Y), Y = Yv), Yv.cwiseAbs().sum(), 1e-15);
+  CHECK(md::eval(md::norm1(a), a = -2.5) == 2.5);
+  CHECK(md::eval(md::norm1(x), x = Eigen::Vector3d(0.0, -0.0, 0.0)) == 0.0);
+  CHECK(std::isnan(md::eval(md::norm1(x), x = Eigen::Vector3d(1.0, std::nan(""), 0.0))));
+  STATIC_REQUIRE(std::is_same_v<decltype(md::eval(md::norm1(A), A = Eigen::Matrix3f())), float>);
+
+  STATIC_REQUIRE(md::to_string(md::norm1(X)) == "norm1(X)");
+  STATIC_REQUIRE(md::to_string(md::grad(md::norm1(X), X)) == "sign(X)");
+  STATIC_REQUIRE(md::to_string(md::grad(md::norm1(A * x), x)) == "A'*sign(A*x)");
+  CHECK(md::to_latex(md::norm1(x)) == R"(\left\lVert x\right\rVert_{1})");
+  CHECK(md::to_latex(md::norm1(A - B)) == R"(\left\lVert A - B\right\rVert_{1})");
+
+  // Away from the kinks at 0; the subgradient at 0 is 0.
+  const Eigen::Vector3d xv(0.7, -0.4, 1.1);
+  const Eigen::Matrix3d Av = random_matrix<Eigen::Matrix3d>();
+  const auto g = md::check_gradient(md::norm1(X), X, X = Xv);
+  INFO(g.message);
+  CHECK(g.ok);
+  CHECK(md::check_gradient(md::norm1(A * x), A, A = Av, x = xv).ok);
+  CHECK(md::check_jacobian(md::norm1(x), x, x = xv).ok);
+  CHECK(md::eval(md::grad(md::norm1(x), x), x = Eigen::Vector3d(0.0, -2.0, 3.0)) == Eigen::Vector3d(0, -1, 1));
+}

@@ -1,12 +1,14 @@
 /// @file
 /// Sum, difference and negation: `a + b`, `a - b`, `-a` (equal shapes).
 ///
-/// A number next to a 1x1 expression is a 1x1 literal: `f + 1`.
+/// A number next to a 1x1 expression is a 1x1 literal: `f + 1`; next to a matrix it is
+/// added to every entry: `X + c` is X + c·ones, `c - X` is c·ones - X.
 /// Differentials: d(a + b) = da + db, d(a - b) = da - db, d(-a) = -da.
 #pragma once
 
 #include <type_traits>
 
+#include <matdiff/core/constants.hpp>
 #include <matdiff/core/expression.hpp>
 #include <matdiff/core/literal.hpp>
 #include <matdiff/core/rational.hpp>
@@ -253,18 +255,32 @@ struct negate_op {
   }
 };
 
-/// a + b
+/// An operand of a sum with `Other`: a number is a 1x1 literal next to a 1x1 expression,
+/// and c·ones (c in every entry) next to a matrix.
+template <class Other, class T>
+constexpr auto as_term(const T& x) {
+  if constexpr (arithmetic<T> && expression<Other>) {
+    if constexpr (!Other::shape_v.is_scalar())
+      return literal(number(x)) * constant_matrix<constant_kind::ones, Other::shape_v.rows, Other::shape_v.cols>{};
+    else
+      return literal(number(x));
+  } else {
+    return as_expression(x);
+  }
+}
+
+/// a + b; a number c on either side is added to every entry of the other
 template <operand A, operand B>
   requires(expression<A> || expression<B>)
 constexpr auto operator+(const A& a, const B& b) {
-  return make_expression(add_op{}, as_expression(a), as_expression(b));
+  return make_expression(add_op{}, as_term<B>(a), as_term<A>(b));
 }
 
-/// a - b
+/// a - b; a number c on either side stands for c in every entry
 template <operand A, operand B>
   requires(expression<A> || expression<B>)
 constexpr auto operator-(const A& a, const B& b) {
-  return make_expression(subtract_op{}, as_expression(a), as_expression(b));
+  return make_expression(subtract_op{}, as_term<B>(a), as_term<A>(b));
 }
 
 /// -a

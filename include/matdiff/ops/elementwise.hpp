@@ -1,22 +1,27 @@
 /// @file
-/// Element-wise functions `exp log sin cos tanh sqrt abs sigmoid softplus` and `pow(a, k)`.
+/// Element-wise functions `exp log sin cos tan asin acos atan tanh sqrt abs sigmoid softplus
+/// relu`, `pow(a, k)` with a number k and `pow(a, b)` with an expression b.
 ///
 /// σ(A) applies σ to every entry; the shape is kept. softplus(x) = log(1 + exp(x)),
-/// sigmoid(x) = 1 / (1 + exp(-x)).
+/// sigmoid(x) = 1 / (1 + exp(-x)), relu(x) = max(x, 0).
 /// Differential: d σ(A) = σ'(A) ∘ dA, with σ' given beside each function below:
-///   exp' = exp, log' = 1/x, sin' = cos, cos' = -sin, tanh' = 1 - tanh², sqrt' = 1/(2 sqrt),
-///   abs' = sign, sigmoid' = sigmoid (1 - sigmoid), softplus' = sigmoid, (x^k)' = k x^(k-1),
-///   and sign' = 0 for `sign`, the derivative of abs.
+///   exp' = exp, log' = 1/x, sin' = cos, cos' = -sin, tan' = 1 + tan²,
+///   asin' = 1/sqrt((1 - x)(1 + x)), acos' = -asin', atan' = 1/(1 + x²), tanh' = 1 - tanh²,
+///   sqrt' = 1/(2 sqrt), abs' = sign, sigmoid' = sigmoid (1 - sigmoid), softplus' = sigmoid,
+///   relu' = step, (x^k)' = k x^(k-1), d(A^B) = B A^(B-1) ∘ dA + A^B ∘ log(A) ∘ dB; and sign' = 0 for `sign`, the derivative of abs,
+///   step' = 0 for `step` (1 where x > 0, else 0), the derivative of relu.
 /// The scalar functions themselves are in eval/ops/elementwise.hpp.
 #pragma once
 
 #include <string_view>
+#include <type_traits>
 
 #include <matdiff/core/constants.hpp>
 #include <matdiff/core/expression.hpp>
 #include <matdiff/core/literal.hpp>
 #include <matdiff/core/number.hpp>
 #include <matdiff/core/rational.hpp>
+#include <matdiff/core/text.hpp>
 #include <matdiff/ops/add.hpp>
 #include <matdiff/ops/hadamard.hpp>
 #include <matdiff/ops/product.hpp>
@@ -78,6 +83,33 @@ struct cos {
   /// cos' = -sin
   static constexpr auto differential(const auto&, const auto& a, const auto& da);
 };
+struct tan {
+  static constexpr std::string_view name = "tan", latex_name = "\\tan";
+  /// tan' = 1 + tan² (= 1/cos²)
+  template <class E, class A, class DA>
+  static constexpr auto differential(const E& e, const A&, const DA& da) {
+    return hadamard(ones_like<A>{} + hadamard(e, e), da);
+  }
+};
+struct asin {
+  static constexpr std::string_view name = "asin", latex_name = "\\arcsin";
+  /// asin' = 1/sqrt(1 - x²), with 1 - x² as (1 - x)(1 + x): exact 1 - x near |x| = 1,
+  /// where 1 - x∘x would lose the digits of the small difference
+  static constexpr auto differential(const auto&, const auto& a, const auto& da);
+};
+struct acos {
+  static constexpr std::string_view name = "acos", latex_name = "\\arccos";
+  /// acos' = -1/sqrt(1 - x²) = -asin', (1 - x²) as (1 - x)(1 + x)
+  static constexpr auto differential(const auto&, const auto& a, const auto& da);
+};
+struct atan {
+  static constexpr std::string_view name = "atan", latex_name = "\\arctan";
+  /// atan' = 1/(1 + x²)
+  template <class E, class A, class DA>
+  static constexpr auto differential(const E&, const A& a, const DA& da) {
+    return hadamard_div(da, ones_like<A>{} + hadamard(a, a));
+  }
+};
 struct tanh {
   static constexpr std::string_view name = "tanh", latex_name = "\\tanh";
   /// tanh' = 1 - tanh²
@@ -106,6 +138,19 @@ struct abs {
   /// abs' = sign
   static constexpr auto differential(const auto&, const auto& a, const auto& da);
 };
+struct step {
+  static constexpr std::string_view name = "step", latex_name = "\\operatorname{step}";
+  /// step' = 0 (almost everywhere)
+  template <class E, class A, class DA>
+  static constexpr auto differential(const E&, const A&, const DA&) {
+    return constant_matrix<constant_kind::zeros, A::shape_v.rows, A::shape_v.cols>{};
+  }
+};
+struct relu {
+  static constexpr std::string_view name = "relu", latex_name = "\\operatorname{relu}";
+  /// relu' = step: 1 where x > 0, and 0 where x ≤ 0 (at the kink, 0)
+  static constexpr auto differential(const auto&, const auto& a, const auto& da);
+};
 struct sigmoid {
   static constexpr std::string_view name = "sigmoid", latex_name = "\\sigma";
   /// sigmoid' = sigmoid ∘ (1 - sigmoid)
@@ -129,6 +174,14 @@ template <expression A> constexpr auto log(const A& a) { return make_expression(
 template <expression A> constexpr auto sin(const A& a) { return make_expression(elementwise_op<function::sin>{}, a); }
 /// cos(A), element-wise
 template <expression A> constexpr auto cos(const A& a) { return make_expression(elementwise_op<function::cos>{}, a); }
+/// tan(A), element-wise
+template <expression A> constexpr auto tan(const A& a) { return make_expression(elementwise_op<function::tan>{}, a); }
+/// asin(A) ∈ [-π/2, π/2], element-wise
+template <expression A> constexpr auto asin(const A& a) { return make_expression(elementwise_op<function::asin>{}, a); }
+/// acos(A) ∈ [0, π], element-wise
+template <expression A> constexpr auto acos(const A& a) { return make_expression(elementwise_op<function::acos>{}, a); }
+/// atan(A) ∈ (-π/2, π/2), element-wise
+template <expression A> constexpr auto atan(const A& a) { return make_expression(elementwise_op<function::atan>{}, a); }
 /// tanh(A), element-wise
 template <expression A> constexpr auto tanh(const A& a) { return make_expression(elementwise_op<function::tanh>{}, a); }
 /// sqrt(A), element-wise
@@ -137,6 +190,10 @@ template <expression A> constexpr auto sqrt(const A& a) { return make_expression
 template <expression A> constexpr auto sign(const A& a) { return make_expression(elementwise_op<function::sign>{}, a); }
 /// |A|, element-wise
 template <expression A> constexpr auto abs(const A& a) { return make_expression(elementwise_op<function::abs>{}, a); }
+/// step(A): 1 where A > 0, else 0, element-wise (the derivative of relu)
+template <expression A> constexpr auto step(const A& a) { return make_expression(elementwise_op<function::step>{}, a); }
+/// max(A, 0), element-wise
+template <expression A> constexpr auto relu(const A& a) { return make_expression(elementwise_op<function::relu>{}, a); }
 /// 1 / (1 + exp(-A)), element-wise
 template <expression A> constexpr auto sigmoid(const A& a) { return make_expression(elementwise_op<function::sigmoid>{}, a); }
 /// log(1 + exp(A)), element-wise
@@ -150,6 +207,17 @@ constexpr auto function::cos::differential(const auto&, const auto& a, const aut
 }
 constexpr auto function::abs::differential(const auto&, const auto& a, const auto& da) {
   return hadamard(matdiff::sign(a), da);
+}
+constexpr auto function::asin::differential(const auto&, const auto& a, const auto& da) {
+  using A = std::remove_cvref_t<decltype(a)>;
+  return hadamard_div(da, matdiff::sqrt(hadamard(ones_like<A>{} - a, ones_like<A>{} + a)));
+}
+constexpr auto function::acos::differential(const auto&, const auto& a, const auto& da) {
+  using A = std::remove_cvref_t<decltype(a)>;
+  return -hadamard_div(da, matdiff::sqrt(hadamard(ones_like<A>{} - a, ones_like<A>{} + a)));
+}
+constexpr auto function::relu::differential(const auto&, const auto& a, const auto& da) {
+  return hadamard(matdiff::step(a), da);
 }
 constexpr auto function::softplus::differential(const auto&, const auto& a, const auto& da) {
   return hadamard(matdiff::sigmoid(a), da);
@@ -187,6 +255,45 @@ struct pow_op {
 template <expression A, arithmetic K>
 constexpr auto pow(const A& a, K k) {
   return make_expression(pow_op{number(k)}, a);
+}
+
+/// A^B element-wise with an expression B, of A's shape or 1x1 (then every entry of A is
+/// raised to it).
+struct power_op {
+  static consteval diagnostic check(const shape& a, const shape& b) {
+    if (b == a || b.is_scalar()) return {};
+    return text("matdiff: pow of ") + a.to_text() + " and " + b.to_text() +
+           ": the exponent is neither of the base's shape nor 1x1";
+  }
+  template <diagnostic Problem>
+  static constexpr void report() {
+    static_assert(error<Problem>, "matdiff: pow: the exponent is neither of the base's shape nor 1x1 (shapes below)");
+  }
+  static constexpr shape result_shape(const shape& a, const shape&) { return a; }
+  static constexpr int precedence(notation) { return precedence::postfix; }
+  template <class P, class A, class B>
+  constexpr void print(P& p, const A& a, const B& b) const {
+    if (p.latex()) p.operand(a, precedence::atom).write("^{\\circ ").operand(b, 0).write("}");
+    else p.operand(a, precedence::atom).write(".^").operand(b, precedence::atom);
+  }
+
+  /// d(A^B) = B ∘ A^(B-1) ∘ dA + A^B ∘ log(A) ∘ dB (B 1x1: B A^(B-1) ∘ dA + (A^B ∘ log(A)) dB)
+  template <class E, class A, class B, class DA, class DB>
+  static constexpr auto differential(const E& e, const A& a, const B& b, const DA& da, const DB& db);
+};
+
+/// A^B element-wise, B an expression of A's shape or 1x1
+template <expression A, expression B>
+constexpr auto pow(const A& a, const B& b) {
+  return make_expression(power_op{}, a, b);
+}
+
+template <class E, class A, class B, class DA, class DB>
+constexpr auto power_op::differential(const E& e, const A& a, const B& b, const DA& da, const DB& db) {
+  if constexpr (B::shape_v.is_scalar() && !A::shape_v.is_scalar())
+    return b * hadamard(matdiff::pow(a, b - 1), da) + hadamard(e, matdiff::log(a)) * db;
+  else
+    return hadamard(hadamard(b, matdiff::pow(a, b - 1)), da) + hadamard(hadamard(e, matdiff::log(a)), db);
 }
 
 }  // namespace matdiff

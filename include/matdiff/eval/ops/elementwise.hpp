@@ -23,12 +23,20 @@ template <> struct scalar_function<function::exp> { template <class S> static S 
 template <> struct scalar_function<function::log> { template <class S> static S apply(S x) { using std::log; return log(x); } };
 template <> struct scalar_function<function::sin> { template <class S> static S apply(S x) { using std::sin; return sin(x); } };
 template <> struct scalar_function<function::cos> { template <class S> static S apply(S x) { using std::cos; return cos(x); } };
+template <> struct scalar_function<function::tan> { template <class S> static S apply(S x) { using std::tan; return tan(x); } };
+template <> struct scalar_function<function::asin> { template <class S> static S apply(S x) { using std::asin; return asin(x); } };
+template <> struct scalar_function<function::acos> { template <class S> static S apply(S x) { using std::acos; return acos(x); } };
+template <> struct scalar_function<function::atan> { template <class S> static S apply(S x) { using std::atan; return atan(x); } };
 template <> struct scalar_function<function::tanh> { template <class S> static S apply(S x) { using std::tanh; return tanh(x); } };
 /// sqrt(-0) is -0 in IEEE arithmetic; + 0 makes it +0, so that the derivative 1/(2 sqrt(x))
 /// at a zero of either sign is +inf (the one-sided derivative), not -inf.
 template <> struct scalar_function<function::sqrt> { template <class S> static S apply(S x) { using std::sqrt; return sqrt(x) + S(0); } };
 /// sign(NaN) is NaN (not 0), so NaN propagates through the gradient of abs.
 template <> struct scalar_function<function::sign> { template <class S> static S apply(S x) { return x != x ? x : static_cast<S>((S(0) < x) - (x < S(0))); } };
+/// step(x) = 1 for x > 0, 0 for x ≤ 0 (also -0); step(NaN) is NaN, as sign's.
+template <> struct scalar_function<function::step> { template <class S> static S apply(S x) { return x != x ? x : x > S(0) ? S(1) : S(0); } };
+/// relu(x) = max(x, 0): +0 for x ≤ 0 (also -0), NaN for NaN.
+template <> struct scalar_function<function::relu> { template <class S> static S apply(S x) { return x != x ? x : x > S(0) ? x : S(0); } };
 template <> struct scalar_function<function::abs> { template <class S> static S apply(S x) { using std::abs; return abs(x); } };
 
 /// 1 / (1 + e^-x), computed without overflow on either side of 0.
@@ -72,6 +80,24 @@ struct evaluator<pow_op> {
     const S k = static_cast<S>(e.op.exponent.value());
     if constexpr (std::is_arithmetic_v<A>) return static_cast<S>(pow(static_cast<S>(a), k));
     else return finish<S, E>(a.unaryExpr([k](S x) { return static_cast<S>(pow(x, k)); }));
+  }
+};
+
+/// A^B entry by entry, or every entry of A to the power B for a 1x1 B.
+template <>
+struct evaluator<power_op> {
+  template <class Ctx, class E, class A, class B>
+  static auto apply(const Ctx&, const E&, const A& a, const B& b) {
+    using S = typename Ctx::scalar;
+    using std::pow;
+    if constexpr (std::is_arithmetic_v<A>) {
+      return static_cast<S>(pow(static_cast<S>(a), static_cast<S>(b)));
+    } else if constexpr (std::is_arithmetic_v<B>) {
+      const S k = static_cast<S>(b);
+      return finish<S, E>(a.unaryExpr([k](S x) { return static_cast<S>(pow(x, k)); }));
+    } else {
+      return finish<S, E>(a.binaryExpr(b, [](S x, S y) { return static_cast<S>(pow(x, y)); }));
+    }
   }
 };
 

@@ -50,4 +50,15 @@ struct evaluator<sqnorm_op> {
   }
 };
 
+/// ‖a‖₁ = Σᵢⱼ |aᵢⱼ|.
+template <>
+struct evaluator<norm1_op> {
+  template <class Ctx, class E, class A>
+  static typename Ctx::scalar apply(const Ctx&, const E&, const A& a) {
+    using std::abs;
+    if constexpr (std::is_arithmetic_v<A>) return abs(a);
+    else return a.cwiseAbs().sum();
+  }
+};
+
 }  // namespace matdiff
