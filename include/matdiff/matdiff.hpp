@@ -34,6 +34,7 @@
 #include <matdiff/ops/norm.hpp>
 #include <matdiff/ops/product.hpp>
 #include <matdiff/ops/softmax.hpp>
+#include <matdiff/ops/solve.hpp>
 #include <matdiff/ops/sum.hpp>
 #include <matdiff/ops/trace.hpp>
 #include <matdiff/ops/transpose.hpp>
@@ -73,6 +74,7 @@
 #include <matdiff/eval/ops/norm.hpp>
 #include <matdiff/eval/ops/product.hpp>
 #include <matdiff/eval/ops/softmax.hpp>
+#include <matdiff/eval/ops/solve.hpp>
 #include <matdiff/eval/ops/sum.hpp>
 #include <matdiff/eval/ops/trace.hpp>
 #include <matdiff/eval/ops/transpose.hpp>
