@@ -30,6 +30,7 @@
 #include <matdiff/ops/inv.hpp>
 #include <matdiff/ops/kron.hpp>
 #include <matdiff/ops/logdet.hpp>
+#include <matdiff/ops/matrix_power.hpp>
 #include <matdiff/ops/maximum.hpp>
 #include <matdiff/ops/norm.hpp>
 #include <matdiff/ops/product.hpp>
@@ -70,6 +71,7 @@
 #include <matdiff/eval/ops/inv.hpp>
 #include <matdiff/eval/ops/kron.hpp>
 #include <matdiff/eval/ops/logdet.hpp>
+#include <matdiff/eval/ops/matrix_power.hpp>
 #include <matdiff/eval/ops/maximum.hpp>
 #include <matdiff/eval/ops/norm.hpp>
 #include <matdiff/eval/ops/product.hpp>
