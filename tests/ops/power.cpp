@@ -81,7 +81,7 @@ TEST_CASE("pow(A, B) with an expression exponent: of A's shape or 1x1", "[pow][e
   STATIC_REQUIRE(shape_of(md::pow(X, Y)) == X.shape_v);
   STATIC_REQUIRE(shape_of(md::pow(X, t)) == X.shape_v);
   STATIC_REQUIRE(md::power_op::check(X.shape_v, x.shape_v).view() ==
-                 "matdiff: pow of 3x4 and 3x1: the exponent is neither of the base's shape nor 1x1");
+                 "matdiff: pow of 3x4 and 3x1: the exponent is neither of the shape of the base nor 1x1");
   const Matrix34 Xv = random_matrix<Matrix34>(0.1, 3.0), Yv = random_matrix<Matrix34>(-2.0, 2.0);
   require_close(md::eval(md::pow(X, Y), X = Xv, Y = Yv), Matrix34(Xv.array().pow(Yv.array())), 1e-15);
   require_close(md::eval(md::pow(X, t), X = Xv, t = 2.5), Matrix34(Xv.array().pow(2.5)), 1e-15);

@@ -263,11 +263,11 @@ struct power_op {
   static consteval diagnostic check(const shape& a, const shape& b) {
     if (b == a || b.is_scalar()) return {};
     return text("matdiff: pow of ") + a.to_text() + " and " + b.to_text() +
-           ": the exponent is neither of the base's shape nor 1x1";
+           ": the exponent is neither of the shape of the base nor 1x1";
   }
   template <diagnostic Problem>
   static constexpr void report() {
-    static_assert(error<Problem>, "matdiff: pow: the exponent is neither of the base's shape nor 1x1 (shapes below)");
+    static_assert(error<Problem>, "matdiff: pow: the exponent is neither of the shape of the base nor 1x1 (shapes below)");
   }
   static constexpr shape result_shape(const shape& a, const shape&) { return a; }
   static constexpr int precedence(notation) { return precedence::postfix; }
