@@ -44,7 +44,7 @@ M apply(const M& m, F f) {
 }  // namespace
 
 TEST_CASE("tan, asin, acos, atan, relu and step keep the shape and match the scalar functions", "[elementwise][eval]") {
-  STATIC_REQUIRE(decltype(md::tan(Y))::shape_v == md::shape{md::dim<"n">, 3});
+  STATIC_REQUIRE(decltype(md::tan(Y))::shape_v == Y.shape_v);
   STATIC_REQUIRE(decltype(md::relu(a))::shape_v == md::scalar_shape);
   const Matrix34 Xv = random_matrix<Matrix34>(-0.99, 0.99);
   require_close(md::eval(md::tan(X), X = Xv), apply(Xv, [](double v) { return std::tan(v); }), 0);
