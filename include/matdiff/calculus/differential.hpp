@@ -19,7 +19,7 @@
 namespace matdiff {
 
 template <class E, class V>
-inline constexpr bool depends_on = E::variables_v.contains(variable_info{V::name, V::shape_v});
+inline constexpr bool depends_on = E::variables_v.contains(V::info_v);
 
 /// The raw (unsimplified) differential of e with respect to variable type V.
 template <class V, class E>

@@ -181,11 +181,24 @@ constexpr auto pull(const E& e, const C& cotangent) {
 
 }  // namespace identification
 
+/// The symmetric part (G + Gᵀ)/2 of a simplified G; G itself when it is symmetric by its
+/// type (Gᵀ simplifies to G, and G holds no numbers that the type does not show).
+template <class G>
+constexpr auto symmetric_part(const G& g) {
+  const auto gt = simplified(make_node(transpose_op{}, g));
+  if constexpr (std::is_same_v<std::remove_cvref_t<decltype(gt)>, G> && holds_no_data<G>) return g;
+  else return simplified(make_node(add_op{}, make_node(product_op{}, rational<1, 2>{}, g), make_node(product_op{}, rational<1, 2>{}, gt)));
+}
+
 /// G with df = tr(Gᵀ dX), simplified; df must be linear in dX (= `md::d(X)`, V = X's type).
+/// For a symmetric X (`md::symmetric`, `md::spd`) G is the symmetric matrix with
+/// df = tr(G dX) for every symmetric dX: the symmetric part (G₀ + G₀ᵀ)/2 of the
+/// unconstrained G₀ (API §2.2).
 template <class V, class DF>
 constexpr auto identify_gradient(const DF& df) {
   const auto g = identification::pull(df, rational<1>{});
   if constexpr (std::is_same_v<std::remove_cvref_t<decltype(g)>, identification::no_term>) return zero_of<V::shape_v>();
+  else if constexpr (is_symmetric_variable<V>) return symmetric_part(simplified(g));
   else return simplified(g);
 }
 

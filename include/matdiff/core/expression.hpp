@@ -45,10 +45,15 @@ concept expression = std::is_base_of_v<expression_tag, T> && requires {
   { T::shape_v } -> std::convertible_to<shape>;
 };
 
-/// A variable as the expression sees it: its name and its shape.
+/// What a variable is known to be besides its shape (core/variable.hpp): `symmetric`,
+/// Sᵀ = S; `spd`, symmetric positive definite as well.
+enum class structure { general, symmetric, spd };
+
+/// A variable as the expression sees it: its name, its shape and its structure.
 struct variable_info {
   name_string name;
   struct shape shape;
+  enum structure structure = structure::general;
   friend constexpr bool operator==(const variable_info&, const variable_info&) = default;
 };
 
@@ -188,7 +193,7 @@ constexpr auto keep_signature(const E& e) {
 }
 
 namespace detail {
-/// The first variable name that appears with two different shapes in two of the sets, as
+/// The first variable name that appears with two different shapes (or structures) in two of the sets, as
 /// a diagnostic. Each set is an expression's, free of conflicts, so only items of two
 /// different sets are compared.
 template <auto... Sets>
@@ -204,6 +209,9 @@ consteval diagnostic name_conflict() {
             if (a.name == b.name && !(a.shape == b.shape))
               return text("matdiff: variable ") + a.name.view() + " is used with two shapes, " +
                      a.shape.to_text() + " and " + b.shape.to_text();
+            if (a.name == b.name && a.structure != b.structure)
+              return text("matdiff: variable ") + a.name.view() +
+                     " is used with two structures (md::matrix, md::symmetric, md::spd)";
           }
   }
   return {};
@@ -240,7 +248,7 @@ constexpr auto make_expression(Op op, const Args&... args) {
         static_assert(error<problem>, "matdiff: invalid operands (operation and shapes below)");
       return invalid_expression{};
     } else if constexpr (!conflict.ok()) {
-      static_assert(error<conflict>, "matdiff: one variable name with two shapes (below)");
+      static_assert(error<conflict>, "matdiff: one variable name with two shapes or structures (below)");
       return invalid_expression{};
     } else {
       return node<Op, Args...>(op, args...);

@@ -1,8 +1,8 @@
 /// @file
-/// Variables `md::scalar<"a">`, `md::vector<"x", N>`, `md::matrix<"X", R, C>` and bindings
-/// `X = value`.
+/// Variables `md::scalar<"a">`, `md::vector<"x", N>`, `md::matrix<"X", R, C>`, the structured
+/// `md::symmetric<"S", N>` and `md::spd<"S", N>`, and bindings `X = value`.
 ///
-/// A variable is an empty literal type; its name and shape are in its type. Binding it to a
+/// A variable is an empty literal type; its name, shape and structure are in its type. Binding it to a
 /// value (`X = Xv`) makes a `binding` that holds an Eigen object by reference (or a number
 /// by value); bindings are what `md::eval` and kernels take (eval/).
 #pragma once
@@ -63,12 +63,20 @@ constexpr void print_name(P& p, std::string_view name) {
   }
 }
 
-template <name_string Name, dimension Rows, dimension Cols>
-struct variable : expression_interface<variable<Name, Rows, Cols>> {
+/// A variable's `structure` (core/expression.hpp) is part of its type. `symmetric`: Sᵀ = S
+/// (the simplifier drops its transposes; derivatives with respect to it act on symmetric
+/// directions, calculus/); `spd`: symmetric positive definite as well (inv, det, logdet and
+/// solves with it are evaluated by one Cholesky factorization, eval/plan/factorization.hpp).
+template <name_string Name, dimension Rows, dimension Cols, structure Structure = structure::general>
+struct variable : expression_interface<variable<Name, Rows, Cols, Structure>> {
   static_assert(name_fits<Name>, "matdiff: variable: names are limited to 31 characters");
+  static_assert(Structure == structure::general || Rows == Cols,
+                "matdiff: symmetric variable: a symmetric matrix is square");
   static constexpr name_string name = Name;
+  static constexpr structure structure_v = Structure;
   static constexpr shape shape_v{Rows, Cols};
-  static constexpr static_set<variable_info, 1> variables_v{{variable_info{Name, shape_v}}};
+  static constexpr static_set<variable_info, 1> variables_v{{variable_info{Name, shape_v, Structure}}};
+  static constexpr variable_info info_v{Name, shape_v, Structure};
   static constexpr auto symbols_v = symbols_of_shape<shape_v>;
 
   /// `X = value`: a binding for evaluation.
@@ -86,8 +94,20 @@ struct variable : expression_interface<variable<Name, Rows, Cols>> {
 
 template <class T>
 inline constexpr bool is_variable = false;
-template <name_string N, dimension R, dimension C>
-inline constexpr bool is_variable<variable<N, R, C>> = true;
+template <name_string N, dimension R, dimension C, structure S>
+inline constexpr bool is_variable<variable<N, R, C, S>> = true;
+
+/// True for a variable known to be symmetric (`md::symmetric`, `md::spd`).
+template <class T>
+inline constexpr bool is_symmetric_variable = false;
+template <name_string N, dimension R, dimension C, structure S>
+inline constexpr bool is_symmetric_variable<variable<N, R, C, S>> = S != structure::general;
+
+/// True for a variable known to be symmetric positive definite (`md::spd`).
+template <class T>
+inline constexpr bool is_spd_variable = false;
+template <name_string N, dimension R, dimension C, structure S>
+inline constexpr bool is_spd_variable<variable<N, R, C, S>> = S == structure::spd;
 
 /// `md::scalar<"a">`: a 1x1 variable.
 template <name_string Name>
@@ -100,5 +120,16 @@ inline constexpr variable<Name, to_dimension(N), dimension::fixed(1)> vector{};
 /// `md::matrix<"X", R, C>`: an R x C matrix; R, C integers or `md::dim<...>`.
 template <name_string Name, auto Rows, auto Cols>
 inline constexpr variable<Name, to_dimension(Rows), to_dimension(Cols)> matrix{};
+
+/// `md::symmetric<"S", N>`: an N x N symmetric matrix, Sᵀ = S; N an integer or `md::dim<...>`.
+/// The gradient with respect to it is the symmetric G with df = tr(G dS) for every symmetric
+/// dS, the symmetric part (G₀ + G₀ᵀ)/2 of the unconstrained gradient G₀.
+template <name_string Name, auto N>
+inline constexpr variable<Name, to_dimension(N), to_dimension(N), structure::symmetric> symmetric{};
+
+/// `md::spd<"S", N>`: an N x N symmetric positive definite matrix; as `md::symmetric`, and
+/// evaluated by one Cholesky factorization (LLT) per kernel call for inv, det, logdet, solves.
+template <name_string Name, auto N>
+inline constexpr variable<Name, to_dimension(N), to_dimension(N), structure::spd> spd{};
 
 }  // namespace matdiff

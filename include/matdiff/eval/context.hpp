@@ -16,6 +16,7 @@
 #include <string>
 #include <tuple>
 #include <type_traits>
+#include <utility>
 
 #include <Eigen/Core>
 
@@ -281,7 +282,11 @@ class context {
   using scalar = evaluation_scalar_t<typename B::value_type...>;
 
   explicit context(const B&... bindings)
-      : symbol_values_(check_sizes(bindings...)), leaves_(bindings.value...) {}
+      : symbol_values_(check_sizes(bindings...)), leaves_(bindings.value...) {
+#ifndef NDEBUG
+    check_structures(std::index_sequence_for<B...>{});
+#endif
+  }
 
   /// The bound value of variable `Name`.
   template <name_string Name>
@@ -395,6 +400,37 @@ class context {
                             std::string(symbol) + " (" + which + ") is " +
                             std::to_string(actual) + ", but variable " + std::string(set_by[i]) +
                             " has " + std::string(symbol) + " = " + std::to_string(values[i]));
+    }
+  }
+
+  /// Debug builds: a value bound to a symmetric variable (`md::symmetric`, `md::spd`) must
+  /// be symmetric, ‖X - Xᵀ‖ ≤ √ε ‖X‖ (Frobenius norms, ε of the scalar type), else
+  /// `md::structure_error` naming the variable. One pass over the bound matrix, no
+  /// allocation: O(n²) per evaluation or kernel call, against the O(n³) of the
+  /// factorizations such variables usually feed; compiled out when NDEBUG is defined.
+  template <std::size_t... I>
+  void check_structures(std::index_sequence<I...>) const {
+    (check_structure<typename B::variable_type>(std::get<I>(leaves_)), ...);
+  }
+  template <class V, class L>
+  static void check_structure(const L& x) {
+    if constexpr (is_symmetric_variable<V> && !arithmetic<L>) {
+      using std::sqrt;
+      using real = typename Eigen::NumTraits<scalar>::Real;
+      real asymmetry = 0, size = 0;
+      for (Eigen::Index j = 0; j < x.cols(); ++j) {
+        for (Eigen::Index i = 0; i < x.rows(); ++i) {
+          const real a = x(i, j), t = x(j, i);
+          asymmetry += (a - t) * (a - t);
+          size += a * a;
+        }
+      }
+      const real tolerance = sqrt(Eigen::NumTraits<real>::epsilon());
+      if (asymmetry > tolerance * tolerance * size)  // a NaN entry is not an asymmetry: it evaluates to NaN
+        throw structure_error("matdiff: variable " + std::string(V::name.view()) +
+                              ": the bound value is not symmetric (|X - X'| = " + std::to_string(sqrt(asymmetry)) +
+                              ", |X| = " + std::to_string(sqrt(size)) + "), but the variable is declared " +
+                              (V::structure_v == structure::spd ? "md::spd" : "md::symmetric"));
     }
   }
 

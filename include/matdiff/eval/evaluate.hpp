@@ -36,10 +36,10 @@ struct evaluator {
                 "<matdiff/eval/ops/...> header, or <matdiff/matdiff.hpp>");
 };
 
-template <class Ctx, name_string Name, dimension R, dimension C>
-decltype(auto) evaluate(const Ctx& ctx, const variable<Name, R, C>&) {
+template <class Ctx, name_string Name, dimension R, dimension C, structure St>
+decltype(auto) evaluate(const Ctx& ctx, const variable<Name, R, C, St>&) {
   using S = typename Ctx::scalar;
-  if constexpr (variable<Name, R, C>::shape_v.is_scalar()) {
+  if constexpr (variable<Name, R, C, St>::shape_v.is_scalar()) {
     const auto& v = ctx.template leaf<Name>();
     if constexpr (std::is_arithmetic_v<std::remove_cvref_t<decltype(v)>>) return static_cast<S>(v);
     else return static_cast<S>(v(0, 0));

@@ -10,6 +10,12 @@
 /// The differences are returned too. f is evaluated at the moved points by the kernel of f
 /// and its gradient, so that the evaluation is compiled once.
 ///
+/// A symmetric variable (`md::symmetric`, `md::spd`) is moved along symmetric directions:
+/// entries (i, j) and (j, i) together, so that X stays symmetric, and the difference quotient
+/// of f along Eᵢⱼ + Eⱼᵢ is halved for i ≠ j. It is compared with G(i, j) and G(j, i): the
+/// symmetric gradient (API §2.2) passes, the unconstrained one (e.g. Aᵀ for tr(AS), where the
+/// symmetric gradient is (A + Aᵀ)/2) fails.
+///
 /// A NaN or infinity in the gradient or in a difference quotient makes `ok` false (both
 /// errors are then +inf) and is reported: `bad_row`, `bad_col` and `message` name the first
 /// such entry (column-major). When the check fails on its tolerance they name the entry of
@@ -130,10 +136,12 @@ inline std::string short_number(double x) {
 
 /// Compares J, the Jacobian of vec(F) in V evaluated at `point` (V's value), with central
 /// differences of vec(F). Entries are located in J: (r, k), k = i + j rows(V).
+/// With `symmetric`, moved_value(i, j, h) moves (i, j) and (j, i) together and the
+/// difference quotients off the diagonal are halved (the variable is symmetric).
 template <class S>
 gradient_check compare_differences(const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic>& jacobian,
                                    const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic>& point,
-                                   moved_value_ref<S> moved_value) {
+                                   moved_value_ref<S> moved_value, bool symmetric = false) {
   gradient_check result;
   result.tolerance = std::max(1e-6, 100 * std::pow(static_cast<double>(std::numeric_limits<S>::epsilon()), 2.0 / 3.0));
   result.differences.resize(jacobian.rows(), jacobian.cols());
@@ -145,7 +153,8 @@ gradient_check compare_differences(const Eigen::Matrix<S, Eigen::Dynamic, Eigen:
     for (Eigen::Index i = 0; i < point.rows(); ++i) {
       const S h = epsilon * std::max(S(1), std::abs(point(i, j)));
       const Eigen::Index k = i + j * point.rows();
-      result.differences.col(k) = (moved_value(i, j, h) - moved_value(i, j, -h)) / (2.0 * static_cast<double>(h));
+      const double along = symmetric && i != j ? 4.0 : 2.0;  // f(X ± h(Eᵢⱼ + Eⱼᵢ)): twice the step
+      result.differences.col(k) = (moved_value(i, j, h) - moved_value(i, j, -h)) / (along * static_cast<double>(h));
       for (Eigen::Index r = 0; r < jacobian.rows(); ++r) {
         const double derivative = static_cast<double>(jacobian(r, k));
         const double difference = result.differences(r, k);
@@ -195,17 +204,21 @@ inline void describe_failure(gradient_check& result, const char* checker, const 
 }
 
 /// Compares the evaluated Jacobian J of vec(F) in V with central differences of vec(F);
-/// `value_at(bindings...)` evaluates F (any shape) at the given bindings.
+/// `value_at(bindings...)` evaluates F (any shape) at the given bindings. A symmetric V is
+/// moved along symmetric directions (Eᵢⱼ + Eⱼᵢ), J compared with the halved quotients.
 template <class S, class V, class Value, class... B>
 gradient_check compare_jacobian(const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic>& jacobian,
                                 const Value& value_at, const B&... bindings) {
   const auto moved_value = [&](Eigen::Index i, Eigen::Index j, S offset) -> Eigen::VectorXd {
     auto moved = movable_copy<S, V>(bindings...);
     entry(moved, i, j) += offset;
+    if constexpr (is_symmetric_variable<V>)
+      if (i != j) entry(moved, j, i) += offset;
     const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic> out = as_dynamic_matrix<S>(value_at(rebound<V>(bindings, moved)...));
     return out.reshaped().template cast<double>();
   };
-  return compare_differences<S>(jacobian, bound_value<S, V>(bindings...), moved_value_ref<S>(moved_value));
+  return compare_differences<S>(jacobian, bound_value<S, V>(bindings...), moved_value_ref<S>(moved_value),
+                                is_symmetric_variable<V>);
 }
 }  // namespace detail
 

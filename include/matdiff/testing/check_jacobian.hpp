@@ -9,7 +9,8 @@
 /// Column k of the Jacobian ∂vec(F)/∂vec(X)ᵀ, with k = i + j·rows(X), is compared with
 /// (vec F(X + h eᵢⱼ) - vec F(X - h eᵢⱼ)) / 2h, h = ∛ε · max(1, |Xᵢⱼ|); the Hessian is the
 /// Jacobian of vec(∇f), so its columns are differences of the gradient. Relative errors
-/// divide by max(1, |difference quotient|), as in `md::check_gradient`; a NaN or infinity in
+/// divide by max(1, |difference quotient|), as in `md::check_gradient`; a symmetric X is
+/// moved along symmetric directions Eᵢⱼ + Eⱼᵢ, as there; a NaN or infinity in
 /// the derivative or the differences makes `ok` false and is named in `message`.
 #pragma once
 

@@ -13,6 +13,11 @@
 /// The planner (eval/plan/plan.hpp) writes these nodes; since lu(A) is one type for one A, the
 /// common-subexpression pass (eval/plan/shared.hpp) makes every user share it.
 ///
+/// An `md::spd` variable S is factorized by Cholesky instead, llt(S) (S = LLᵀ, eval/cholesky.hpp,
+/// half the work of an LU): the nodes above take either factorization (`factorization_of`),
+/// so inv(S), det(S), logdet(S), inv(S) B and B inv(S) share one LLT per kernel call. A value
+/// bound to S that is not positive definite is `md::structure_error` naming S.
+///
 /// Every size goes through the LU (eval/lu.hpp: unrolled at fixed sizes up to 4x4), fixed
 /// 2x2, 3x3 and 4x4 too. Eigen's closed forms for
 /// those (cofactors over the determinant) lose up to all digits at condition 1e8..1e12
@@ -28,6 +33,8 @@
 #include <Eigen/LU>
 
 #include <matdiff/core/expression.hpp>
+#include <matdiff/core/variable.hpp>
+#include <matdiff/eval/cholesky.hpp>
 #include <matdiff/eval/evaluate.hpp>
 #include <matdiff/eval/lu.hpp>
 #include <matdiff/eval/ops/adj.hpp>
@@ -67,8 +74,35 @@ struct lu_solve_right_op {
   static constexpr shape result_shape(const shape& b, const shape&) { return b; }
 };
 
+/// llt(S): the Cholesky factorization of an `md::spd` variable S.
+struct llt_op {
+  static constexpr shape result_shape(const shape& a) { return a; }
+};
+
 template <class A>
 using lu_node = node<lu_op, A>;
+
+/// The factorization inv, det, logdet and the solves with A are computed from: llt(A) for an
+/// `md::spd` variable, lu(A) otherwise.
+template <class A>
+constexpr auto factorization_of(const A& a) {
+  if constexpr (is_spd_variable<A>) return node<llt_op, A>(llt_op{}, a);
+  else return node<lu_op, A>(lu_op{}, a);
+}
+
+/// A remembered llt(S) holds the factorization (eval/cholesky.hpp).
+template <class S, class A>
+struct evaluated_value<S, node<llt_op, A>> {
+  using type = cholesky<matrix_t<S, A>>;
+};
+
+template <>
+struct evaluator<llt_op> {
+  template <class Ctx, class A, class V>
+  static auto apply(const Ctx&, const node<llt_op, A>&, const V& a) {
+    return cholesky<matrix_t<typename Ctx::scalar, A>>(a, A::name.view());
+  }
+};
 
 /// A remembered lu(A) holds the factorization (eval/lu.hpp).
 template <class S, class A>
@@ -80,6 +114,7 @@ template <>
 struct evaluator<lu_op> {
   template <class Ctx, class A, class V>
   static auto apply(const Ctx&, const node<lu_op, A>&, const V& a) {
+    ++factorization_count.lu;
     return lu_t<matrix_t<typename Ctx::scalar, A>>(a);
   }
 };
@@ -104,7 +139,8 @@ template <>
 struct evaluator<lu_logdet_op> {
   template <class Ctx, class E, class LU>
   static typename Ctx::scalar apply(const Ctx&, const E&, const LU& lu) {
-    return lu.matrixLU().diagonal().cwiseAbs().array().log().sum();
+    if constexpr (requires { lu.log_abs_determinant(); }) return lu.log_abs_determinant();  // Cholesky
+    else return lu.matrixLU().diagonal().cwiseAbs().array().log().sum();
   }
 };
 

@@ -4,9 +4,9 @@
 ///
 ///   - a product of matrices is flattened into its chain and re-associated by cost
 ///     (eval/plan/chain.hpp);
-///   - inv, det, logdet of a matrix (and adj beyond 3x3) go through lu(A)
-///     (eval/plan/factorization.hpp), and a product with inv(A) on either side becomes a
-///     solve with that LU;
+///   - inv, det, logdet of a matrix (and adj beyond 3x3) go through lu(A), or llt(S) for an
+///     `md::spd` variable S (eval/plan/factorization.hpp), and a product with inv(A) on either
+///     side becomes a solve with that factorization, as does solve(S, B);
 ///   - diag(v) M, M diag(v), tr(AB), sum(a∘b), Aᵀ diag(d) A, AᵀA and products with a
 ///     transposed factor take their special forms (eval/plan/special_forms.hpp);
 ///   - a product with a structured factor (`structured_factor`, eval/evaluate.hpp: a
@@ -49,6 +49,7 @@
 #include <matdiff/ops/logdet.hpp>
 #include <matdiff/ops/product.hpp>
 #include <matdiff/ops/softmax.hpp>
+#include <matdiff/ops/solve.hpp>
 #include <matdiff/ops/sum.hpp>
 #include <matdiff/ops/trace.hpp>
 #include <matdiff/ops/transpose.hpp>
@@ -322,13 +323,17 @@ constexpr auto rewrite(const node<Op, Args...>& e) {
     using A = pack_element_t<0, pack<Args...>>;
     const auto& a = e.template arg<0>();
     if constexpr (std::is_same_v<Op, inv_op> && inverse_by_lu<A>) {
-      return make<lu_inverse_op>(make<lu_op>(a));
+      return make<lu_inverse_op>(factorization_of(a));
     } else if constexpr (std::is_same_v<Op, det_op> && inverse_by_lu<A>) {
-      return make<lu_determinant_op>(make<lu_op>(a));
+      return make<lu_determinant_op>(factorization_of(a));
+    } else if constexpr (std::is_same_v<Op, adj_op> && is_spd_variable<A> && inverse_by_lu<A>) {
+      // adj(S) = det(S) S⁻¹ (S positive definite is invertible), from the shared Cholesky.
+      const auto f = factorization_of(a);
+      return make<product_op>(make<lu_determinant_op>(f), make<lu_inverse_op>(f));
     } else if constexpr (std::is_same_v<Op, adj_op> && adjugate_by_lu<A>) {
       return make<lu_adjugate_op>(make<lu_op>(a));
     } else if constexpr (std::is_same_v<Op, logdet_op> && !A::shape_v.is_scalar()) {
-      return make<lu_logdet_op>(make<lu_op>(a));
+      return make<lu_logdet_op>(factorization_of(a));
     } else if constexpr (std::is_same_v<Op, elementwise_op<function::log>> && is_sum_of_exp<A>) {
       return make<logsumexp_op>(a.template arg<0>().template arg<0>());
     } else if constexpr (std::is_same_v<Op, trace_op> && trace_of_product<A>::applies) {
@@ -347,6 +352,10 @@ constexpr auto rewrite(const node<Op, Args...>& e) {
                                                accumulable_product<R>::transpose_right>;
     const auto& p = e.template arg<1>();
     return make<accumulated>(e.template arg<0>(), p.template arg<0>(), p.template arg<1>());
+  } else if constexpr (std::is_same_v<Op, solve_op> && is_spd_variable<pack_element_t<0, pack<Args...>>> &&
+                       inverse_by_lu<pack_element_t<0, pack<Args...>>>) {
+    // solve(S, B) with an md::spd S: by the Cholesky that inv, det and logdet of S share.
+    return make<lu_solve_op>(factorization_of(e.template arg<0>()), e.template arg<1>());
   } else if constexpr (std::is_same_v<Op, product_op> && sizeof...(Args) == 2) {
     using L = pack_element_t<0, pack<Args...>>;
     using R = pack_element_t<1, pack<Args...>>;
