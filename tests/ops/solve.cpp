@@ -96,6 +96,7 @@ TEST_CASE("solve prints as solve(A, B), and as A^{-1} B in LaTeX", "[solve][prin
   CHECK(md::to_latex(md::solve(A, B)) == "A^{-1} B");
   CHECK(md::to_latex(md::solve(A * A, -B)) == R"(\left(A A\right)^{-1}\left(-B\right))");
   CHECK(md::to_latex(md::solve(A, B) + W) == "A^{-1} B + W");
+  CHECK(md::to_latex(md::solve(A, B + W)) == R"(A^{-1}\left(B + W\right))");
 }
 
 TEST_CASE("derivatives of solve agree with differences", "[solve][derivative]") {

@@ -51,11 +51,9 @@ struct solve_op {
       p.call("solve", a, b);
       return;
     }
-    p.operand(a, precedence::atom).write("^{-1}");
+    // B binds at least as a postfix form: a product, sum or negation is parenthesised.
     const text right = p.render(b, precedence::postfix);
-    p.write(right.front() == '\\' ? "" : " ");
-    if (right.front() == '-') p.write("\\left(").write(right).write("\\right)");
-    else p.write(right);
+    p.operand(a, precedence::atom).write("^{-1}").write(right.front() == '\\' ? "" : " ").write(right);
   }
 
   /// d solve(A, B) = solve(A, dB - dA solve(A, B))
