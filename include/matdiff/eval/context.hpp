@@ -23,6 +23,8 @@
 #include <matdiff/core/diagnostic.hpp>
 #include <matdiff/core/expression.hpp>
 #include <matdiff/core/number.hpp>
+#include <matdiff/core/pack.hpp>
+#include <matdiff/core/static_set.hpp>
 #include <matdiff/core/variable.hpp>
 #include <matdiff/eval/dimension_error.hpp>
 #include <matdiff/eval/value.hpp>
@@ -276,41 +278,16 @@ template <class S, class B>
 using leaf_t = std::conditional_t<arithmetic<typename B::value_type>, S,
                                   Eigen::Ref<const matrix_t<S, typename B::variable_type>>>;
 
-template <auto Variables, auto Symbols, class... B>
-class context {
- public:
-  using scalar = evaluation_scalar_t<typename B::value_type...>;
+namespace detail {
+// Out of the context class, whose functions are named after every binding's type: these
+// are named after the symbols and one variable.
 
-  explicit context(const B&... bindings)
-      : symbol_values_(check_sizes(bindings...)), leaves_(bindings.value...) {
-#ifndef NDEBUG
-    check_structures(std::index_sequence_for<B...>{});
-#endif
-  }
-
-  /// The bound value of variable `Name`.
-  template <name_string Name>
-  decltype(auto) leaf() const {
-    constexpr std::size_t index = [] {
-      constexpr name_string names[] = {B::variable_type::name...};
-      std::size_t i = 0;
-      while (!(names[i] == Name)) ++i;
-      return i;
-    }();
-    return std::get<index>(leaves_);
-  }
-
-  /// The run-time value of a dimension: its factor times the values of its symbols.
-  Eigen::Index size(const dimension& d) const {
-    Eigen::Index n = static_cast<Eigen::Index>(d.factor);
-    for (std::size_t i = 0; i < d.symbol_count; ++i)
-      n *= symbol_values_[Symbols.index_of(d.symbols[i])];
-    return n;
-  }
-
- private:
+/// The run-time size checks of a context.
+template <auto Symbols>
+struct size_check {
   using symbol_table = std::array<Eigen::Index, Symbols.size + 1>;
 
+  template <class... B>
   static symbol_table check_sizes(const B&... bindings) {
     symbol_table values{};
     [[maybe_unused]] std::array<std::string_view, Symbols.size + 1> set_by{};  // which variable set each symbol
@@ -403,6 +380,66 @@ class context {
     }
   }
 
+};
+
+template <class V, class S, class L>
+void check_structure(const L& x) {
+  if constexpr (is_symmetric_variable<V> && !arithmetic<L>) {
+    using std::sqrt;
+    using real = typename Eigen::NumTraits<S>::Real;
+    real asymmetry = 0, size = 0;
+    for (Eigen::Index j = 0; j < x.cols(); ++j) {
+      for (Eigen::Index i = 0; i < x.rows(); ++i) {
+        const real a = x(i, j), t = x(j, i);
+        asymmetry += (a - t) * (a - t);
+        size += a * a;
+      }
+    }
+    const real tolerance = sqrt(Eigen::NumTraits<real>::epsilon());
+    if (asymmetry > tolerance * tolerance * size)  // a NaN entry is not an asymmetry: it evaluates to NaN
+      throw structure_error("matdiff: variable " + std::string(V::name.view()) +
+                            ": the bound value is not symmetric (|X - X'| = " + std::to_string(sqrt(asymmetry)) +
+                            ", |X| = " + std::to_string(sqrt(size)) + "), but the variable is declared " +
+                            (V::structure_v == structure::spd ? "md::spd" : "md::symmetric"));
+  }
+}
+}  // namespace detail
+
+template <auto Variables, auto Symbols, class... B>
+class context {
+ public:
+  using scalar = evaluation_scalar_t<typename B::value_type...>;
+
+  explicit context(const B&... bindings)
+      : symbol_values_(detail::size_check<Symbols>::check_sizes(bindings...)), leaves_(bindings.value...) {
+#ifndef NDEBUG
+    check_structures(std::index_sequence_for<B...>{});
+#endif
+  }
+
+  /// The bound value of variable `Name`.
+  template <name_string Name>
+  decltype(auto) leaf() const {
+    constexpr std::size_t index = [] {
+      constexpr name_string names[] = {B::variable_type::name...};
+      std::size_t i = 0;
+      while (!(names[i] == Name)) ++i;
+      return i;
+    }();
+    return std::get<index>(leaves_);
+  }
+
+  /// The run-time value of a dimension: its factor times the values of its symbols.
+  Eigen::Index size(const dimension& d) const {
+    Eigen::Index n = static_cast<Eigen::Index>(d.factor);
+    for (std::size_t i = 0; i < d.symbol_count; ++i)
+      n *= symbol_values_[Symbols.index_of(d.symbols[i])];
+    return n;
+  }
+
+ private:
+  using symbol_table = typename detail::size_check<Symbols>::symbol_table;
+
   /// Debug builds: a value bound to a symmetric variable (`md::symmetric`, `md::spd`) must
   /// be symmetric, ‖X - Xᵀ‖ ≤ √ε ‖X‖ (Frobenius norms, ε of the scalar type), else
   /// `md::structure_error` naming the variable. One pass over the bound matrix, no
@@ -410,32 +447,64 @@ class context {
   /// factorizations such variables usually feed; compiled out when NDEBUG is defined.
   template <std::size_t... I>
   void check_structures(std::index_sequence<I...>) const {
-    (check_structure<typename B::variable_type>(std::get<I>(leaves_)), ...);
+    (detail::check_structure<typename B::variable_type, scalar>(std::get<I>(leaves_)), ...);
   }
-  template <class V, class L>
-  static void check_structure(const L& x) {
-    if constexpr (is_symmetric_variable<V> && !arithmetic<L>) {
-      using std::sqrt;
-      using real = typename Eigen::NumTraits<scalar>::Real;
-      real asymmetry = 0, size = 0;
-      for (Eigen::Index j = 0; j < x.cols(); ++j) {
-        for (Eigen::Index i = 0; i < x.rows(); ++i) {
-          const real a = x(i, j), t = x(j, i);
-          asymmetry += (a - t) * (a - t);
-          size += a * a;
-        }
-      }
-      const real tolerance = sqrt(Eigen::NumTraits<real>::epsilon());
-      if (asymmetry > tolerance * tolerance * size)  // a NaN entry is not an asymmetry: it evaluates to NaN
-        throw structure_error("matdiff: variable " + std::string(V::name.view()) +
-                              ": the bound value is not symmetric (|X - X'| = " + std::to_string(sqrt(asymmetry)) +
-                              ", |X| = " + std::to_string(sqrt(size)) + "), but the variable is declared " +
-                              (V::structure_v == structure::spd ? "md::spd" : "md::symmetric"));
-    }
-  }
-
   symbol_table symbol_values_;
   std::tuple<leaf_t<scalar, B>...> leaves_;
+
+ public:
+  /// For `context_view`: the values of the symbols, and the address of every bound value.
+  const Eigen::Index* symbol_values() const { return symbol_values_.data(); }
+  std::array<const void*, sizeof...(B)> leaf_addresses() const {
+    return std::apply([](const auto&... l) { return std::array<const void*, sizeof...(B)>{&l...}; }, leaves_);
+  }
 };
+
+/// What evaluation sees of a `context`: the bound values and the sizes, in a type that
+/// names only the scalar, the symbols, the variables' names and the values' types.
+/// Every function of a kernel's evaluation carries its context's type in its mangled name.
+/// With every binding's full type (name, shape, structure and bound type of each variable)
+/// in it, a kernel of 65 variables had 1,100 names over 4 KB, 18 MB in all, and g++ spent
+/// most of its code generation allocating them (docs/compile_time.md).
+template <class S, auto Symbols, auto Names, class... L>
+class context_view {
+ public:
+  using scalar = S;
+
+  template <class Ctx>
+  explicit context_view(const Ctx& ctx) : symbol_values_(ctx.symbol_values()), leaves_(ctx.leaf_addresses()) {}
+
+  /// The bound value of variable `Name`.
+  template <name_string Name>
+  const auto& leaf() const {
+    constexpr std::size_t index = Names.index_of(Name);
+    return *static_cast<const pack_element_t<index, pack<L...>>*>(leaves_[index]);
+  }
+
+  /// The run-time value of a dimension: its factor times the values of its symbols.
+  Eigen::Index size(const dimension& d) const {
+    Eigen::Index n = static_cast<Eigen::Index>(d.factor);
+    for (std::size_t i = 0; i < d.symbol_count; ++i)
+      n *= symbol_values_[Symbols.index_of(d.symbols[i])];
+    return n;
+  }
+
+ private:
+  const Eigen::Index* symbol_values_;
+  std::array<const void*, sizeof...(L)> leaves_;
+};
+
+template <class Ctx>
+struct view_of;
+template <auto Variables, auto Symbols, class... B>
+struct view_of<context<Variables, Symbols, B...>> {
+  using scalar = evaluation_scalar_t<typename B::value_type...>;
+  using type = context_view<scalar, Symbols, static_set<name_string, sizeof...(B)>{{B::variable_type::name...}},
+                            leaf_t<scalar, B>...>;
+};
+
+/// The `context_view` of a context type.
+template <class Ctx>
+using context_view_t = typename view_of<Ctx>::type;
 
 }  // namespace matdiff

@@ -66,7 +66,8 @@ class kernel_t {
       constexpr auto symbols = set_union<needed_symbols, detail::symbols_of_variables<signature>()>;
       using Ctx = context<signature, symbols, B...>;
       const Ctx ctx(bindings...);
-      const shared_context<Ctx, shared_nodes_t<planned_t<without_signature_t<E>>...>> shared(ctx);
+      const context_view_t<Ctx> view(ctx);
+      const shared_context<context_view_t<Ctx>, shared_nodes_t<planned_t<without_signature_t<E>>...>> shared(view);
       return planned_.apply([&](const auto&... e) {
         return std::tuple<result_t<Ctx, E>...>(kernel_result<result_t<Ctx, E>>(evaluate(shared, e))...);
       });
