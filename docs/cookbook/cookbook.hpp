@@ -111,5 +111,6 @@ void traces_and_determinants(page& p);
 void elementwise_and_structure(page& p);
 void machine_learning(page& p);
 void factorisations_and_networks(page& p);
+void symmetric_variables(page& p);
 
 }  // namespace cookbook

@@ -18,6 +18,7 @@ int main() {
   cookbook::elementwise_and_structure(page);
   cookbook::machine_learning(page);
   cookbook::factorisations_and_networks(page);
+  cookbook::symmetric_variables(page);
   std::cerr << "cookbook: " << page.entries << " gradients, " << page.hessians << " Hessians, " << page.failures << " failed their check\n";
   return page.failures == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

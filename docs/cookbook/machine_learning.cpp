@@ -53,12 +53,14 @@ void machine_learning(page& p) {
   section(p, "Gaussian likelihoods",
           "The negative log-likelihood of x ~ N(μ, Σ) up to a constant is "
           "(1/2) ln|Σ| + (1/2)(x - μ)'Σ^-1(x - μ); for N samples with scatter matrix "
-          "C = Σ (xᵢ - μ)(xᵢ - μ)' it is (N/2) ln|Σ| + (1/2) tr(Σ^-1 C).");
+          "C = Σ (xᵢ - μ)(xᵢ - μ)' it is (N/2) ln|Σ| + (1/2) tr(Σ^-1 C). Σ and Λ are `md::spd` "
+          "variables and C is `md::symmetric`, so the gradients in Σ and Λ are the symmetric ones "
+          "of the textbooks (see the section on symmetric variables).");
   constexpr auto mu = md::vector<"mu", n>;
-  constexpr auto Sigma = md::matrix<"Sigma", n, n>;
-  constexpr auto C = md::matrix<"C", n, n>;
+  constexpr auto Sigma = md::spd<"Sigma", n>;  // symmetric positive definite: textbook gradients
+  constexpr auto C = md::symmetric<"C", n>;  // a scatter matrix is symmetric
   constexpr auto N = md::scalar<"N">;
-  constexpr auto Lambda = md::matrix<"Lambda", n, n>;
+  constexpr auto Lambda = md::spd<"Lambda", n>;
   const auto muv = random(p, n_value, 1), xv = random(p, n_value, 1);
   const auto Sigmav = spd(p, n_value), Cv = spd(p, n_value);
   constexpr auto nll = md::logdet(Sigma) / 2 + md::transpose(x - mu) * md::inv(Sigma) * (x - mu) / 2;
@@ -68,8 +70,9 @@ void machine_learning(page& p) {
   gradient(p, "N samples, in the covariance", sample_nll, Sigma, Sigma = Sigmav, C = Cv, N = 10.0);
   gradient_and_hessian(p, "N samples, in the precision Λ = Σ^-1", -N / 2 * md::logdet(Lambda) + md::trace(Lambda * C) / 2, Lambda,
            Lambda = Sigmav, C = Cv, N = 10.0);
+  constexpr auto M = md::matrix<"Lambda", n, n>;  // a metric, here not declared symmetric
   gradient(p, "Mahalanobis distance ((x - μ)'Λ(x - μ))^(1/2)",
-           md::sqrt(md::transpose(x - mu) * Lambda * (x - mu)), x, x = xv, mu = muv, Lambda = Sigmav);
+           md::sqrt(md::transpose(x - mu) * M * (x - mu)), x, x = xv, mu = muv, M = Sigmav);
 
 }
 

@@ -12,19 +12,22 @@
 namespace md = matdiff;
 
 int main() {
-  // l(mu, S) = -N/2 ln|S| - 1/2 sum_i (x_i - mu)' inv(S) (x_i - mu), with the sum written
-  // through s = sum_i x_i and C = sum_i x_i x_i': tr(inv(S) C) - 2 s' inv(S) mu + N mu' inv(S) mu.
+  // l(mu, Sigma) = -N/2 ln|Sigma| - 1/2 sum_i (x_i - mu)' inv(Sigma) (x_i - mu)
+  //              = -N/2 ln|Sigma| - 1/2 tr(inv(Sigma) sum_i (x_i - mu)(x_i - mu)'),
+  // with the scatter written through s = sum_i x_i and C = sum_i x_i x_i':
+  // sum_i (x_i - mu)(x_i - mu)' = C - s mu' - mu s' + N mu mu'. Sigma is symmetric positive
+  // definite and C symmetric: the gradient in Sigma is the symmetric one of the textbooks,
+  // and inv and logdet of Sigma share one Cholesky factorization per call.
   constexpr auto mu = md::vector<"mu", 3>;
-  constexpr auto S = md::matrix<"S", 3, 3>;
+  constexpr auto Sigma = md::spd<"Sigma", 3>;
   constexpr auto s = md::vector<"s", 3>;
-  constexpr auto C = md::matrix<"C", 3, 3>;
+  constexpr auto C = md::symmetric<"C", 3>;
   constexpr auto N = md::scalar<"N">;
-  constexpr auto log_likelihood = -0.5 * N * md::logdet(S) - 0.5 * md::trace(md::inv(S) * C) +
-                                  md::transpose(s) * md::inv(S) * mu -
-                                  0.5 * N * md::transpose(mu) * md::inv(S) * mu;
+  constexpr auto scatter = C - s * md::transpose(mu) - mu * md::transpose(s) + N * mu * md::transpose(mu);
+  constexpr auto log_likelihood = -N / 2 * md::logdet(Sigma) - md::trace(md::inv(Sigma) * scatter) / 2;
   constexpr auto grad_mu = md::grad(log_likelihood, mu);
-  constexpr auto grad_S = md::grad(log_likelihood, S);
-  std::cout << "l          = " << log_likelihood << "\ngrad in mu = " << grad_mu << "\ngrad in S  = " << grad_S << "\n";
+  constexpr auto grad_S = md::grad(log_likelihood, Sigma);
+  std::cout << "l             = " << log_likelihood << "\ngrad in mu    = " << grad_mu << "\ngrad in Sigma = " << grad_S << "\n";
 
   // 1000 samples of N(mean, covariance).
   const int samples = 1000;
@@ -45,7 +48,7 @@ int main() {
   }
   const double count = samples;
 
-  // Gradient ascent on l / N from mu = 0, S = I, with a backtracking step that keeps S
+  // Gradient ascent on l / N from mu = 0, Sigma = I, with a backtracking step that keeps Sigma
   // positive definite and increases l (up to rounding).
   const auto objective = md::kernel(log_likelihood, grad_mu, grad_S);
   Eigen::Vector3d mu_v = Eigen::Vector3d::Zero();
@@ -53,16 +56,15 @@ int main() {
   double gradient_norm = 1;
   int iteration = 0;
   for (; iteration < 5000 && gradient_norm > 1e-10; ++iteration) {
-    const auto [l, g_mu, g_S] = objective(mu = mu_v, S = S_v, s = sum, C = second_moment, N = count);
+    const auto [l, g_mu, g_S] = objective(mu = mu_v, Sigma = S_v, s = sum, C = second_moment, N = count);
     const Eigen::Vector3d step_mu = g_mu / count;
-    // Symmetrised: the gradient in S of this l is symmetric up to rounding.
-    const Eigen::Matrix3d step_S = (g_S + g_S.transpose()) / (2 * count);
+    const Eigen::Matrix3d step_S = g_S / count;  // symmetric: Sigma is an md::spd variable
     gradient_norm = std::sqrt(step_mu.squaredNorm() + step_S.squaredNorm());
     double t = 1;
     for (; t > 1e-12; t /= 2) {
       const Eigen::Matrix3d S_next = S_v + t * step_S;
       if (S_next.llt().info() != Eigen::Success) continue;
-      const double l_next = md::eval(log_likelihood, mu = Eigen::Vector3d(mu_v + t * step_mu), S = S_next, s = sum,
+      const double l_next = md::eval(log_likelihood, mu = Eigen::Vector3d(mu_v + t * step_mu), Sigma = S_next, s = sum,
                                      C = second_moment, N = count);
       // Sufficient increase (Armijo), allowing for the rounding of l itself near the top,
       // where the predicted increase falls below it.
@@ -81,11 +83,11 @@ int main() {
   const double mean_error = (mu_v - sample_mean).norm();
   const double covariance_error = (S_v - sample_covariance).norm();
   std::cout << "mu         = " << mu_v.transpose() << "\nsample mean = " << sample_mean.transpose()
-            << "\n|mu - sample mean| = " << mean_error << "\nS =\n" << S_v << "\nsample covariance =\n"
-            << sample_covariance << "\n|S - sample covariance| = " << covariance_error << "\n";
+            << "\n|mu - sample mean| = " << mean_error << "\nSigma =\n" << S_v << "\nsample covariance =\n"
+            << sample_covariance << "\n|Sigma - sample covariance| = " << covariance_error << "\n";
   // At a point where |grad l| / N <= 1e-10 the distance to the maximiser is at most
   // |H^-1| * 1e-10, and the curvature of l / N is of the order of the smallest eigenvalue
-  // of S^-1 squared (about 0.1 here): 1e-8 leaves a factor of ten.
+  // of Sigma^-1 squared (about 0.1 here): 1e-8 leaves a factor of ten.
   const bool agrees = gradient_norm <= 1e-10 && mean_error < 1e-8 && covariance_error < 1e-8;
   std::cout << (agrees ? "agrees with the closed form\n" : "does NOT agree with the closed form\n");
   return agrees ? EXIT_SUCCESS : EXIT_FAILURE;
