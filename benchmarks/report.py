@@ -13,11 +13,11 @@ import os
 import sys
 from collections import defaultdict
 
-PROGRAMS = ["neurips", "small", "planning", "adolc"]
+PROGRAMS = ["neurips", "small", "planning", "spd", "adolc"]
 PEERS = [("autodiff", "AutoDiffScalar"), ("adolc_tape_once", "ADOL-C, tape once"),
          ("adolc_retape", "ADOL-C, retape"), ("torch", "PyTorch")]
 TASKS = {"value": "value", "grad": "value + gradient", "hessian": "Hessian",
-         "grad_hessian": "value + gradient + Hessian"}
+         "grad_hessian": "value + gradient + Hessian", "grad_hvp": "value + gradient + Hessian-vector product"}
 PROBLEMS = {
     "quadratic": "f = x'Ax, A n×n",
     "logistic": "f = Σ softplus(-y.*(Xw)), X 2n×n",
@@ -27,10 +27,12 @@ PROBLEMS = {
     "chain": "F = ABCDx, f = ‖F‖² in x, A..D n×n dynamic",
     "chain_fixed": "F = ABCDx, f = ‖F‖² in x, A..D N×N fixed",
     "inv_det_logdet": "f = log|det X| + det X + tr(AX⁻¹) in X, n×n dynamic",
+    "spd_logdet": "f = log|S| + tr(AS) in S = md::spd<\"S\", n>, with ∇²f[V] for a symmetric V",
 }
 SMALL = {"inverse_energy", "logdet_trace"}
 COLORS = {"matdiff": "tab:red", "hand": "tab:blue", "naive": "tab:gray", "autodiff": "tab:green",
-          "adolc_tape_once": "tab:orange", "adolc_retape": "tab:brown", "torch": "tab:purple"}
+          "adolc_tape_once": "tab:orange", "adolc_retape": "tab:brown", "torch": "tab:purple",
+          "matdiff_unstructured": "tab:pink"}
 PLANNING = {"chain", "chain_fixed", "inv_det_logdet"}
 
 
@@ -285,6 +287,35 @@ def main():
             w(f"| {TASKS[task]} | {n} | {fmt_time(hand)} | {fmt_time(naive)} | {fmt_time(mine)} | " +
               (f"{r:.2f}" if r is not None else "—") + " | " +
               (f"{speedup:.2f}" if speedup is not None else "—") + f" | {target_text(speedup, 2, True)} |")
+        w("")
+
+    w("## Structured variables: an spd matrix")
+    w("")
+    w("*hand* factors S once by Cholesky (Eigen `LLT`) and forms S⁻¹ and S⁻¹VS⁻¹ by solves with it;")
+    w("*matdiff* evaluates f, its gradient and the Hessian-vector product in one kernel call, with one")
+    w("shared Cholesky of the `md::spd` variable; *unstructured* is the same function in an")
+    w("`md::matrix` (one LU, and the unsymmetric gradient).")
+    w("")
+    for problem in ["spd_logdet"]:
+        keys = sorted(k for k in cases if k[0] == problem)
+        if not keys:
+            continue
+        w(f"### {problem}: {PROBLEMS[problem]}")
+        w("")
+        w("| task | n | hand | matdiff | matdiff/hand | unstructured | unstructured/matdiff | target |")
+        w("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+        for key in sorted(keys, key=lambda k: (list(TASKS).index(k[1]), k[2])):
+            _, task, n = key
+            row = cases[key]
+            hand, mine, plain = row.get("hand"), row.get("matdiff"), row.get("matdiff_unstructured")
+            r = ratio(mine, hand)
+            limit = 1.05 if n >= 100 else None
+            target = target_text(r, limit) if limit else "(n < 100: none)"
+            if r is not None and limit and r > limit:
+                missed.append((f"{problem}/{task}/{n}", f"matdiff/hand = {r:.2f} (target ≤ {limit:.2f})"))
+            u = ratio(plain, mine)
+            w(f"| {TASKS[task]} | {n} | {fmt_time(hand)} | {fmt_time(mine)} | " + (f"{r:.2f}" if r is not None else "—") +
+              f" | {fmt_time(plain)} | " + (f"{u:.2f}" if u is not None else "—") + f" | {target} |")
         w("")
 
     w("## Targets missed")

@@ -32,7 +32,7 @@ fi
 results="$build/benchmark-results"
 mkdir -p "$results"
 [[ "${COMPILE_TIMES:-1}" == 0 ]] || : >"$results/compile_times.txt"
-programs=(neurips small planning adolc)
+programs=(neurips small planning spd adolc)
 rm -f "$results/notes.md"  # notes belong to one hand-made run
 targets="$(cat "$build/CMakeFiles/TargetDirectories.txt")"
 for program in "${programs[@]}"; do
