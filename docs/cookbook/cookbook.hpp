@@ -112,5 +112,6 @@ void elementwise_and_structure(page& p);
 void machine_learning(page& p);
 void factorisations_and_networks(page& p);
 void symmetric_variables(page& p);
+void symmetric_likelihoods(page& p);
 
 }  // namespace cookbook

@@ -19,6 +19,7 @@ int main() {
   cookbook::machine_learning(page);
   cookbook::factorisations_and_networks(page);
   cookbook::symmetric_variables(page);
+  cookbook::symmetric_likelihoods(page);
   std::cerr << "cookbook: " << page.entries << " gradients, " << page.hessians << " Hessians, " << page.failures << " failed their check\n";
   return page.failures == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -1,4 +1,5 @@
-// Cookbook section: derivatives with respect to symmetric and positive definite matrices.
+// Cookbook section: derivatives with respect to symmetric and positive definite matrices
+// (the likelihoods in symmetric_likelihoods.cpp, a unit of its own to keep compile time down).
 #include "cookbook.hpp"
 
 namespace cookbook {
@@ -24,26 +25,11 @@ void symmetric_variables(page& p) {
   gradient_and_hessian(p, "Log-determinant ln|Σ|", md::logdet(Sigma), Sigma, Sigma = Sigmav);
   gradient(p, "Determinant det(S)", md::det(S), S, S = Sv);
   gradient(p, "Trace form tr(AS)", md::trace(A * S), S, S = Sv, A = Av);
-  gradient_and_hessian(p, "Trace form tr(ASBS)", md::trace(A * S * B * S), S, S = Sv, A = Av, B = Bv);
+  gradient(p, "Trace form tr(ASBS)", md::trace(A * S * B * S), S, S = Sv, A = Av, B = Bv);
   gradient(p, "Trace of the inverse tr(AΣ^-1)", md::trace(A * md::inv(Sigma)), Sigma, Sigma = Sigmav, A = Av);
   gradient(p, "Quadratic form x'Sx", md::transpose(x) * S * x, S, S = Sv, x = xv);
   gradient(p, "Quadratic form in the inverse x'Σ^-1x", md::transpose(x) * md::inv(Sigma) * x, Sigma, Sigma = Sigmav,
            x = xv);
-
-  constexpr auto C = md::symmetric<"C", n>;
-  constexpr auto N = md::scalar<"N">;
-  gradient(p, "Gaussian log-likelihood of N samples with scatter C, in the covariance",
-           -N / 2 * md::logdet(Sigma) - md::trace(md::inv(Sigma) * C) / 2, Sigma, Sigma = Sigmav, C = spd(p, n_value),
-           N = 10.0);
-  // X ~ Wishart(V, ν), p x p: ln p(X) = (ν - p - 1)/2 ln|X| - tr(V⁻¹X)/2 - ν/2 ln|V| + const.
-  constexpr auto X = md::spd<"X", n>;
-  constexpr auto V = md::spd<"V", n>;
-  constexpr auto nu = md::scalar<"nu">;
-  constexpr auto dims = md::scalar<"p">;  // p = n, bound to a number
-  constexpr auto wishart = (nu - dims - 1) / 2 * md::logdet(X) - md::trace(md::inv(V) * X) / 2 - nu / 2 * md::logdet(V);
-  const auto Xv = spd(p, n_value), Vv = spd(p, n_value);
-  gradient(p, "Wishart log-likelihood, in the sample X", wishart, X, X = Xv, V = Vv, nu = 7.0, dims = static_cast<double>(n_value));
-  gradient(p, "Wishart log-likelihood, in the scale V", wishart, V, X = Xv, V = Vv, nu = 7.0, dims = static_cast<double>(n_value));
 }
 
 }  // namespace cookbook
