@@ -364,6 +364,10 @@ class Generator:
             ("hadamard", 0.7), ("hadamard_div", 0.4),
             ("exp", 0.5), ("log", 0.4), ("sqrt", 0.3), ("softplus", 0.4), ("sigmoid", 0.4), ("tanh", 0.4),
             ("pow", 0.5),
+            ("atan", 0.25), ("relu", 0.25), ("maximum", 0.25), ("minimum", 0.2), ("pow_expression", 0.3),
+            ("add_number", 0.3),
+            ("solve", 0.4 if dim_atomic(r) else 0.0),
+            ("matrix_power", 0.3 if r == c and atomic else 0.0),
             ("kron", 0.5 if len(dim_split(r)) > 1 or len(dim_split(c)) > 1 else 0.0),
             ("inv", 0.6 if r == c and atomic else 0.0),
             ("diag", 0.4 if r == c and dim_atomic(r) else 0.0),
@@ -374,7 +378,8 @@ class Generator:
             # At the root mostly a reduction of a matrix expression.
             boost = 6.0 if root else 1.0
             choices += [(k, w * boost) for k, w in (("trace", 0.8), ("det", 0.4), ("logdet", 0.5), ("sum", 1.0),
-                                                     ("dot", 1.0), ("norm2", 0.4), ("sqnorm", 0.7))]
+                                                     ("dot", 1.0), ("norm2", 0.4), ("sqnorm", 0.7),
+                                                     ("norm1", 0.3))]
         if not atomic:
             choices = [(k, w) for k, w in choices if k not in ("product", "leaf")] + [("product_shaped", 1.0)]
         kind = self.rng.choices([k for k, _ in choices], weights=[w for _, w in choices])[0]
@@ -438,6 +443,52 @@ class Generator:
             ks = number_text(k)
             return combine(f"md::pow({a.cpp}, {ks})", f"ro::pow({a.oracle}, {ks})", f"pow({a.text}, {ks})",
                            shape, mat_map(lambda x: x ** k, a.value), a)
+        if kind == "atan":
+            a = g(shape, d1)
+            return self.call("atan", a, mat_map(math.atan, a.value))
+        if kind == "relu":
+            a = g(shape, d1)
+            if min(abs(x) for row in a.value for x in row) < 0.05:
+                raise Reject("relu near its kink")
+            return self.call("relu", a, mat_map(lambda x: max(x, 0.0), a.value))
+        if kind in ("maximum", "minimum"):
+            a, b = g(shape, d1), g(shape, d2)
+            if self.rng.random() < 0.5:
+                a, b = b, a
+            if min(abs(x - y) for ra, rb in zip(a.value, b.value) for x, y in zip(ra, rb)) < 0.05:
+                raise Reject("maximum or minimum near a tie")
+            pick = max if kind == "maximum" else min
+            return self.call2(kind, a, b, mat_zip(pick, a.value, b.value), shape)
+        if kind == "pow_expression":
+            a = self.positive(shape, d1)
+            b = g(shape if self.rng.random() < 0.6 else (ONE, ONE), d2)
+            if max_abs(b.value) > 3:
+                raise Reject("large exponent")
+            k = (lambda i, j: b.value[0][0]) if b.shape == (ONE, ONE) else (lambda i, j: b.value[i][j])
+            value = [[x ** k(i, j) for j, x in enumerate(row)] for i, row in enumerate(a.value)]
+            return combine(f"md::pow({a.cpp}, {b.cpp})", f"ro::pow({a.oracle}, {b.oracle})", f"pow({a.text}, {b.text})",
+                           shape, value, a, b)
+        if kind == "add_number":
+            a, k = g(shape, d1), self.user_number()
+            ks = number_text(k)
+            if self.rng.random() < 0.5:
+                return combine(f"({a.cpp} + {ks})", f"ro::plus_number({a.oracle}, {ks})", f"({a.text} + {ks})",
+                               shape, mat_map(lambda x: x + k, a.value), a)
+            return combine(f"({ks} - {a.cpp})", f"ro::plus_number(ro::neg({a.oracle}), {ks})", f"({ks} - {a.text})",
+                           shape, mat_map(lambda x: k - x, a.value), a)
+        if kind == "solve":
+            m = self.well_conditioned(r, d1)
+            b = g(shape, d2)
+            inverse, _ = mat_lu_solve(m.value)
+            return self.call2("solve", m, b, mat_mul(inverse, b.value), shape)
+        if kind == "matrix_power":
+            k = self.rng.choice((2, 3))
+            a = g(shape, d1)
+            value = a.value
+            for _ in range(k - 1):
+                value = mat_mul(value, a.value)
+            return combine(f"md::matrix_power<{k}>({a.cpp})", f"ro::matrix_power({a.oracle}, {k})",
+                           f"matrix_power<{k}>({a.text})", shape, value, a)
         if kind == "kron":
             (r1, r2), (c1, c2) = self.rng.choice(dim_split(r)), self.rng.choice(dim_split(c))
             if not all(dim_atomic(x) for x in (r1, r2, c1, c2)):
@@ -486,6 +537,11 @@ class Generator:
             if norm < 0.1:
                 raise Reject("norm2 near its kink")
             return self.call("norm2", a, scalar(norm), (ONE, ONE))
+        if kind == "norm1":
+            a = g(inner, d1)
+            if min(abs(x) for row in a.value for x in row) < 0.05:
+                raise Reject("norm1 near its kink")
+            return self.call("norm1", a, scalar(sum(abs(x) for row in a.value for x in row)), (ONE, ONE))
         raise AssertionError(kind)
 
     def positive(self, shape, depth):

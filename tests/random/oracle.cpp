@@ -80,6 +80,64 @@ matrix pow(const matrix& a, double k) {
   return map(a, [k](const autodiff& x) { using std::pow; return autodiff(pow(x, k)); });
 }
 
+matrix pow(const matrix& a, const matrix& b) {
+  matrix r(a.rows(), a.cols());
+  for (Eigen::Index j = 0; j < a.cols(); ++j)
+    for (Eigen::Index i = 0; i < a.rows(); ++i) {
+      using std::exp, std::log;
+      const autodiff& k = b.size() == 1 ? b(0, 0) : b(i, j);
+      // Each step evaluated: a product of unevaluated derivative expressions of different
+      // sizes (a constant base has none) is not made coherent by AutoDiffScalar.
+      const autodiff log_a = autodiff(log(a(i, j)));
+      const autodiff exponent = autodiff(k * log_a);
+      r(i, j) = autodiff(exp(exponent));
+    }
+  return r;
+}
+matrix atan(const matrix& a) {
+  return map(a, [](const autodiff& x) {
+    using std::atan;
+    return autodiff(atan(x.value()), x.derivatives() / (1 + x.value() * x.value()));
+  });
+}
+matrix relu(const matrix& a) {
+  return map(a, [](const autodiff& x) { return x.value() > 0 ? x : autodiff(x * 0.0); });
+}
+/// The picked entry, its derivatives as many as the other's (a constant has none).
+autodiff pick(const autodiff& picked, const autodiff& other) {
+  const autodiff zero = autodiff(other * 0.0);
+  return autodiff(picked + zero);
+}
+matrix maximum(const matrix& a, const matrix& b) {
+  matrix r = a;
+  for (Eigen::Index k = 0; k < a.size(); ++k)
+    r(k) = a(k).value() >= b(k).value() ? pick(a(k), b(k)) : pick(b(k), a(k));
+  return r;
+}
+matrix minimum(const matrix& a, const matrix& b) {
+  matrix r = a;
+  for (Eigen::Index k = 0; k < a.size(); ++k)
+    r(k) = a(k).value() <= b(k).value() ? pick(a(k), b(k)) : pick(b(k), a(k));
+  return r;
+}
+matrix plus_number(const matrix& a, double c) {
+  return map(a, [c](const autodiff& x) { return autodiff(x + c); });
+}
+matrix solve(const matrix& a, const matrix& b) { return a.partialPivLu().solve(b); }
+matrix matrix_power(const matrix& a, int k) {
+  matrix r = matrix::Identity(a.rows(), a.cols());
+  for (int i = 0; i < k; ++i) r = (r * a).eval();
+  return r;
+}
+matrix norm1(const matrix& a) {
+  autodiff total = autodiff(a(0) * 0.0);
+  for (Eigen::Index k = 0; k < a.size(); ++k) {
+    const autodiff entry = a(k).value() < 0 ? autodiff(-a(k)) : a(k);
+    total = autodiff(total + entry);
+  }
+  return one_by_one(total);
+}
+
 matrix sum(const matrix& a) { return one_by_one(a.sum()); }
 matrix dot(const matrix& a, const matrix& b) { return one_by_one(a.cwiseProduct(b).sum()); }
 matrix sqnorm(const matrix& a) { return one_by_one(a.cwiseProduct(a).sum()); }

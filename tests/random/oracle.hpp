@@ -44,6 +44,17 @@ matrix tanh(const matrix& a);
 matrix softplus(const matrix& a);
 matrix sigmoid(const matrix& a);
 matrix pow(const matrix& a, double k);
+/// a.^b entry by entry, b of a's shape or 1x1
+matrix pow(const matrix& a, const matrix& b);
+matrix atan(const matrix& a);
+matrix relu(const matrix& a);
+matrix maximum(const matrix& a, const matrix& b);
+matrix minimum(const matrix& a, const matrix& b);
+/// c added to every entry
+matrix plus_number(const matrix& a, double c);
+matrix solve(const matrix& a, const matrix& b);
+matrix matrix_power(const matrix& a, int k);
+matrix norm1(const matrix& a);
 
 matrix sum(const matrix& a);
 matrix dot(const matrix& a, const matrix& b);
