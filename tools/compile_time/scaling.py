@@ -111,6 +111,31 @@ def source_hessian(d):
 
 
 SOURCES = {"sum": source_sum, "chain": source_chain, "hessian": source_hessian}
+PHASES = ["expression", "derivative", "printing", "syntax", "full"]
+
+
+def phase_source(source, phase):
+    """The unit cut after one phase, so that phases can be told apart by difference:
+    expression  builds f only;
+    derivative  also derives f's derivatives (the types; no kernel);
+    printing    also prints them at compile time (md::to_string in a static_assert);
+    syntax      the whole unit, compiled with -fsyntax-only (kernel planning and evaluation
+                code instantiated, no code generated);
+    full        the whole unit, compiled to an object file."""
+    if phase in ("syntax", "full"):
+        return source
+    lines = source.splitlines()
+    cut = next(i for i, line in enumerate(lines) if line.startswith("constexpr auto kernel"))
+    out = lines[:cut] + ["#include <tuple>", "static_assert(decltype(f)::shape_v.is_scalar());"]
+    derivatives = lines[cut].split("md::kernel(f, ", 1)[1].rsplit(");", 1)[0]
+    if phase != "expression":
+        out.append(f"constexpr auto derivatives = std::make_tuple({derivatives});")
+    if phase == "printing":
+        count = derivatives.count("md::")
+        for i in range(count):
+            out.append(f"static_assert(md::to_string(std::get<{i}>(derivatives)).size() > 0);")
+    out.append("int main() {}")
+    return "\n".join(out) + "\n"
 DESCRIPTIONS = {
     "sum": "value + gradient of Σᵢ tr(Aᵢ X Bᵢ), i = 1..k",
     "chain": "value + gradient of sqnorm(A₁⋯Aₖ x)",
@@ -215,11 +240,11 @@ def markdown(results, compiler):
     lines = [f"{compiler}, `-std=c++20 -O1`, one unit at a time (CPU = user + system seconds; "
              "peak = the compiler's maximum resident memory, MiB; a unit over the time or "
              "address-space limit is stopped, and the larger sizes of its family are not compiled):", ""]
-    for family in SOURCES:
+    for family in dict.fromkeys(r[0] for r in results):
         rows = [r for r in results if r[0] == family]
-        if not rows:
-            continue
-        lines.append(f"| {DESCRIPTIONS[family]} | " + " | ".join(str(r[1]) for r in rows) + " |")
+        base, _, phase = family.partition(":")
+        title = DESCRIPTIONS[base] + (f" ({phase})" if phase else "")
+        lines.append(f"| {title} | " + " | ".join(str(r[1]) for r in rows) + " |")
         lines.append("| --- |" + " ---: |" * len(rows))
         lines.append("| CPU s | " + " | ".join(_cell(r, r[3], "{:.1f}") for r in rows) + " |")
         lines.append("| peak MiB | " + " | ".join(_cell(r, r[4], "{:,.0f}") for r in rows) + " |")
@@ -265,6 +290,8 @@ def main():
     parser.add_argument("--write", help="a Markdown file to write the table into (with --label)")
     parser.add_argument("--label", default="latest")
     parser.add_argument("--keep", help="a directory to keep the generated sources in")
+    parser.add_argument("--phase", choices=PHASES, default="full",
+                        help="compile the unit only up to this phase (see phase_source)")
     parser.add_argument("--results", help="append each measurement to this file (JSON lines)")
     parser.add_argument("--from-results", help="render the measurements of this file, compile nothing")
     args = parser.parse_args()
@@ -275,17 +302,19 @@ def main():
         with open(args.from_results) as f:
             for line in f:
                 r = json.loads(line)
-                if r["family"] in families:
+                if r["family"].partition(":")[0] in families:
                     results.append((r["family"], r["size"], r["status"], r["cpu"], r["peak"]))
         order = {family: i for i, family in enumerate(SOURCES)}
-        results.sort(key=lambda r: (order[r[0]], r[1]))
+        results.sort(key=lambda r: (order[r[0].partition(":")[0]], r[0], r[1]))
         families = []  # nothing to compile
     with tempfile.TemporaryDirectory() as workdir:
         for family in families:
             sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else DEFAULT_SIZES[family]
             stopped = False
             for size in sizes:
-                source = SOURCES[family](size)
+                source = phase_source(SOURCES[family](size), args.phase)
+                key = family if args.phase == "full" else f"{family}:{args.phase}"
+                flags = args.flag + (["-fsyntax-only"] if args.phase != "full" else [])
                 if args.keep:
                     os.makedirs(args.keep, exist_ok=True)
                     with open(os.path.join(args.keep, f"{family}_{size}.cpp"), "w") as f:
@@ -293,13 +322,13 @@ def main():
                 if stopped:  # a larger unit of a family that already hit a limit: not compiled
                     continue
                 status, cpu, peak, wall = compile_unit(args.compiler, args.include, source, workdir, args.timeout, args.memory,
-                                                       args.flag)
-                print(f"{family:8} {size:4}  {status:8} {cpu:7.1f} s CPU  {peak:7.0f} MiB  ({wall:.1f} s wall)",
+                                                       flags)
+                print(f"{key:18} {size:4}  {status:8} {cpu:7.1f} s CPU  {peak:7.0f} MiB  ({wall:.1f} s wall)",
                       flush=True)
-                results.append((family, size, status, cpu, peak))
+                results.append((key, size, status, cpu, peak))
                 if args.results:
                     with open(args.results, "a") as f:
-                        f.write(json.dumps({"family": family, "size": size, "status": status,
+                        f.write(json.dumps({"family": key, "size": size, "status": status,
                                             "cpu": round(cpu, 2), "peak": round(peak, 1)}) + "\n")
                 stopped = status != "ok"
                 if status == "error":
