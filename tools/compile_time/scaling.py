@@ -182,7 +182,7 @@ def svg_plot(results, title):
     """Two panels (CPU s, peak MiB) against size, one line per family."""
     colors = {"sum": "#1f77b4", "chain": "#2ca02c", "hessian": "#d62728"}
     width, height, margin = 360, 260, 50
-    panels = [("CPU s", 1), ("peak MiB", 2)]
+    panels = [("CPU s", 3), ("peak MiB", 4)]  # columns of a result row
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{2 * width + 20}" height="{height + 60}" '
            f'font-family="sans-serif" font-size="11">',
            f'<text x="{width + 10}" y="16" text-anchor="middle" font-size="13">{title}</text>']
@@ -190,7 +190,7 @@ def svg_plot(results, title):
     for p, (label, column) in enumerate(panels):
         x0, y0 = p * (width + 20) + margin, 30
         w, h = width - margin - 10, height - 40
-        top = max((r[column + 1] for r in results), default=1) or 1
+        top = max((r[column] for r in results), default=1) or 1
         top = _nice(top)
         out.append(f'<rect x="{x0}" y="{y0}" width="{w}" height="{h}" fill="none" stroke="#999"/>')
         for t in range(5):
@@ -204,7 +204,7 @@ def svg_plot(results, title):
         out.append(f'<text x="{x0 + w / 2}" y="{y0 + h + 30}" text-anchor="middle">size (terms, factors, depth)</text>')
         out.append(f'<text x="{x0 + 4}" y="{y0 + 12}">{label}</text>')
         for family, color in colors.items():
-            points = [(r[1], r[column + 1], r[2]) for r in results if r[0] == family]
+            points = [(r[1], r[column], r[2]) for r in results if r[0] == family]
             if not points:
                 continue
             coords = [(x0 + w * s / max_size, y0 + h - h * min(v, top) / top, status) for s, v, status in points]
