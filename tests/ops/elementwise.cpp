@@ -10,6 +10,7 @@
 #include "../support/eigen_check.hpp"
 
 namespace md = matdiff;
+using matdiff_test::apply;
 using matdiff_test::random_matrix;
 using matdiff_test::require_close;
 
@@ -34,15 +35,6 @@ constexpr auto Y = md::matrix<"Y", n, 3>;
 constexpr auto a = md::scalar<"a">;
 
 using Matrix34 = Eigen::Matrix<double, 3, 4>;
-
-/// f applied to every entry of m, one scalar at a time.
-template <class M, class F>
-M apply(const M& m, F f) {
-  M r = m;
-  for (Eigen::Index j = 0; j < m.cols(); ++j)
-    for (Eigen::Index i = 0; i < m.rows(); ++i) r(i, j) = f(m(i, j));
-  return r;
-}
 
 }  // namespace
 

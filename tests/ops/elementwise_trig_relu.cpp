@@ -15,6 +15,7 @@
 #include "../support/operands.hpp"
 
 namespace md = matdiff;
+using matdiff_test::apply;
 using matdiff_test::expect_gradients;
 using matdiff_test::expect_jacobian;
 using matdiff_test::operands;
@@ -31,15 +32,6 @@ constexpr auto x = md::vector<"x", 4>;
 constexpr auto a = md::scalar<"a">;
 
 using Matrix34 = Eigen::Matrix<double, 3, 4>;
-
-/// f applied to every entry of m, one scalar at a time.
-template <class M, class F>
-M apply(const M& m, F f) {
-  M r = m;
-  for (Eigen::Index j = 0; j < m.cols(); ++j)
-    for (Eigen::Index i = 0; i < m.rows(); ++i) r(i, j) = f(m(i, j));
-  return r;
-}
 
 }  // namespace
 

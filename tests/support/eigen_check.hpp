@@ -55,4 +55,13 @@ void require_close(const A& a, const B& b, double tol = 1e-12) {
   }
 }
 
+/// f applied to every entry of m, one scalar at a time.
+template <class M, class F>
+M apply(const M& m, F f) {
+  M r = m;
+  for (Eigen::Index j = 0; j < m.cols(); ++j)
+    for (Eigen::Index i = 0; i < m.rows(); ++i) r(i, j) = f(m(i, j));
+  return r;
+}
+
 }  // namespace matdiff_test
