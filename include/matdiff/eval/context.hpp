@@ -7,7 +7,8 @@
 /// Eigen sizes match; each problem is a `static_assert` naming the variable. At run time it
 /// checks dynamic sizes and the values of symbolic dimensions (`md::dimension_error`), then
 /// views every bound value as an `Eigen::Ref` (no copy for plain objects, maps and blocks;
-/// other Eigen expressions are evaluated once).
+/// other Eigen expressions are evaluated once). Evaluation reads them through a
+/// `context_view`, whose type is short (see there).
 #pragma once
 
 #include <algorithm>
@@ -417,25 +418,7 @@ class context {
 #endif
   }
 
-  /// The bound value of variable `Name`.
-  template <name_string Name>
-  decltype(auto) leaf() const {
-    constexpr std::size_t index = [] {
-      constexpr name_string names[] = {B::variable_type::name...};
-      std::size_t i = 0;
-      while (!(names[i] == Name)) ++i;
-      return i;
-    }();
-    return std::get<index>(leaves_);
-  }
-
-  /// The run-time value of a dimension: its factor times the values of its symbols.
-  Eigen::Index size(const dimension& d) const {
-    Eigen::Index n = static_cast<Eigen::Index>(d.factor);
-    for (std::size_t i = 0; i < d.symbol_count; ++i)
-      n *= symbol_values_[Symbols.index_of(d.symbols[i])];
-    return n;
-  }
+  // Evaluation reads the values and sizes through `context_view` (below).
 
  private:
   using symbol_table = typename detail::size_check<Symbols>::symbol_table;
