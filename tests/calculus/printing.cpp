@@ -195,6 +195,14 @@ TEST_CASE("output a reader would write: no unit factors, common numbers and squa
   STATIC_REQUIRE(md::to_latex(md::simplify(-(-A / 2 - transpose(A) / 2))) == "\\frac{A + A^{\\top}}{2}");
   STATIC_REQUIRE(md::to_string(md::hessian(-(transpose(x) * A * x) / 2, x)) == "-(A + A')/2");
   STATIC_REQUIRE(md::to_string(md::grad(-(transpose(x) * A * x) / 2, x)) == "-(A + A')/2*x");
+  // A term that is zero by a user number is left out (its type cannot be: numbers are values).
+  STATIC_REQUIRE(md::to_string(md::simplify(X * md::identity<3> + 0 * A)) == "X");
+  STATIC_REQUIRE(md::to_latex(md::simplify(X * md::identity<3> + 0 * A)) == "X");
+  STATIC_REQUIRE(md::to_string(md::simplify(B * (X + 0 * A))) == "B*X");
+  STATIC_REQUIRE(md::to_string(md::simplify(0.0 * A - X)) == "-X");
+  STATIC_REQUIRE(md::to_string(md::simplify(X - A * 0)) == "X");
+  STATIC_REQUIRE(md::to_string(0 * A) == "0");
+  STATIC_REQUIRE(md::to_string(md::simplify(0 * A + 0 * B)) == "0");
   // A negated sum printed without its minus binds like a sum: (A + B)*x, not A + B*x.
   STATIC_REQUIRE(md::to_string(md::simplify(-(-2.0 * A - B)) * x) == "(2*A + B)*x");
   STATIC_REQUIRE(md::to_string(md::simplify(2 * A - 2 * B)) == "2*(A - B)");

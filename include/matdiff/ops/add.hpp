@@ -178,10 +178,15 @@ struct add_op {
   static constexpr shape result_shape(const shape& a, const shape&) { return a; }
   template <class A, class B>
   static constexpr int precedence(notation n, const A& a, const B& b) {
+    if (is_zero_value(a)) return b.precedence(n);
+    if (is_zero_value(b)) return a.precedence(n);
     return sum_printing::precedence_of(n, a, b, false, false, precedence::sum);
   }
   template <class P, class A, class B>
   constexpr void print(P& p, const A& a, const B& b) const {
+    // A term that is zero by a user number (0*A) is left out: see is_zero_value.
+    if (is_zero_value(a)) return b.print(p);
+    if (is_zero_value(b)) return a.print(p);
     if (sum_printing::print_special(p, a, b, false, false)) return;
     // A + (-B) prints as A - B.
     p.operand(a, precedence::sum);
@@ -208,10 +213,17 @@ struct subtract_op {
   static constexpr shape result_shape(const shape& a, const shape&) { return a; }
   template <class A, class B>
   static constexpr int precedence(notation n, const A& a, const B& b) {
+    if (is_zero_value(b)) return a.precedence(n);
+    if (is_zero_value(a)) return precedence::prefix;
     return sum_printing::precedence_of(n, a, b, true, false, precedence::sum);
   }
   template <class P, class A, class B>
   constexpr void print(P& p, const A& a, const B& b) const {
+    if (is_zero_value(b)) return a.print(p);
+    if (is_zero_value(a)) {
+      p.write("-").right_operand(b, precedence::product);
+      return;
+    }
     if (sum_printing::print_special(p, a, b, true, false)) return;
     p.operand(a, precedence::sum).write(" - ").right_operand(b, precedence::product);
   }

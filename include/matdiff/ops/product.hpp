@@ -72,6 +72,18 @@ constexpr bool is_unit(const number& n) {
 
 struct quotient_op;
 
+/// True when e is zero by the value of a user number in it: 0*A, A*0, 0/s. User numbers are
+/// values, so `simplify` cannot take such a term out of the type; it prints as 0, and a sum
+/// leaves it out: `simplify(X*I + 0*A)` prints as X. (Evaluation still computes 0·A, which is
+/// 0 for finite A.)
+template <class E>
+constexpr bool is_zero_value(const E& e) {
+  if constexpr (std::is_same_v<E, literal>) return e.value.is(0);
+  else if constexpr (is_node_of<E, product_op>) return is_zero_value(e.template arg<0>()) || is_zero_value(e.template arg<1>());
+  else if constexpr (is_node_of<E, quotient_op>) return is_zero_value(e.template arg<0>());
+  else return false;
+}
+
 struct product_op {
   static consteval diagnostic check(const shape& a, const shape& b) {
     if (a.is_scalar() || b.is_scalar() || a.cols == b.rows) return {};
@@ -88,11 +100,17 @@ struct product_op {
     return {a.rows, b.cols};
   }
   /// In LaTeX, juxtaposition binds tighter than \circ, \oslash and \otimes.
-  static constexpr int precedence(notation n) {
+  template <class A, class B>
+  static constexpr int precedence(notation n, const A& a, const B& b) {
+    if (is_zero_value(a) || is_zero_value(b)) return precedence::atom;
     return n == notation::latex ? precedence::prefix : precedence::product;
   }
   template <class P, class A, class B>
   constexpr void print(P& p, const A& a, const B& b) const {
+    if (is_zero_value(a) || is_zero_value(b)) {  // 0*A prints as 0
+      p.write("0");
+      return;
+    }
     if constexpr (std::is_same_v<A, literal>) {  // 1*B prints as B, -1*B as -B
       if (is_unit(a.value)) {
         if (a.value.negative()) p.write("-");
