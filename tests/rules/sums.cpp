@@ -46,6 +46,14 @@ TEST_CASE("terms holding numbers after an operand without one are ordered") {
   STATIC_REQUIRE(md::to_string(s) == "X.*Y.^3 + Y.*X.^2");
 }
 
+TEST_CASE("terms whose operation holds a value never merge by type") {
+  // pow(X, 2) and pow(X, 3) have one type (the exponent is a value of the operation): any
+  // operation that holds data (a non-empty struct) is kept apart, so the sum stays a sum.
+  STATIC_REQUIRE(md::to_string(md::simplify(md::pow(X, 2) + md::pow(X, 3))) == "X.^2 + X.^3");
+  const Eigen::MatrixXd Xv = random_matrix<Eigen::MatrixXd>(4, 3);
+  expect_simplify_law(md::pow(X, 2) + md::pow(X, 3) - md::pow(X, 2), X = Xv);
+}
+
 TEST_CASE("sum rules keep the value") {
   const Eigen::MatrixXd Xv = random_matrix<Eigen::MatrixXd>(5, 3), Yv = random_matrix<Eigen::MatrixXd>(5, 3);
   const Eigen::Matrix3d Bv = random_matrix<Eigen::Matrix3d>();

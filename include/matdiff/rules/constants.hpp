@@ -18,7 +18,6 @@
 #include <matdiff/core/literal.hpp>
 #include <matdiff/core/number.hpp>
 #include <matdiff/core/rational.hpp>
-#include <matdiff/ops/elementwise.hpp>
 
 namespace matdiff {
 
@@ -84,13 +83,12 @@ constexpr auto fold_negation(const A& a) {
   else return literal(-a.value);
 }
 
-/// True when equal types of E always have equal values: E holds no user number (a
-/// `literal`, or the exponent of `pow`). Only such terms are merged by type.
+/// True when equal types of E always have equal values: E holds no data, neither a user
+/// number (a `literal`) nor an operation's stored value (pow's exponent, any non-empty
+/// operation: `holds_no_data`). Only such terms are merged by type; rules/sums.hpp extends it
+/// to the keys terms are sorted by.
 template <class E>
-inline constexpr bool value_free = !std::is_same_v<E, literal>;
-template <class Op, class... Args>
-inline constexpr bool value_free<node<Op, Args...>> =
-    !std::is_same_v<Op, pow_op> && (value_free<Args> && ...);
+inline constexpr bool value_free = holds_no_data<E>;
 
 /// The number of nodes and leaves of E: the first key of the canonical order of terms.
 template <class E>

@@ -134,11 +134,9 @@ using shared_nodes_t =
     typename detail::repeated_nodes<typename detail::add_all<type_list<>, E...>::type, type_list<E...>>::type;
 
 /// True when a node's value depends on data stored in it (numbers the user wrote, an
-/// exponent), not on its type alone.
+/// exponent), not on its type alone: the complement of `holds_no_data`.
 template <class E>
-inline constexpr bool carries_data = !std::is_empty_v<E>;
-template <class Op, class... Args>
-inline constexpr bool carries_data<node<Op, Args...>> = !std::is_empty_v<Op> || (carries_data<Args> || ...);
+inline constexpr bool carries_data = !holds_no_data<E>;
 
 /// Two expressions of one type have one value: their stored data are equal. An operation
 /// whose data cannot be compared is never shared.
