@@ -13,7 +13,7 @@ import os
 import sys
 from collections import defaultdict
 
-PROGRAMS = ["neurips", "small", "planning", "spd", "adolc"]
+PROGRAMS = ["neurips", "small", "planning", "spd", "adolc", "elements"]
 PEERS = [("autodiff", "AutoDiffScalar"), ("adolc_tape_once", "ADOL-C, tape once"),
          ("adolc_retape", "ADOL-C, retape"), ("torch", "PyTorch")]
 TASKS = {"value": "value", "grad": "value + gradient", "hessian": "Hessian",
@@ -28,7 +28,13 @@ PROBLEMS = {
     "chain_fixed": "F = ABCDx, f = ‖F‖² in x, A..D N×N fixed",
     "inv_det_logdet": "f = log|det X| + det X + tr(AX⁻¹) in X, n×n dynamic",
     "spd_logdet": "f = log|S| + tr(AS) in S = md::spd<\"S\", n>, with ∇²f[V] for a symmetric V",
+    "batch_inverse_energy": "f = ‖J‖² + ‖J⁻¹‖², J N×N fixed",
+    "batch_logdet_trace": "f = log|det X| + tr(AX⁻¹), X and A N×N fixed",
+    "triangle_dirichlet": "f = area·(‖PB‖² + ‖(PB)⁻¹‖²) in the triangle's vertex coordinates P 2×3, B 3×2",
+    "tet_neo_hookean": "f = μ/2(‖F‖² − 3) − μ log det F + λ/2 (log det F)², F = PB, in the tetrahedron's "
+                       "vertex coordinates P 3×4, B 4×3",
 }
+ELEMENTS = ["batch_inverse_energy", "batch_logdet_trace", "triangle_dirichlet", "tet_neo_hookean"]
 SMALL = {"inverse_energy", "logdet_trace"}
 COLORS = {"matdiff": "tab:red", "hand": "tab:blue", "naive": "tab:gray", "autodiff": "tab:green",
           "adolc_tape_once": "tab:orange", "adolc_retape": "tab:brown", "torch": "tab:purple",
@@ -103,7 +109,8 @@ def write_plot(times, path):
     for name, t in times.items():
         problem, task, who, n = split(name)
         panels[(problem, task)][who][n] = t
-    keys = [k for k in sorted(panels) if len({n for s in panels[k].values() for n in s}) > 1]
+    keys = [k for k in sorted(panels)
+            if k[0] not in ELEMENTS and len({n for s in panels[k].values() for n in s}) > 1]
     columns = 3
     rows = math.ceil(len(keys) / columns)
     fig, axes = plt.subplots(rows, columns, figsize=(5 * columns, 3.6 * rows), squeeze=False)
@@ -317,6 +324,38 @@ def main():
             w(f"| {TASKS[task]} | {n} | {fmt_time(hand)} | {fmt_time(mine)} | " + (f"{r:.2f}" if r is not None else "—") +
               f" | {fmt_time(plain)} | " + (f"{u:.2f}" if u is not None else "—") + f" | {target} |")
         w("")
+
+    elements = int(contexts.get("elements", {}).get("elements per call", 0))
+    if elements and any(k[0] in ELEMENTS for k in cases):
+        w(f"## Per element, over batches of {elements} elements: SymPy's straight-line code")
+        w("")
+        w("Each timed call evaluates the energy, its gradient and (for *value + gradient + Hessian*) its")
+        w(f"Hessian for {elements} elements, each with its own data, and writes every output to an array;")
+        w("the times below are per element (the call's median CPU time over the element count).")
+        w("**SymPy** is the straight-line code `benchmarks/sympy_peer.py` generates at build time")
+        w("(`sympy.diff` of the closed-form determinants and inverses, `sympy.cse`, SymPy's C printer with")
+        w("small integer powers as products; the upper triangle of the Hessian, stored in both halves).")
+        w("*hand* is the careful hand-written Eigen code of the small fixed sizes above; the triangle and")
+        w("tetrahedron energies have none, and are checked matdiff against SymPy. n is N for N×N matrices,")
+        w("the number of vertex coordinates otherwise.")
+        w("")
+        for problem in ELEMENTS:
+            keys = sorted(k for k in cases if k[0] == problem)
+            if not keys:
+                continue
+            w(f"### {problem}: {PROBLEMS[problem]}")
+            w("")
+            w("| task | n | hand | matdiff | SymPy | matdiff/hand | matdiff/SymPy |")
+            w("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+            for key in sorted(keys, key=lambda k: (list(TASKS).index(k[1]), k[2])):
+                _, task, n = key
+                row = {who: (t / elements if t is not None else None) for who, t in cases[key].items()}
+                hand, mine, peer = row.get("hand"), row.get("matdiff"), row.get("sympy")
+                r, s = ratio(mine, hand), ratio(mine, peer)
+                w(f"| {TASKS[task]} | {n} | {fmt_time(hand)} | {fmt_time(mine)} | " +
+                  ("skipped" if peer is None and "sympy" in row else fmt_time(peer)) + " | " +
+                  (f"{r:.2f}" if r is not None else "—") + " | " + (f"{s:.2f}" if s is not None else "—") + " |")
+            w("")
 
     w("## Targets missed")
     w("")

@@ -19,12 +19,32 @@ export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 pin=()
 if command -v taskset >/dev/null && taskset -c "$cpu" true 2>/dev/null; then pin=(taskset -c "$cpu"); fi
 
+# The SymPy peer of bench_elements (benchmarks/sympy_peer.py) needs SymPy in $python: Debian's
+# python3-sympy is installed when missing (as root, or with sudo); without it the SymPy cases
+# are skipped. The build directory is told which interpreter has it.
+if ! "$python" -c 'import sympy' 2>/dev/null; then
+  as_root=()
+  ((EUID == 0)) || as_root=(sudo)
+  if command -v apt-get >/dev/null && { ((EUID == 0)) || command -v sudo >/dev/null; }; then
+    "${as_root[@]}" apt-get update
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3-sympy
+  fi
+fi
+sympy=()
+if "$python" -c 'import sympy' 2>/dev/null; then
+  sympy=(-DMATDIFF_SYMPY_PYTHON="$(command -v "$python")")
+else
+  echo "SymPy not found (Debian: python3-sympy): bench_elements runs without the SymPy cases" >&2
+fi
+
 # -Wno-uninitialized: g++ 12's AVX-512 intrinsics (avx512fintrin.h, _mm512_undefined_pd)
 # trip -Wuninitialized inside Eigen's kernels on machines that have AVX-512 (GCC bug 105593).
 flags="-O3 -march=native -DNDEBUG -Wno-uninitialized"
 if [[ ! -f "$build/CMakeCache.txt" ]]; then
   cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="$flags" \
-    -DMATDIFF_BUILD_TESTS=OFF -DMATDIFF_BUILD_DOCS=OFF -DMATDIFF_BUILD_BENCHMARKS=ON
+    -DMATDIFF_BUILD_TESTS=OFF -DMATDIFF_BUILD_DOCS=OFF -DMATDIFF_BUILD_BENCHMARKS=ON "${sympy[@]}"
+elif ((${#sympy[@]})); then
+  cmake -S "$root" -B "$build" "${sympy[@]}" >/dev/null
 fi
 
 # Build one program at a time, recording compile times (wall, user and system seconds; from
@@ -32,7 +52,7 @@ fi
 results="$build/benchmark-results"
 mkdir -p "$results"
 [[ "${COMPILE_TIMES:-1}" == 0 ]] || : >"$results/compile_times.txt"
-programs=(neurips small planning spd adolc)
+programs=(neurips small planning spd adolc elements)
 rm -f "$results/notes.md"  # notes belong to one hand-made run
 targets="$(cat "$build/CMakeFiles/TargetDirectories.txt")"
 for program in "${programs[@]}"; do
