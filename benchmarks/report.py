@@ -15,7 +15,7 @@ from collections import defaultdict
 
 PROGRAMS = ["neurips", "small", "planning", "spd", "adolc", "elements"]
 PEERS = [("autodiff", "AutoDiffScalar"), ("adolc_tape_once", "ADOL-C, tape once"),
-         ("adolc_retape", "ADOL-C, retape"), ("torch", "PyTorch")]
+         ("adolc_retape", "ADOL-C, retape"), ("torch", "PyTorch"), ("sympy", "SymPy")]
 TASKS = {"value": "value", "grad": "value + gradient", "hessian": "Hessian",
          "grad_hessian": "value + gradient + Hessian", "grad_hvp": "value + gradient + Hessian-vector product"}
 PROBLEMS = {
@@ -206,7 +206,9 @@ def main():
     w("driver (`zos_forward`, `fos_reverse`, which also give f), Hessians by its `hessian()` driver;")
     w("*tape once* records the tape when the case is set up, *retape* records it in every call.")
     w("**PyTorch** uses `torch.autograd.grad` and `torch.autograd.functional.hessian(vectorize=True)`.")
-    w("The peers evaluate the same functions written with loops over entries (`benchmarks/peer_functions.hpp`).")
+    w("These peers evaluate the same functions written with loops over entries (`benchmarks/peer_functions.hpp`).")
+    w("**SymPy** (small fixed sizes) is the straight-line code `benchmarks/sympy_peer.py` generates (see")
+    w("*Per element* below).")
     w("")
 
     checksum_problems = []
@@ -237,9 +239,11 @@ def main():
             continue
         w(f"### {problem}: {PROBLEMS[problem]}")
         w("")
+        # SymPy's generated code exists for the small fixed sizes only.
+        peers = [(who, label) for who, label in PEERS if who != "sympy" or problem in SMALL]
         header = "| task | n | hand | matdiff | matdiff/hand | target |"
         rule = "| --- | ---: | ---: | ---: | ---: | --- |"
-        for _, label in PEERS:
+        for _, label in peers:
             header += f" {label} |"
             rule += " ---: |"
         header += " PyTorch checksum |"
@@ -259,7 +263,7 @@ def main():
                 target = "no matdiff result"
             line = f"| {TASKS[task]} | {n} | {fmt_time(hand)} | {fmt_time(mine)} | " + \
                    (f"{r:.2f}" if r is not None else "—") + f" | {target} |"
-            for who, _ in PEERS:
+            for who, _ in peers:
                 t = row.get(who)
                 base = mine if mine is not None else hand
                 if t is None:

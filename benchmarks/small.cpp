@@ -1,6 +1,7 @@
 // Per-element energies of small fixed-size matrices (2x2, 3x3, 4x4), value + gradient and
 // value + gradient + Hessian: matdiff against careful hand-written Eigen and Eigen's
-// AutoDiffScalar with fixed-size (nested) derivative vectors. This unit: ‖J‖² + ‖J⁻¹‖²;
+// AutoDiffScalar with fixed-size (nested) derivative vectors, and the straight-line code SymPy
+// generates (sympy_peer.py; when SymPy is found at configure time). This unit: ‖J‖² + ‖J⁻¹‖²;
 // logdet(X) + tr(A X⁻¹) is in small.hpp, instantiated by small_logdet_trace*.cpp.
 #include "small.hpp"
 
@@ -36,6 +37,20 @@ void add_inverse_energy() {
                  [](const auto& v) { return peer::inverse_energy(as_square<N>(v)); }, j));
            },
            hessian_reference);
+
+#if MATDIFF_BENCH_SYMPY
+  add_case(name("grad", "sympy"), sympy_case<N, false>([d](double* v, double* g, double*) {
+             sympy_peer::inverse_energy_grad<N>(d->J.data(), v, g);
+           }),
+           grad_reference);
+  add_case(name("grad_hessian", "sympy"), sympy_case<N, true>([d](double* v, double* g, double* h) {
+             sympy_peer::inverse_energy_grad_hessian<N>(d->J.data(), v, g, h);
+           }),
+           hessian_reference);
+#else
+  skip_case(name("grad", "sympy"), sympy_missing);
+  skip_case(name("grad_hessian", "sympy"), sympy_missing);
+#endif
 }
 
 }  // namespace

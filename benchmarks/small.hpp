@@ -16,6 +16,10 @@
 #include "problems.hpp"
 #include "support.hpp"
 
+#if MATDIFF_BENCH_SYMPY
+#include "sympy_generated.hpp"
+#endif
+
 namespace bench {
 
 namespace md = matdiff;
@@ -37,8 +41,29 @@ std::tuple<double, square<N>, hessian_of<N>> grad_as_square(
   return {std::get<0>(r), as_square<N>(std::get<1>(r)), std::get<2>(r)};
 }
 
+/// A case running the SymPy peer's straight-line code (sympy_peer.py) for one element:
+/// `generated(value, gradient, hessian)` writes the results, returned in the shapes of the
+/// hand-written ones (the Hessian when H).
+template <int N, bool H, class Generated>
+auto sympy_case(Generated generated) {
+  return [generated] {
+    double value;
+    square<N> gradient;
+    if constexpr (H) {
+      hessian_of<N> hessian;
+      generated(&value, gradient.data(), hessian.data());
+      return std::tuple{value, gradient, hessian};
+    } else {
+      generated(&value, gradient.data(), nullptr);
+      return std::tuple{value, gradient};
+    }
+  };
+}
+
+inline const char* sympy_missing = "SymPy not found at configure time (Debian: python3-sympy)";
+
 /// logdet(X) + tr(A X⁻¹) for N x N matrices: gradient and Hessian, matdiff against
-/// hand-written Eigen and AutoDiffScalar.
+/// hand-written Eigen, AutoDiffScalar and SymPy's code.
 template <int N>
 void add_logdet_trace() {
   static constexpr auto X = md::matrix<"X", N, N>;
@@ -70,6 +95,20 @@ void add_logdet_trace() {
                  [&](const auto& v) { return peer::logdet_trace(as_square<N>(v), d->A); }, x));
            },
            hessian_reference);
+
+#if MATDIFF_BENCH_SYMPY
+  add_case(name("grad", "sympy"), sympy_case<N, false>([d](double* v, double* g, double*) {
+             sympy_peer::logdet_trace_grad<N>(d->X.data(), d->A.data(), v, g);
+           }),
+           grad_reference);
+  add_case(name("grad_hessian", "sympy"), sympy_case<N, true>([d](double* v, double* g, double* h) {
+             sympy_peer::logdet_trace_grad_hessian<N>(d->X.data(), d->A.data(), v, g, h);
+           }),
+           hessian_reference);
+#else
+  skip_case(name("grad", "sympy"), sympy_missing);
+  skip_case(name("grad_hessian", "sympy"), sympy_missing);
+#endif
 }
 
 void add_logdet_trace_2x2_3x3();  // small_logdet_trace.cpp
