@@ -97,6 +97,22 @@ def mat_t(a):
     return [list(col) for col in zip(*a)]
 
 
+def random_orthogonal(rng, n):
+    """An n x n orthogonal matrix: Gram-Schmidt (twice, for orthogonality to rounding) on
+    Gaussian columns."""
+    columns = []
+    while len(columns) < n:
+        v = [rng.gauss(0, 1) for _ in range(n)]
+        for _ in range(2):
+            for q in columns:
+                d = sum(x * y for x, y in zip(v, q))
+                v = [x - d * y for x, y in zip(v, q)]
+        norm = math.sqrt(sum(x * x for x in v))
+        if norm > 1e-3:
+            columns.append([x / norm for x in v])
+    return mat_t(columns)
+
+
 def mat_lu_solve(a):
     """(inverse, determinant) by Gauss-Jordan with partial pivoting."""
     n = len(a)
@@ -147,12 +163,19 @@ class Reject(Exception):
 # Expression nodes: matdiff C++, plain-Eigen oracle C++, text, shape, value, variables.
 
 
+# The largest entry a subexpression may have at the test point. Entries far from 1 make the
+# finite differences inaccurate; an ill-conditioned case (no finite differences, see
+# Generator.ill_conditioned) needs entries up to sqrt(condition) in its matrices and their
+# inverses, and allows 1e6.
+VALUE_CAP = {False: 1e3, True: 1e6}
+value_cap = VALUE_CAP[False]
+
+
 class Node:
     def __init__(self, cpp, oracle, text, shape, value, variables):
         self.cpp, self.oracle, self.text = cpp, oracle, text
         self.shape, self.value, self.variables = shape, value, variables
-        # Entries far from 1 make the finite differences and the comparisons inaccurate.
-        if not all(math.isfinite(x) for row in value for x in row) or max_abs(value) > 1e3:
+        if not all(math.isfinite(x) for row in value for x in row) or max_abs(value) > value_cap:
             raise Reject("out of range")
 
 
@@ -171,11 +194,20 @@ def number_text(x):
 
 
 class Generator:
-    def __init__(self, rng, max_depth):
+    def __init__(self, rng, max_depth, ill_conditioned=False):
         self.rng = rng
         self.max_depth = max_depth
+        # An ill-conditioned case: the matrices of inv, solve, det and logdet are often
+        # variables with condition numbers up to 1e10 (see ill_conditioned).
+        self.ill = ill_conditioned
+        self.conditions = {}  # name -> condition number of an ill-conditioned variable
         self.dim_values = {"n": rng.choice((2, 3, 4)), "m": rng.choice((1, 2, 3))}
         self.variables = {}  # name -> (shape, value, binds_dynamic)
+
+    def condition(self, node):
+        """The largest condition number of the ill-conditioned variables in node (1 if none):
+        it scales the tolerances of the comparisons with the oracle."""
+        return max([self.conditions.get(name, 1.0) for name in node.variables] + [1.0])
 
     # --- sizes ---------------------------------------------------------------------------
     def rows(self, d):
@@ -382,6 +414,9 @@ class Generator:
                                                      ("norm1", 0.3))]
         if not atomic:
             choices = [(k, w) for k, w in choices if k not in ("product", "leaf")] + [("product_shaped", 1.0)]
+        if self.ill:
+            boost = {"inv": 4, "solve": 4, "det": 1.5, "logdet": 1.5}
+            choices = [(k, w * boost.get(k, 1)) for k, w in choices]
         kind = self.rng.choices([k for k, _ in choices], weights=[w for _, w in choices])[0]
 
         if kind == "leaf":
@@ -570,8 +605,43 @@ class Generator:
             raise Reject("not positive enough")
         return node
 
+    def ill_conditioned(self, k):
+        """A new k x k variable whose value U diag(s) V' (U, V random orthogonal) has the
+        condition number 10^4, 10^6, 10^8 or 10^10, the singular values s spread evenly in
+        logarithm around 1, so the matrix and its inverse have entries up to sqrt(condition)."""
+        free = [p for p in "ABCDEFGHKLMPQRSTUVW" if p not in self.variables]
+        rows = self.rows(k)
+        if not free or rows < 2 or not dim_atomic(k):
+            raise Reject("no ill-conditioned variable")
+        condition = 10.0 ** self.rng.choice((4, 6, 8, 10))
+        singular = [condition ** (0.5 - i / (rows - 1)) for i in range(rows)]
+        u, v = random_orthogonal(self.rng, rows), random_orthogonal(self.rng, rows)
+        value = mat_mul([[u[i][j] * singular[j] for j in range(rows)] for i in range(rows)], mat_t(v))
+        name = free[0]
+        self.variables[name] = ((k, k), value, self.rng.random() < 0.3)
+        self.conditions[name] = condition
+        a = Node(name, name, name, (k, k), value, {name})
+        kind = self.rng.choice(("variable", "transpose", "scaled", "product"))
+        if kind == "transpose":
+            return self.transpose(a)
+        if kind == "scaled":
+            return self.scaled(self.user_number(), a)
+        if kind == "product":
+            b = self.well_conditioned_only(k, 1)
+            return self.multiply(a, b) if self.rng.random() < 0.5 else self.multiply(b, a)
+        return a
+
     def well_conditioned(self, k, depth):
-        """A k x k matrix far from singular: c*I + S, c above S's Gershgorin bound, or S*S' + c*I."""
+        """A k x k matrix far from singular: c*I + S, c above S's Gershgorin bound, or S*S' + c*I;
+        in an ill-conditioned case, half of the time an ill-conditioned variable instead."""
+        if self.ill and self.rng.random() < 0.5:
+            try:
+                return self.ill_conditioned(k)
+            except Reject:
+                pass
+        return self.well_conditioned_only(k, depth)
+
+    def well_conditioned_only(self, k, depth):
         if self.rng.random() < 0.6:
             s = self.gen((k, k), depth)
             n = len(s.value)
@@ -612,35 +682,43 @@ def sizes_known(gen, node):
 HESSIAN_MAX_DEPTH = 2
 
 
-def generate_case(seed, index, max_depth, hessian_share=0.0):
-    """One expression: (generator, node, variables to differentiate in, depth)."""
+def generate_case(seed, index, max_depth, hessian_share=0.0, ill_conditioned_share=0.0):
+    """One expression: (generator, node, variables to differentiate in, depth, hessian).
+    Whether a case is ill-conditioned is drawn from a stream of its own, so the other cases
+    of a seed stay the same whatever the share."""
+    global value_cap
     rng = random.Random(f"matdiff-random:{seed}:{index}")
+    ill = random.Random(f"matdiff-random-ill-conditioned:{seed}:{index}").random() < ill_conditioned_share
+    value_cap = VALUE_CAP[ill]
     depth = depth_for(rng, max_depth)
     for _ in range(100):
-        gen = Generator(rng, max_depth)
+        gen = Generator(rng, max_depth, ill)
         try:
             node = gen.gen_once((ONE, ONE), depth, root=True)
         except Reject:
             continue
-        if node.variables and sizes_known(gen, node):
+        if node.variables and sizes_known(gen, node) and (not ill or gen.condition(node) > 1):
             break
     used = sorted(node.variables)
     wrt = rng.sample(used, 2 if len(used) > 1 and rng.random() < 0.3 else 1)
     # Hessians for a share of the shallow expressions (a Hessian costs several seconds of
     # compile time, and more with depth), in the first variable of wrt.
-    hessian = depth <= HESSIAN_MAX_DEPTH and rng.random() < hessian_share
+    # Finite differences cannot check an ill-conditioned case: the oracle alone does.
+    hessian = depth <= HESSIAN_MAX_DEPTH and rng.random() < hessian_share and gen.condition(node) == 1
     return gen, node, wrt, depth, hessian
 
 
-def emit_case(out, seed, index, max_depth, hessian_share):
-    gen, node, wrt, depth, hessian = generate_case(seed, index, max_depth, hessian_share)
+def emit_case(out, seed, index, max_depth, hessian_share, ill_conditioned_share):
+    gen, node, wrt, depth, hessian = generate_case(seed, index, max_depth, hessian_share, ill_conditioned_share)
+    condition = gen.condition(node)
     used = sorted(node.variables)
     symbols = sorted({s for name in used for d in gen.variables[name][0] for s in d[1]}
                      | {s for s in SYMBOLS if f"dim_{s}" in node.cpp})
     shapes = ", ".join(f"{name}: {dim_text(gen.variables[name][0][0])}x{dim_text(gen.variables[name][0][1])}"
                        for name in used)
     sizes = ", ".join(f"{s} = {gen.dim_values[s]}" for s in symbols)
-    description = f"{node.text}    [{shapes}{'; ' + sizes if sizes else ''}; depth {depth}]"
+    conditioned = f"; condition {condition:.0e}" if condition > 1 else ""
+    description = f"{node.text}    [{shapes}{'; ' + sizes if sizes else ''}; depth {depth}{conditioned}]"
     w = out.append
     w(f"// {index}: {description}")
     w(f"namespace expression_{index} {{")
@@ -669,7 +747,7 @@ def emit_case(out, seed, index, max_depth, hessian_share):
         w(f"  const auto {name}_value = random_test::matrix<{er}, {ec}>({rows}, {cols}, {{{entries}}});")
     params = ", ".join(f"const ro::matrix& {name}" for name in used)
     w(f"  const auto oracle = []({params}) {{ return {node.oracle}; }};")
-    w(f"  const random_test::case_info info{{{seed}u, {index}, {cpp_string(description)}}};")
+    w(f"  const random_test::case_info info{{{seed}u, {index}, {cpp_string(description)}, {condition!r}}};")
     wrt_list = ", ".join(wrt)
     bindings = ", ".join(f"{name} = {name}_value" for name in used)
     w(f"  random_test::check(report, info, f, oracle, std::tuple{{{wrt_list}}}, {bindings});")
@@ -694,7 +772,8 @@ def balanced_parts(args, indices):
     count = (len(indices) + args.per_file - 1) // args.per_file
     costs = []
     for i in indices:
-        gen, node, wrt, depth, hessian = generate_case(args.seed, i, args.max_depth, args.hessian_share)
+        gen, node, wrt, depth, hessian = generate_case(args.seed, i, args.max_depth, args.hessian_share,
+                                                       args.ill_conditioned_share)
         costs.append((compile_cost(node, wrt, hessian), i))
     parts = [[] for _ in range(count)]
     totals = [0] * count
@@ -714,17 +793,25 @@ def main():
     parser.add_argument("--max-depth", type=int, default=6)
     parser.add_argument("--hessian-share", type=float, default=0.1,
                         help=f"share of the expressions of depth <= {HESSIAN_MAX_DEPTH} whose Hessian is checked")
-    parser.add_argument("--output-dir", required=True)
+    parser.add_argument("--ill-conditioned-share", type=float, default=0.15,
+                        help="share of the expressions whose inverse-type operations often take "
+                             "ill-conditioned matrices (condition 1e4 to 1e10)")
+    parser.add_argument("--output-dir")
     parser.add_argument("--print", action="store_true", help="print the expressions instead")
     args = parser.parse_args()
 
     indices = list(range(args.first, args.first + args.count))
     if args.print:
         for i in indices:
-            gen, node, wrt, depth, hessian = generate_case(args.seed, i, args.max_depth, args.hessian_share)
-            print(f"{i} (depth {depth}, d/d{','.join(wrt)}{', Hessian' if hessian else ''}): {node.text}")
+            gen, node, wrt, depth, hessian = generate_case(args.seed, i, args.max_depth, args.hessian_share,
+                                                           args.ill_conditioned_share)
+            condition = gen.condition(node)
+            print(f"{i} (depth {depth}, d/d{','.join(wrt)}{', Hessian' if hessian else ''}"
+                  f"{f', condition {condition:.0e}' if condition > 1 else ''}): {node.text}")
         return
 
+    if not args.output_dir:
+        parser.error("--output-dir is required unless --print is given")
     os.makedirs(args.output_dir, exist_ok=True)
     parts = balanced_parts(args, indices)
     header = [f"// Generated by tests/random/generate.py --seed {args.seed}: do not edit.",
@@ -732,7 +819,7 @@ def main():
     for p, part in enumerate(parts):
         out = list(header)
         for i in part:
-            emit_case(out, args.seed, i, args.max_depth, args.hessian_share)
+            emit_case(out, args.seed, i, args.max_depth, args.hessian_share, args.ill_conditioned_share)
         out.append(f"void random_part_{p}(random_test::report& report) {{")
         out += [f"  expression_{i}::run(report);" for i in part]
         out.append("}")
