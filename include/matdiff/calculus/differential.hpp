@@ -21,6 +21,30 @@ namespace matdiff {
 template <class E, class V>
 inline constexpr bool depends_on = E::variables_v.contains(V::info_v);
 
+namespace detail {
+/// Node E's operation has a differential rule for operands and differentials T...
+template <class E, class... T>
+concept has_differential = requires(const E& e, const T&... t) { e.op.differential(e, t...); };
+
+/// The operation's rule applied to the node's operands and their differentials; a missing
+/// rule is reported once, at the node that lacks it (types, not captured packs, are checked:
+/// clang 16 does not expand a captured pack in a requires-expression).
+template <class E, class IA, class... A, class ID, class... D>
+constexpr auto apply_differential_rule(const E& e, const indexed_pack<IA, A...>& operands,
+                                       const indexed_pack<ID, D...>& differentials) {
+  if constexpr (has_differential<E, A..., D...>) {
+    return operands.apply([&](const A&... a) {
+      return differentials.apply([&](const D&... da) { return e.op.differential(e, a..., da...); });
+    });
+  } else {
+    static_assert(sizeof(E) == 0,
+                  "matdiff: differential: the operation has no member `differential(e, operands..., "
+                  "differentials of the operands...)`");
+    return zero_of<E::shape_v>();
+  }
+}
+}  // namespace detail
+
 /// The raw (unsimplified) differential of e with respect to variable type V.
 template <class V, class E>
 constexpr auto raw_differential(const E& e) {
@@ -29,7 +53,8 @@ constexpr auto raw_differential(const E& e) {
   } else if constexpr (!is_node<E> || !depends_on<E, V>) {
     return zero_of<E::shape_v>();
   } else {
-    return e.args.apply([&](const auto&... a) { return e.op.differential(e, a..., raw_differential<V>(a)...); });
+    return detail::apply_differential_rule(
+        e, e.args, e.args.apply([](const auto&... a) { return make_pack(raw_differential<V>(a)...); }));
   }
 }
 

@@ -12,7 +12,8 @@
 /// the operation and shapes, empty when the operands are fine), `Op::result_shape(shapes...)`
 /// and its printing; its evaluation lives in eval/ops/<op>.hpp. An operation whose check
 /// can fail also provides `Op::report<problem>()`, a static_assert whose literal names the
-/// operation and its rule.
+/// operation and its rule. make_expression names the first of these members an operation
+/// lacks (docs/user_operations.md).
 #pragma once
 
 #include <concepts>
@@ -225,6 +226,38 @@ inline constexpr diagnostic name_conflict_v = name_conflict<Sets...>();
 template <class Op>
 concept reports_errors = requires { Op::template report<diagnostic{}>(); };
 
+namespace detail {
+/// The first member of the operation protocol (docs/user_operations.md) that Op lacks for
+/// operands Args, 0 when it has them all.
+template <class Op, class... Args>
+consteval int missing_operation_member() {
+  if constexpr (!requires { { Op::check(Args::shape_v...) } -> std::same_as<diagnostic>; })
+    return 1;
+  else if constexpr (!requires { { Op::result_shape(Args::shape_v...) } -> std::convertible_to<shape>; })
+    return 2;
+  else if constexpr (!requires(const Op& op) { op.precedence(notation::text); } &&
+                     !requires(const Op& op, const Args&... a) { op.precedence(notation::text, a...); })
+    return 3;
+  else if constexpr (!requires(const Op& op, printer& p, const Args&... a) { op.print(p, a...); })
+    return 4;
+  else
+    return 0;
+}
+
+/// One static_assert per member, so that its literal (which clang prints) names it.
+template <int Missing>
+constexpr void report_missing_operation_member() {
+  static_assert(Missing != 1,
+                "matdiff: operation: missing member `static consteval diagnostic check(const shape&...)` "
+                "(the shape rule, one shape per operand)");
+  static_assert(Missing != 2,
+                "matdiff: operation: missing member `static constexpr shape result_shape(const shape&...)`");
+  static_assert(Missing != 3, "matdiff: operation: missing member `precedence(notation)` (how tightly it prints)");
+  static_assert(Missing != 4,
+                "matdiff: operation: missing member `print(printer&, const operands&...)` (text and LaTeX)");
+}
+}  // namespace detail
+
 /// Builds `node<Op, Args...>` after checking the operands: they are expressions, their
 /// shapes suit the operation (`Op::check`), and no variable name has two shapes.
 template <class Op, class... Args>
@@ -236,6 +269,9 @@ constexpr auto make_expression(Op op, const Args&... args) {
     return invalid_expression{};
   } else if constexpr ((has_signature<Args> || ...)) {
     return keep_signature<set_union<signature_of<Args>...>>(make_expression(op, without_signature(args)...));
+  } else if constexpr (detail::missing_operation_member<Op, Args...>() != 0) {
+    detail::report_missing_operation_member<detail::missing_operation_member<Op, Args...>()>();
+    return invalid_expression{};
   } else {
     constexpr diagnostic problem = Op::check(Args::shape_v...);
     constexpr diagnostic conflict = detail::name_conflict_v<Args::variables_v...>;
