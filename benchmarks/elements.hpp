@@ -64,10 +64,6 @@ struct outputs {
     else
       return std::tuple{view(value.data(), element_count), view(gradient.data(), element_count * K)};
   }
-  /// The views copied: a reference the other implementations are checked against.
-  auto copy() const {
-    return std::apply([](const auto&... v) { return std::tuple{Eigen::VectorXd(v)...}; }, views());
-  }
 };
 
 /// A case's run: `compute(e, value, gradient, hessian)` for every element e, writing element
