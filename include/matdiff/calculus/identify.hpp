@@ -2,175 +2,45 @@
 /// Identification: from df, linear in dX, to the gradient G with df = tr(Gᵀ dX).
 ///
 /// The cotangent walk: start at the root of df with cotangent 1 and push it down; at dX
-/// it is collected, and G is the sum of what arrives there. Each step is a trace rule:
+/// it is collected, and G is the sum of what arrives there. Each step is the adjoint of the
+/// operation it passes, `pull_through(op, e, c)`, which lives with the operation
+/// (ops/<op>.hpp; calculus/walks.hpp): the trace rules, e.g.
 ///
-///     through A + B, A - B, -A  linearity
 ///     through A·M               M gets Aᵀ·C        tr(Cᵀ A dM) = tr((AᵀC)ᵀ dM)
 ///     through M·B               M gets C·Bᵀ        tr(Cᵀ dM B) = tr((CBᵀ)ᵀ dM)   (cyclic rule)
-///     through s·M, M·s (s 1x1)  M gets s·C, s gets ⟨C, M⟩
-///     through M/s               M gets C/s
 ///     through Mᵀ                M gets Cᵀ          tr(Aᵀ) = tr(A)
-///     through tr(M)             M gets c·I
-///     through A∘M, M⊘B          M gets A∘C, C⊘B    tr(Cᵀ(A∘dM)) = tr((A∘C)ᵀ dM)
-///     through A⊗M, M⊗B          the block sums Σᵢⱼ Aᵢⱼ Cᵢⱼ, (⟨Cᵢⱼ, B⟩)ᵢⱼ
-///     through vec(M)            M gets C reshaped to M's shape
-///     through diag(m), diagonal(M), sum(M), ⟨A, M⟩
-///                               m gets diagonal(C); M gets diag(C), c·ones, c·A
-/// The walk visits each node of df once and always ends.
+///
+/// This walk names no operation. It visits each node of df once and always ends.
 #pragma once
 
 #include <type_traits>
 #include <utility>
 
 #include <matdiff/calculus/d.hpp>
+#include <matdiff/calculus/walks.hpp>
 #include <matdiff/core/constants.hpp>
 #include <matdiff/core/diagnostic.hpp>
 #include <matdiff/core/expression.hpp>
 #include <matdiff/core/rational.hpp>
 #include <matdiff/ops/add.hpp>
-#include <matdiff/ops/diag.hpp>
-#include <matdiff/ops/dot.hpp>
-#include <matdiff/ops/hadamard.hpp>
-#include <matdiff/ops/kron.hpp>
 #include <matdiff/ops/product.hpp>
-#include <matdiff/ops/sum.hpp>
-#include <matdiff/ops/trace.hpp>
 #include <matdiff/ops/transpose.hpp>
-#include <matdiff/ops/vec.hpp>
 #include <matdiff/rules/simplify.hpp>
 
 namespace matdiff {
 
 namespace identification {
 
-/// Nothing reaches dX along this path.
-struct no_term {};
-
-template <class A, class B>
-constexpr auto combined(const A& a, const B& b) {
-  if constexpr (std::is_same_v<A, no_term>) return b;
-  else if constexpr (std::is_same_v<B, no_term>) return a;
-  else return make_node(add_op{}, a, b);
-}
-
-template <class E, class C>
-constexpr auto pull(const E& e, const C& cotangent);
-
 template <class E>
 inline constexpr bool has_d = contains_differential<E>;
 
-/// An operation whose operand holding dX is not reached linearly.
+/// An operation whose operand holding dX is not reached linearly (it has no adjoint rule).
 template <class Op, class E, class C>
 constexpr auto pull_through(const Op&, const E&, const C&) {
   constexpr diagnostic message = text("matdiff: identification: dX appears inside a non-linear operation (") +
                                  sums::printed_type<E>() + "): the differential is not linear in dX";
   static_assert(error<message>, "matdiff: identification needs a differential linear in dX");
   return no_term{};
-}
-
-template <class E, class C>
-constexpr auto pull_through(const add_op&, const E& e, const C& c) {
-  return combined(pull(e.template arg<0>(), c), pull(e.template arg<1>(), c));
-}
-template <class E, class C>
-constexpr auto pull_through(const subtract_op&, const E& e, const C& c) {
-  return combined(pull(e.template arg<0>(), c), pull(e.template arg<1>(), make_node(negate_op{}, c)));
-}
-template <class E, class C>
-constexpr auto pull_through(const negate_op&, const E& e, const C& c) {
-  return pull(e.template arg<0>(), make_node(negate_op{}, c));
-}
-
-template <class E, class C>
-constexpr auto pull_through(const product_op&, const E& e, const C& c) {
-  const auto& a = e.template arg<0>();
-  const auto& b = e.template arg<1>();
-  using A = std::remove_cvref_t<decltype(a)>;
-  using B = std::remove_cvref_t<decltype(b)>;
-  constexpr bool a_scalar = A::shape_v.is_scalar(), b_scalar = B::shape_v.is_scalar();
-  static_assert(!(has_d<A> && has_d<B>), "matdiff: identification: dX on both sides of a product");
-  if constexpr (a_scalar == b_scalar) {  // a matrix product, or a product of two 1x1
-    if constexpr (has_d<A>) return pull(a, make_node(product_op{}, c, make_node(transpose_op{}, b)));
-    else return pull(b, make_node(product_op{}, make_node(transpose_op{}, a), c));
-  } else if constexpr (a_scalar) {  // s·M
-    if constexpr (has_d<A>) return pull(a, make_node(dot_op{}, c, b));
-    else return pull(b, make_node(product_op{}, a, c));
-  } else {  // M·s
-    if constexpr (has_d<A>) return pull(a, make_node(product_op{}, c, b));
-    else return pull(b, make_node(dot_op{}, c, a));
-  }
-}
-
-template <class E, class C>
-constexpr auto pull_through(const quotient_op&, const E& e, const C& c) {
-  static_assert(!has_d<std::remove_cvref_t<decltype(e.template arg<1>())>>,
-                "matdiff: identification: dX in a divisor is not linear");
-  return pull(e.template arg<0>(), make_node(quotient_op{}, c, e.template arg<1>()));
-}
-
-template <class E, class C>
-constexpr auto pull_through(const transpose_op&, const E& e, const C& c) {
-  return pull(e.template arg<0>(), make_node(transpose_op{}, c));
-}
-
-template <class E, class C>
-constexpr auto pull_through(const trace_op&, const E& e, const C& c) {
-  using M = std::remove_cvref_t<decltype(e.template arg<0>())>;
-  return pull(e.template arg<0>(), make_node(product_op{}, c, constant_matrix<constant_kind::identity, M::shape_v.rows, M::shape_v.rows>{}));
-}
-
-template <class E, class C>
-constexpr auto pull_through(const hadamard_op&, const E& e, const C& c) {
-  const auto& a = e.template arg<0>();
-  const auto& b = e.template arg<1>();
-  if constexpr (has_d<std::remove_cvref_t<decltype(a)>>) return pull(a, make_node(hadamard_op{}, c, b));
-  else return pull(b, make_node(hadamard_op{}, a, c));
-}
-
-template <class E, class C>
-constexpr auto pull_through(const hadamard_div_op&, const E& e, const C& c) {
-  static_assert(!has_d<std::remove_cvref_t<decltype(e.template arg<1>())>>,
-                "matdiff: identification: dX in a divisor is not linear");
-  return pull(e.template arg<0>(), make_node(hadamard_div_op{}, c, e.template arg<1>()));
-}
-
-template <class E, class C>
-constexpr auto pull_through(const kron_op&, const E& e, const C& c) {
-  const auto& a = e.template arg<0>();
-  const auto& b = e.template arg<1>();
-  using A = std::remove_cvref_t<decltype(a)>;
-  using B = std::remove_cvref_t<decltype(b)>;
-  if constexpr (has_d<A>) return pull(a, make_node(kron_adjoint_op<true, A::shape_v.rows, A::shape_v.cols>{}, c, b));
-  else return pull(b, make_node(kron_adjoint_op<false, B::shape_v.rows, B::shape_v.cols>{}, a, c));
-}
-
-template <class E, class C>
-constexpr auto pull_through(const vec_op&, const E& e, const C& c) {
-  using M = std::remove_cvref_t<decltype(e.template arg<0>())>;
-  return pull(e.template arg<0>(), make_node(unvec_op<M::shape_v.rows, M::shape_v.cols>{}, c));
-}
-
-template <class E, class C>
-constexpr auto pull_through(const diag_op&, const E& e, const C& c) {
-  return pull(e.template arg<0>(), make_node(diagonal_op{}, c));
-}
-template <class E, class C>
-constexpr auto pull_through(const diagonal_op&, const E& e, const C& c) {
-  return pull(e.template arg<0>(), make_node(diag_op{}, c));
-}
-
-template <class E, class C>
-constexpr auto pull_through(const sum_op&, const E& e, const C& c) {
-  using M = std::remove_cvref_t<decltype(e.template arg<0>())>;
-  return pull(e.template arg<0>(), make_node(product_op{}, c, constant_matrix<constant_kind::ones, M::shape_v.rows, M::shape_v.cols>{}));
-}
-
-template <class E, class C>
-constexpr auto pull_through(const dot_op&, const E& e, const C& c) {
-  const auto& a = e.template arg<0>();
-  const auto& b = e.template arg<1>();
-  if constexpr (has_d<std::remove_cvref_t<decltype(a)>>) return pull(a, make_node(product_op{}, c, b));
-  else return pull(b, make_node(product_op{}, c, a));
 }
 
 template <class E, class C>

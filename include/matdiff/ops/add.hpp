@@ -14,6 +14,7 @@
 #include <matdiff/core/rational.hpp>
 #include <matdiff/io/printer.hpp>
 #include <matdiff/ops/product.hpp>
+#include <matdiff/calculus/walks.hpp>
 
 namespace matdiff {
 
@@ -299,6 +300,49 @@ constexpr auto operator-(const A& a, const B& b) {
 template <expression A>
 constexpr auto operator-(const A& a) {
   return make_expression(negate_op{}, a);
+}
+
+namespace identification {
+/// The sum of two contributions of the walks, no_term being zero.
+template <class A, class B>
+constexpr auto combined(const A& a, const B& b) {
+  if constexpr (std::is_same_v<A, no_term>) return b;
+  else if constexpr (std::is_same_v<B, no_term>) return a;
+  else return make_node(add_op{}, a, b);
+}
+}  // namespace identification
+
+/// The walks through A ± B and -A: linearity.
+template <class E, class C>
+constexpr auto pull_through(const add_op&, const E& e, const C& c) {
+  using identification::pull, identification::combined;
+  return combined(pull(e.template arg<0>(), c), pull(e.template arg<1>(), c));
+}
+template <class E, class C>
+constexpr auto pull_through(const subtract_op&, const E& e, const C& c) {
+  using identification::pull, identification::combined;
+  return combined(pull(e.template arg<0>(), c), pull(e.template arg<1>(), make_node(negate_op{}, c)));
+}
+template <class E, class C>
+constexpr auto pull_through(const negate_op&, const E& e, const C& c) {
+  return identification::pull(e.template arg<0>(), make_node(negate_op{}, c));
+}
+
+template <class V, class E>
+constexpr auto push_through(const add_op&, const E& e) {
+  using identification::combined, vec_identification::push;
+  return combined(push<V>(e.template arg<0>()), push<V>(e.template arg<1>()));
+}
+template <class V, class E>
+constexpr auto push_through(const subtract_op&, const E& e) {
+  using identification::combined, vec_identification::push;
+  const auto right = push<V>(e.template arg<1>());
+  if constexpr (std::is_same_v<decltype(right), const identification::no_term>) return push<V>(e.template arg<0>());
+  else return combined(push<V>(e.template arg<0>()), -right);
+}
+template <class V, class E>
+constexpr auto push_through(const negate_op&, const E& e) {
+  return -vec_identification::push<V>(e.template arg<0>());
 }
 
 }  // namespace matdiff

@@ -6,6 +6,9 @@
 
 #include <matdiff/core/expression.hpp>
 #include <matdiff/io/printer.hpp>
+#include <matdiff/calculus/walks.hpp>
+#include <matdiff/ops/diagonal_selection.hpp>
+#include <matdiff/ops/transpose.hpp>
 
 namespace matdiff {
 
@@ -62,6 +65,26 @@ constexpr auto diag(const V& v) {
 template <class A>
 constexpr auto diagonal(const A& a) {
   return make_expression(diagonal_op{}, a);
+}
+
+/// The gradient walk through diag(m) and diagonal(M): m gets diagonal(C), M gets diag(C).
+template <class E, class C>
+constexpr auto pull_through(const diag_op&, const E& e, const C& c) {
+  return identification::pull(e.template arg<0>(), make_node(diagonal_op{}, c));
+}
+template <class E, class C>
+constexpr auto pull_through(const diagonal_op&, const E& e, const C& c) {
+  return identification::pull(e.template arg<0>(), make_node(diag_op{}, c));
+}
+
+/// The vec walk: vec(diag(dm)) = S dm and diagonal(dM) = Sᵀ vec(dM), S the diagonal selection.
+template <class V, class E>
+constexpr auto push_through(const diag_op&, const E& e) {
+  return diagonal_selection_matrix<E::shape_v.rows>{} * vec_identification::push<V>(e.template arg<0>());
+}
+template <class V, class E>
+constexpr auto push_through(const diagonal_op&, const E& e) {
+  return transpose(diagonal_selection_matrix<E::shape_v.rows>{}) * vec_identification::push<V>(e.template arg<0>());
 }
 
 }  // namespace matdiff

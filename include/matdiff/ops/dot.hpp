@@ -6,6 +6,10 @@
 #include <matdiff/ops/add.hpp>
 #include <matdiff/core/expression.hpp>
 #include <matdiff/io/printer.hpp>
+#include <matdiff/calculus/walks.hpp>
+#include <matdiff/ops/product.hpp>
+#include <matdiff/ops/transpose.hpp>
+#include <matdiff/ops/vec.hpp>
 
 namespace matdiff {
 
@@ -36,6 +40,28 @@ struct dot_op {
 template <class A, class B>
 constexpr auto dot(const A& a, const B& b) {
   return make_expression(dot_op{}, a, b);
+}
+
+/// The gradient walk through ⟨A, M⟩: M gets c·A.
+template <class E, class C>
+constexpr auto pull_through(const dot_op&, const E& e, const C& c) {
+  const auto& a = e.template arg<0>();
+  const auto& b = e.template arg<1>();
+  if constexpr (contains_differential<std::remove_cvref_t<decltype(a)>>)
+    return identification::pull(a, make_node(product_op{}, c, b));
+  else
+    return identification::pull(b, make_node(product_op{}, c, a));
+}
+
+/// The vec walk through ⟨A, dM⟩: vec(A)ᵀ vec(dM).
+template <class V, class E>
+constexpr auto push_through(const dot_op&, const E& e) {
+  const auto& a = e.template arg<0>();
+  const auto& b = e.template arg<1>();
+  if constexpr (contains_differential<std::remove_cvref_t<decltype(a)>>)
+    return transpose(vec(b)) * vec_identification::push<V>(a);
+  else
+    return transpose(vec(a)) * vec_identification::push<V>(b);
 }
 
 }  // namespace matdiff

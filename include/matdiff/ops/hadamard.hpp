@@ -9,6 +9,10 @@
 #include <matdiff/ops/add.hpp>
 #include <matdiff/core/expression.hpp>
 #include <matdiff/io/printer.hpp>
+#include <matdiff/calculus/walks.hpp>
+#include <matdiff/core/constants.hpp>
+#include <matdiff/ops/diag.hpp>
+#include <matdiff/ops/vec.hpp>
 
 namespace matdiff {
 
@@ -79,6 +83,43 @@ constexpr auto hadamard(const A& a, const B& b) {
 template <class A, class B>
 constexpr auto hadamard_div(const A& a, const B& b) {
   return make_expression(hadamard_div_op{}, a, b);
+}
+
+/// The gradient walk through A∘M and M⊘B: M gets A∘C, C⊘B, since
+/// tr(Cᵀ(A∘dM)) = tr((A∘C)ᵀ dM).
+template <class E, class C>
+constexpr auto pull_through(const hadamard_op&, const E& e, const C& c) {
+  const auto& a = e.template arg<0>();
+  const auto& b = e.template arg<1>();
+  if constexpr (contains_differential<std::remove_cvref_t<decltype(a)>>)
+    return identification::pull(a, make_node(hadamard_op{}, c, b));
+  else
+    return identification::pull(b, make_node(hadamard_op{}, a, c));
+}
+template <class E, class C>
+constexpr auto pull_through(const hadamard_div_op&, const E& e, const C& c) {
+  static_assert(!contains_differential<std::remove_cvref_t<decltype(e.template arg<1>())>>,
+                "matdiff: identification: dX in a divisor is not linear");
+  return identification::pull(e.template arg<0>(), make_node(hadamard_div_op{}, c, e.template arg<1>()));
+}
+
+/// The vec walk: vec(A∘dM) = diag(vec A) vec(dM), vec(dM⊘B) = diag(vec(1⊘B)) vec(dM).
+template <class V, class E>
+constexpr auto push_through(const hadamard_op&, const E& e) {
+  const auto& a = e.template arg<0>();
+  const auto& b = e.template arg<1>();
+  if constexpr (contains_differential<std::remove_cvref_t<decltype(a)>>)
+    return diag(vec(b)) * vec_identification::push<V>(a);
+  else
+    return diag(vec(a)) * vec_identification::push<V>(b);
+}
+template <class V, class E>
+constexpr auto push_through(const hadamard_div_op&, const E& e) {
+  using B = std::remove_cvref_t<decltype(e.template arg<1>())>;
+  static_assert(!contains_differential<B>, "matdiff: jacobian: dX in a divisor is not linear");
+  constexpr auto ones =
+      constant_matrix<constant_kind::ones, vec_identification::size_of(B::shape_v), dimension::fixed(1)>{};
+  return diag(hadamard_div(ones, vec(e.template arg<1>()))) * vec_identification::push<V>(e.template arg<0>());
 }
 
 }  // namespace matdiff

@@ -6,6 +6,10 @@
 #include <matdiff/ops/add.hpp>
 #include <matdiff/core/expression.hpp>
 #include <matdiff/io/printer.hpp>
+#include <matdiff/calculus/walks.hpp>
+#include <matdiff/ops/commutation.hpp>
+#include <matdiff/ops/transpose.hpp>
+#include <matdiff/ops/vec.hpp>
 
 namespace matdiff {
 
@@ -87,6 +91,93 @@ constexpr auto kron_adjoint_left(const C& c, const B& b) {
 template <dimension Rows, dimension Cols, class A, class C>
 constexpr auto kron_adjoint_right(const A& a, const C& c) {
   return make_expression(kron_adjoint_op<false, Rows, Cols>{}, a, c);
+}
+
+/// I_n ⊗ K(q,m) ⊗ I_p, with vec(A ⊗ B) = P (vec A ⊗ vec B) for A m x n, B p x q.
+template <dimension M, dimension N, dimension P, dimension Q>
+constexpr auto kron_vec_permutation() {
+  using vec_identification::identity_v;
+  return kron(kron(identity_v<N>, commutation_of<Q, M>()), identity_v<P>);
+}
+
+/// The gradient walk through A⊗M and M⊗B: the Kronecker adjoints, M gets
+/// (⟨C block (i, j), B⟩)ᵢⱼ or Σᵢⱼ Aᵢⱼ C block (i, j).
+template <class E, class C>
+constexpr auto pull_through(const kron_op&, const E& e, const C& c) {
+  const auto& a = e.template arg<0>();
+  const auto& b = e.template arg<1>();
+  using A = std::remove_cvref_t<decltype(a)>;
+  using B = std::remove_cvref_t<decltype(b)>;
+  if constexpr (contains_differential<A>)
+    return identification::pull(a, make_node(kron_adjoint_op<true, A::shape_v.rows, A::shape_v.cols>{}, c, b));
+  else
+    return identification::pull(b, make_node(kron_adjoint_op<false, B::shape_v.rows, B::shape_v.cols>{}, a, c));
+}
+
+/// The gradient walk through the Kronecker adjoints, which are linear in each operand: the
+/// adjoint of an adjoint is the Kronecker product. For G the cotangent,
+///   kron_adjoint_left(dC, b):   C gets G ⊗ b;   kron_adjoint_left(C, db):   b gets Σᵢⱼ Gᵢⱼ C block (i, j)
+///   kron_adjoint_right(a, dC):  C gets a ⊗ G;   kron_adjoint_right(da, C):  a gets (⟨C block (i, j), G⟩)ᵢⱼ
+template <bool Left, dimension Rows, dimension Cols, class E, class G>
+constexpr auto pull_through(const kron_adjoint_op<Left, Rows, Cols>&, const E& e, const G& g) {
+  const auto& first = e.template arg<0>();
+  const auto& second = e.template arg<1>();
+  using First = std::remove_cvref_t<decltype(first)>;
+  using Second = std::remove_cvref_t<decltype(second)>;
+  if constexpr (Left) {  // first = C, second = b
+    if constexpr (contains_differential<First>)
+      return identification::pull(first, make_node(kron_op{}, g, second));
+    else
+      return identification::pull(
+          second, make_node(kron_adjoint_op<false, Second::shape_v.rows, Second::shape_v.cols>{}, g, first));
+  } else {  // first = a, second = C
+    if constexpr (contains_differential<Second>)
+      return identification::pull(second, make_node(kron_op{}, first, g));
+    else
+      return identification::pull(
+          first, make_node(kron_adjoint_op<true, First::shape_v.rows, First::shape_v.cols>{}, second, g));
+  }
+}
+
+/// The vec walk through dA⊗B and A⊗dB: P (I ⊗ vec B) J and P (vec A ⊗ I) J,
+/// P = I_n ⊗ K(q,m) ⊗ I_p (vec(A ⊗ B) = P (vec A ⊗ vec B), A m x n, B p x q).
+template <class V, class E>
+constexpr auto push_through(const kron_op&, const E& e) {
+  using vec_identification::identity_v, vec_identification::size_of;
+  const auto& a = e.template arg<0>();
+  const auto& b = e.template arg<1>();
+  using A = std::remove_cvref_t<decltype(a)>;
+  using B = std::remove_cvref_t<decltype(b)>;
+  constexpr auto p = kron_vec_permutation<A::shape_v.rows, A::shape_v.cols, B::shape_v.rows, B::shape_v.cols>();
+  if constexpr (contains_differential<A>) return p * kron(identity_v<size_of(A::shape_v)>, vec(b)) * vec_identification::push<V>(a);
+  else return p * kron(vec(a), identity_v<size_of(B::shape_v)>) * vec_identification::push<V>(b);
+}
+
+/// The vec walk through the Kronecker adjoints, the transposes of the maps above: for a of
+/// shape R x C and b (p x q), vec(kron_adjoint_left(C, b)) = (P (I ⊗ vec b))ᵀ vec C and
+/// vec(kron_adjoint_right(a, C)) = (P (vec a ⊗ I))ᵀ vec C; in the other operand they are
+/// W = unvec(Pᵀ vec C) (pq x RC) and its transpose.
+template <class V, bool Left, dimension Rows, dimension Cols, class E>
+constexpr auto push_through(const kron_adjoint_op<Left, Rows, Cols>&, const E& e) {
+  using vec_identification::identity_v, vec_identification::size_of, vec_identification::push;
+  const auto& first = e.template arg<0>();
+  const auto& second = e.template arg<1>();
+  constexpr shape a_shape{Rows, Cols};
+  using Other = std::conditional_t<Left, std::remove_cvref_t<decltype(second)>, std::remove_cvref_t<decltype(first)>>;
+  constexpr shape other_shape = Other::shape_v;
+  constexpr shape a{Left ? a_shape : other_shape};
+  constexpr shape b{Left ? other_shape : a_shape};
+  constexpr auto p = kron_vec_permutation<a.rows, a.cols, b.rows, b.cols>();
+  const auto& c = [&]() -> const auto& { if constexpr (Left) return first; else return second; }();
+  const auto& other = [&]() -> const auto& { if constexpr (Left) return second; else return first; }();
+  if constexpr (contains_differential<std::remove_cvref_t<decltype(c)>>) {
+    if constexpr (Left) return transpose(p * kron(identity_v<size_of(a)>, vec(other))) * push<V>(c);
+    else return transpose(p * kron(vec(other), identity_v<size_of(b)>)) * push<V>(c);
+  } else {
+    const auto w = unvec<size_of(b), size_of(a)>(transpose(p) * vec(c));
+    if constexpr (Left) return transpose(w) * push<V>(other);
+    else return w * push<V>(other);
+  }
 }
 
 }  // namespace matdiff

@@ -11,6 +11,9 @@
 #include <matdiff/core/literal.hpp>
 #include <matdiff/core/rational.hpp>
 #include <matdiff/io/printer.hpp>
+#include <matdiff/calculus/walks.hpp>
+#include <matdiff/ops/transpose.hpp>
+#include <matdiff/ops/vec.hpp>
 
 namespace matdiff {
 
@@ -228,6 +231,82 @@ template <operand A, operand S>
   requires(expression<A> || expression<S>)
 constexpr auto operator/(const A& a, const S& s) {
   return make_expression(quotient_op{}, as_expression(a), as_expression(s));
+}
+
+// ⟨a, b⟩ and a ⊗ b, for the walks below (ops/dot.hpp and ops/kron.hpp include this header).
+template <class A, class B>
+constexpr auto dot(const A& a, const B& b);
+template <class A, class B>
+constexpr auto kron(const A& a, const B& b);
+
+/// The gradient walk through products, with the cyclic rule of the trace:
+///     A·M: M gets AᵀC      tr(Cᵀ A dM) = tr((AᵀC)ᵀ dM)
+///     M·B: M gets CBᵀ      tr(Cᵀ dM B) = tr((CBᵀ)ᵀ dM)
+///     s·M, M·s (s 1x1): M gets s·C, s gets ⟨C, M⟩
+template <class E, class C>
+constexpr auto pull_through(const product_op&, const E& e, const C& c) {
+  using identification::pull;
+  const auto& a = e.template arg<0>();
+  const auto& b = e.template arg<1>();
+  using A = std::remove_cvref_t<decltype(a)>;
+  using B = std::remove_cvref_t<decltype(b)>;
+  constexpr bool a_scalar = A::shape_v.is_scalar(), b_scalar = B::shape_v.is_scalar();
+  static_assert(!(contains_differential<A> && contains_differential<B>),
+                "matdiff: identification: dX on both sides of a product");
+  if constexpr (a_scalar == b_scalar) {  // a matrix product, or a product of two 1x1
+    if constexpr (contains_differential<A>) return pull(a, make_node(product_op{}, c, make_node(transpose_op{}, b)));
+    else return pull(b, make_node(product_op{}, make_node(transpose_op{}, a), c));
+  } else if constexpr (a_scalar) {  // s·M
+    if constexpr (contains_differential<A>) return pull(a, dot(c, b));
+    else return pull(b, make_node(product_op{}, a, c));
+  } else {  // M·s
+    if constexpr (contains_differential<A>) return pull(a, make_node(product_op{}, c, b));
+    else return pull(b, dot(c, a));
+  }
+}
+
+/// The gradient walk through M/s: M gets C/s.
+template <class E, class C>
+constexpr auto pull_through(const quotient_op&, const E& e, const C& c) {
+  static_assert(!contains_differential<std::remove_cvref_t<decltype(e.template arg<1>())>>,
+                "matdiff: identification: dX in a divisor is not linear");
+  return identification::pull(e.template arg<0>(), make_node(quotient_op{}, c, e.template arg<1>()));
+}
+
+/// The vec walk through products: vec(A dM B) = (Bᵀ ⊗ A) vec(dM), so
+///     A dM: (I ⊗ A) J,   dM B: (Bᵀ ⊗ I) J,   s dM: s J,   ds M: vec(M) J_s
+template <class V, class E>
+constexpr auto push_through(const product_op&, const E& e) {
+  using vec_identification::identity_v, vec_identification::push;
+  const auto& a = e.template arg<0>();
+  const auto& b = e.template arg<1>();
+  using A = std::remove_cvref_t<decltype(a)>;
+  using B = std::remove_cvref_t<decltype(b)>;
+  static_assert(!(contains_differential<A> && contains_differential<B>),
+                "matdiff: jacobian: dX on both sides of a product");
+  constexpr bool a_scalar = A::shape_v.is_scalar(), b_scalar = B::shape_v.is_scalar();
+  if constexpr (a_scalar && b_scalar) {
+    if constexpr (contains_differential<A>) return b * push<V>(a);
+    else return a * push<V>(b);
+  } else if constexpr (a_scalar) {  // s·M
+    if constexpr (contains_differential<A>) return vec(b) * push<V>(a);
+    else return a * push<V>(b);
+  } else if constexpr (b_scalar) {  // M·s
+    if constexpr (contains_differential<A>) return b * push<V>(a);
+    else return vec(a) * push<V>(b);
+  } else if constexpr (contains_differential<A>) {  // vec(dM B) = (Bᵀ ⊗ I) vec(dM)
+    return kron(transpose(b), identity_v<A::shape_v.rows>) * push<V>(a);
+  } else {  // vec(A dM) = (I ⊗ A) vec(dM)
+    return kron(identity_v<B::shape_v.cols>, a) * push<V>(b);
+  }
+}
+
+/// The vec walk through dM/s: J/s.
+template <class V, class E>
+constexpr auto push_through(const quotient_op&, const E& e) {
+  static_assert(!contains_differential<std::remove_cvref_t<decltype(e.template arg<1>())>>,
+                "matdiff: jacobian: dX in a divisor is not linear");
+  return vec_identification::push<V>(e.template arg<0>()) / e.template arg<1>();
 }
 
 }  // namespace matdiff

@@ -11,6 +11,7 @@
 #include <type_traits>
 
 #include <matdiff/calculus/d.hpp>
+#include <matdiff/calculus/walks.hpp>
 #include <matdiff/core/constants.hpp>
 #include <matdiff/core/expression.hpp>
 #include <matdiff/io/printer.hpp>
@@ -67,15 +68,6 @@ struct solve_op {
 template <class A, class B>
 constexpr auto solve(const A& a, const B& b) {
   return make_expression(solve_op{}, a, b);
-}
-
-namespace identification {
-template <class E, class C>
-constexpr auto pull(const E& e, const C& cotangent);  // calculus/identify.hpp
-}
-namespace vec_identification {
-template <class V, class E>
-constexpr auto push(const E& e);  // calculus/jacobian.hpp
 }
 
 /// The cotangent walk through solve(A, M), linear in M: M gets solve(Aᵀ, C), since

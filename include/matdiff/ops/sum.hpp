@@ -4,6 +4,9 @@
 
 #include <matdiff/core/expression.hpp>
 #include <matdiff/io/printer.hpp>
+#include <matdiff/calculus/walks.hpp>
+#include <matdiff/core/constants.hpp>
+#include <matdiff/ops/product.hpp>
 
 namespace matdiff {
 
@@ -27,6 +30,23 @@ struct sum_op {
 template <class A>
 constexpr auto sum(const A& a) {
   return make_expression(sum_op{}, a);
+}
+
+/// The gradient walk through sum(M): M gets c·ones.
+template <class E, class C>
+constexpr auto pull_through(const sum_op&, const E& e, const C& c) {
+  using M = std::remove_cvref_t<decltype(e.template arg<0>())>;
+  return identification::pull(
+      e.template arg<0>(),
+      make_node(product_op{}, c, constant_matrix<constant_kind::ones, M::shape_v.rows, M::shape_v.cols>{}));
+}
+
+/// The vec walk through sum(dM): 1ᵀ vec(dM).
+template <class V, class E>
+constexpr auto push_through(const sum_op&, const E& e) {
+  using M = std::remove_cvref_t<decltype(e.template arg<0>())>;
+  return constant_matrix<constant_kind::ones, dimension::fixed(1), vec_identification::size_of(M::shape_v)>{} *
+         vec_identification::push<V>(e.template arg<0>());
 }
 
 }  // namespace matdiff

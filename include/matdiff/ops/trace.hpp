@@ -4,6 +4,11 @@
 
 #include <matdiff/core/expression.hpp>
 #include <matdiff/io/printer.hpp>
+#include <matdiff/calculus/walks.hpp>
+#include <matdiff/core/constants.hpp>
+#include <matdiff/ops/product.hpp>
+#include <matdiff/ops/transpose.hpp>
+#include <matdiff/ops/vec.hpp>
 
 namespace matdiff {
 
@@ -31,6 +36,22 @@ struct trace_op {
 template <class A>
 constexpr auto trace(const A& a) {
   return make_expression(trace_op{}, a);
+}
+
+/// The gradient walk through tr(M): M gets c·I, since tr(dM) c = tr((cI)ᵀ dM).
+template <class E, class C>
+constexpr auto pull_through(const trace_op&, const E& e, const C& c) {
+  using M = std::remove_cvref_t<decltype(e.template arg<0>())>;
+  return identification::pull(
+      e.template arg<0>(),
+      make_node(product_op{}, c, constant_matrix<constant_kind::identity, M::shape_v.rows, M::shape_v.rows>{}));
+}
+
+/// The vec walk through tr(dM): vec(I)ᵀ vec(dM).
+template <class V, class E>
+constexpr auto push_through(const trace_op&, const E& e) {
+  using M = std::remove_cvref_t<decltype(e.template arg<0>())>;
+  return transpose(vec(vec_identification::identity_v<M::shape_v.rows>)) * vec_identification::push<V>(e.template arg<0>());
 }
 
 }  // namespace matdiff

@@ -5,6 +5,7 @@
 
 #include <matdiff/core/expression.hpp>
 #include <matdiff/io/printer.hpp>
+#include <matdiff/calculus/walks.hpp>
 
 namespace matdiff {
 
@@ -58,6 +59,29 @@ struct unvec_op {
 template <dimension Rows, dimension Cols, class V>
 constexpr auto unvec(const V& v) {
   return make_expression(unvec_op<Rows, Cols>{}, v);
+}
+
+/// The gradient walk through vec(M): M gets C reshaped to M's shape.
+template <class E, class C>
+constexpr auto pull_through(const vec_op&, const E& e, const C& c) {
+  using M = std::remove_cvref_t<decltype(e.template arg<0>())>;
+  return identification::pull(e.template arg<0>(), make_node(unvec_op<M::shape_v.rows, M::shape_v.cols>{}, c));
+}
+
+/// The gradient walk through unvec(m): m gets vec(C), since tr(Cᵀ unvec(dm)) = vec(C)ᵀ dm.
+template <dimension R, dimension C_, class E, class C>
+constexpr auto pull_through(const unvec_op<R, C_>&, const E& e, const C& c) {
+  return identification::pull(e.template arg<0>(), make_node(vec_op{}, c));
+}
+
+/// The vec walk through vec(dM) and unvec(dm): the same entries, J itself.
+template <class V, class E>
+constexpr auto push_through(const vec_op&, const E& e) {
+  return vec_identification::push<V>(e.template arg<0>());
+}
+template <class V, dimension R, dimension C, class E>
+constexpr auto push_through(const unvec_op<R, C>&, const E& e) {
+  return vec_identification::push<V>(e.template arg<0>());
 }
 
 }  // namespace matdiff
