@@ -8,8 +8,9 @@
 // on Eigen's forward-mode AutoDiffScalar: it shares no code with matdiff. For some expressions
 //   random_test::check_hessian(report, info, f, oracle, X, X = Xv, Y = Yv, ...)
 // compares md::hessian(f, X) with central differences of the oracle's gradient and checks
-// that it is symmetric. A failure prints the expression as matdiff and the generator write
-// it, the seed, its index and the values.
+// that it is symmetric. Every expression also checks the laws of md::simplify:
+// eval(simplify(f)) = f's value and simplify(simplify(f)) = simplify(f). A failure prints the
+// expression as matdiff and the generator write it, the seed, its index and the values.
 #pragma once
 
 #include <algorithm>
@@ -58,6 +59,8 @@ struct report {
   /// divided by the condition number (their tolerance is 100 ε, see `conditioned`).
   int ill_conditioned = 0;
   double max_conditioned_error = 0;
+  /// The largest relative difference between the values of simplify(f) and f.
+  double max_simplify_error = 0;
 
   int summary(unsigned long seed) const {
     std::printf("random expressions (seed %lu): %d expressions, %d gradients, %d Hessians, %d failures\n", seed,
@@ -66,6 +69,8 @@ struct report {
                 max_value_error, max_oracle_error, max_difference_error);
     std::printf("largest relative errors: Hessian vs differences of the AutoDiff gradient %.3g, asymmetry %.3g\n",
                 max_hessian_error, max_asymmetry);
+    std::printf("laws of simplify (simplify(f) has f's value, simplify(simplify(f)) is simplify(f)): largest "
+                "relative error %.3g\n", max_simplify_error);
     std::printf("ill-conditioned inputs: %d gradients, largest relative error vs AutoDiff / condition %.3g (eps = %.3g)\n",
                 ill_conditioned, max_conditioned_error, std::numeric_limits<double>::epsilon());
     return failures == 0 ? 0 : 1;
@@ -116,10 +121,29 @@ random_oracle::matrix seeded(const B& b, Eigen::Index derivatives, const dense* 
   return out;
 }
 
+/// The laws of md::simplify on f: simplify(f) has f's value (the oracle's), and simplifying
+/// it again changes nothing (same type, same printed form).
+template <class F, class... B>
+void check_simplify_laws(report& r, const case_info& info, const F& f, const dense& value, const B&... bindings) {
+  const auto s = md::simplify(f);
+  const auto again = md::simplify(s);
+  const bool idempotent = std::is_same_v<decltype(s), decltype(again)> && md::to_string(s) == md::to_string(again);
+  const double error = relative_error(as_dense(md::eval(s, bindings...)), value);
+  r.max_simplify_error = std::max(r.max_simplify_error, error);
+  if (idempotent && error <= conditioned(value_tolerance, info.condition)) return;
+  ++r.failures;
+  std::cout << "FAILED: random expression " << info.index << " (seed " << info.seed << "), laws of simplify"
+            << "\n  generated: " << info.text << "\n  f                     = " << md::to_string(f).view()
+            << "\n  simplify(f)           = " << md::to_string(s).view()
+            << "\n  simplify(simplify(f)) = " << md::to_string(again).view()
+            << (idempotent ? "" : "  (differs)") << "\n  value of simplify(f) vs f: relative error " << error << "\n";
+}
+
 template <class F, class Oracle, class... Wrt, class... B>
 void check(report& r, const case_info& info, const F& f, const Oracle& oracle, std::tuple<Wrt...>,
            const B&... bindings) {
   ++r.expressions;
+  check_simplify_laws(r, info, f, as_dense(oracle(seeded<void>(bindings, 0)...)(0, 0).value()), bindings...);
   auto in = [&](auto x) {
     using X = decltype(x);
     ++r.gradients;
