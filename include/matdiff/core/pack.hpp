@@ -13,11 +13,9 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <type_traits>
 #include <utility>
-
-#include <boost/mp11/algorithm.hpp>
-#include <boost/mp11/list.hpp>
 
 namespace matdiff {
 
@@ -70,15 +68,30 @@ T slot_type(const pack_slot<I, T>&);
 template <class... T>
 using pack = detail::indexed_pack<std::index_sequence_for<T...>, T...>;
 
-/// Types, as a list: Boost.Mp11's, so that its algorithms apply. (Measured against the
-/// hand-written list this replaced: within 2.2% of the compile time and memory; the values
-/// of a pack and the static sets stay hand-written, see docs/compile_time.md.)
+/// Types, as a list.
 template <class... T>
-using type_list = boost::mp11::mp_list<T...>;
+struct type_list {};
+
+namespace detail {
+constexpr std::size_t first_true(std::initializer_list<bool> flags) {
+  std::size_t i = 0;
+  for (bool f : flags) {
+    if (f) return i;
+    ++i;
+  }
+  return i;
+}
+}  // namespace detail
 
 /// The position of the first T in a type list, the list's length when T is not in it.
+/// The position is the value of an std::integral_constant base, which the compiler shares,
+/// and types are compared with __is_same (GCC, Clang): a variable per pair of types
+/// compared (std::is_same_v) would be one more symbol each, named after both types.
 template <class T, class List>
-using type_index = boost::mp11::mp_find<List, T>;
+struct type_index;
+template <class T, class... U>
+struct type_index<T, type_list<U...>>
+    : std::integral_constant<std::size_t, detail::first_true({__is_same(T, U)...})> {};
 
 /// The I-th value of a pack.
 template <std::size_t I, class Pack>

@@ -21,8 +21,6 @@
 #include <utility>
 
 #include <Eigen/Core>
-#include <boost/mp11/algorithm.hpp>
-#include <boost/mp11/set.hpp>
 
 #include <matdiff/core/expression.hpp>
 #include <matdiff/core/literal.hpp>
@@ -34,6 +32,9 @@ namespace matdiff {
 
 namespace detail {
 
+// Type comparisons here use the compilers' __is_same: std::is_same_v would instantiate a
+// variable, which the compiler names and keeps, for every pair of node types compared.
+
 /// Appends the node types of E not yet in the list, operands first. Only a node not yet
 /// listed is taken apart, so each node type is visited once.
 template <class List, class E>
@@ -43,21 +44,33 @@ struct add_nodes {
 template <class List, class E>
 using add_nodes_t = typename add_nodes<List, E>::type;
 
-/// The list with the node types of each E added in turn (a left fold of add_nodes).
 template <class List, class... E>
-using add_all_t = boost::mp11::mp_fold<type_list<E...>, List, add_nodes_t>;
-
-/// The list with E's operands added, then E itself.
-template <class List, class E, class... Args>
-using add_new_node_t = boost::mp11::mp_push_back<add_all_t<List, Args...>, E>;
-
-/// The list holds no type twice, so it is an Mp11 set: a node already in it is found by
-/// mp_set_contains, which looks it up as a base class rather than comparing it with each.
-template <class List, class Op, class... Args>
-struct add_nodes<List, node<Op, Args...>> {
-  using type = boost::mp11::mp_eval_if<boost::mp11::mp_set_contains<List, node<Op, Args...>>, List,
-                                       add_new_node_t, List, node<Op, Args...>, Args...>;
+struct add_all;
+template <class List>
+struct add_all<List> {
+  using type = List;
 };
+template <class List, class E, class... Rest>
+struct add_all<List, E, Rest...> : add_all<add_nodes_t<List, E>, Rest...> {};
+
+template <class List, class E>
+struct append;
+template <class... T, class E>
+struct append<type_list<T...>, E> {
+  using type = type_list<T..., E>;
+};
+
+template <bool Listed, class List, class E>
+struct add_new_node {
+  using type = List;
+};
+template <class List, class Op, class... Args>
+struct add_new_node<false, List, node<Op, Args...>>
+    : append<typename add_all<List, Args...>::type, node<Op, Args...>> {};
+
+template <class... T, class Op, class... Args>
+struct add_nodes<type_list<T...>, node<Op, Args...>>
+    : add_new_node<(__is_same(node<Op, Args...>, T) || ...), type_list<T...>, node<Op, Args...>> {};
 
 /// The positions of the operands of node E in the list.
 template <class E, class List>
@@ -68,6 +81,15 @@ template <class Op, class... Args, class List>
 struct operand_indices<node<Op, Args...>, List> {
   using type = std::index_sequence<type_index<Args, List>::value...>;
 };
+
+template <std::size_t I, class T>
+struct indexed {};
+template <class Indices, class... T>
+struct indexer;
+template <std::size_t... I, class... T>
+struct indexer<std::index_sequence<I...>, T...> : indexed<I, T>... {};
+template <std::size_t I, class T>
+T type_at(const indexed<I, T>&);  // declared only: the type of the I-th element
 
 /// One more use of each listed position (positions past `count` are leaves).
 template <std::size_t... I>
@@ -99,7 +121,8 @@ struct repeated_nodes<type_list<Nodes...>, type_list<Roots...>> {
   }();
 
   template <std::size_t... J>
-  static auto picked(std::index_sequence<J...>) -> type_list<boost::mp11::mp_at_c<list, kept.positions[J]>...>;
+  static auto picked(std::index_sequence<J...>)
+      -> type_list<decltype(type_at<kept.positions[J]>(std::declval<const indexer<std::index_sequence_for<Nodes...>, Nodes...>&>()))...>;
   using type = decltype(picked(std::make_index_sequence<kept.size>{}));
 };
 
@@ -108,7 +131,7 @@ struct repeated_nodes<type_list<Nodes...>, type_list<Roots...>> {
 /// The node types evaluated more than once across expressions `E...`, operands first.
 template <class... E>
 using shared_nodes_t =
-    typename detail::repeated_nodes<detail::add_all_t<type_list<>, E...>, type_list<E...>>::type;
+    typename detail::repeated_nodes<typename detail::add_all<type_list<>, E...>::type, type_list<E...>>::type;
 
 /// True when a node's value depends on data stored in it (numbers the user wrote, an
 /// exponent), not on its type alone: the complement of `holds_no_data`.
