@@ -3,7 +3,7 @@
 #   MODE=install       install matdiff to a prefix, then find_package(matdiff)
 #   MODE=subdirectory  add_subdirectory(<matdiff source>)
 # Other inputs (-D): SOURCE_DIR BINARY_DIR WORK_DIR CONFIG GENERATOR
-#                    CXX_COMPILER Eigen3_DIR Boost_DIR
+#                    CXX_COMPILER Eigen3_DIR
 cmake_minimum_required(VERSION 3.25)
 
 # Runs a command; if it fails, shows its output unreformatted and stops.
@@ -24,8 +24,7 @@ set(build_dir ${WORK_DIR}/build)
 # Same compiler and the very dependencies the main build found.
 set(configure_args -B ${build_dir} -G ${GENERATOR}
   -DCMAKE_CXX_COMPILER=${CXX_COMPILER}
-  -DEigen3_DIR=${Eigen3_DIR}
-  -DBoost_DIR=${Boost_DIR})
+  -DEigen3_DIR=${Eigen3_DIR})
 if(CONFIG)
   list(APPEND configure_args -DCMAKE_BUILD_TYPE=${CONFIG})
   set(config_args --config ${CONFIG})

@@ -76,7 +76,7 @@ function(matdiff_add_compile_fail_test)
       -DCOMPILER=${CMAKE_CXX_COMPILER}
       -DSOURCE=${arg_SOURCE}
       -DPROJECT_INCLUDE_DIR=${matdiff_SOURCE_DIR}/include
-      # matdiff's usage requirements, transitively: Eigen, Boost and any
+      # matdiff's usage requirements, transitively: Eigen and any
       # dependency added later.
       "-DINCLUDE_DIRS=$<TARGET_PROPERTY:matdiff,INTERFACE_INCLUDE_DIRECTORIES>"
       "-DDEFINITIONS=$<TARGET_PROPERTY:matdiff,INTERFACE_COMPILE_DEFINITIONS>"
