@@ -1,5 +1,7 @@
 // The three problems of Laue, Mitterreiter and Giesen (NeurIPS 2018), n ∈ {10, 100, 1000}:
 // matdiff (one kernel per task) against careful hand-written Eigen and Eigen's AutoDiffScalar.
+// The Hessian-vector products (task grad_hvp: value, gradient and ∇²f[v] in one kernel, v of
+// the variable's shape) are checked against the hand-written ∇²f[v] of problems.hpp.
 #include <matdiff/matdiff.hpp>
 
 #include <memory>
@@ -38,6 +40,13 @@ void add_quadratic(long size) {
            },
            grad_reference);
 
+  static constexpr auto v = md::vector<"v", n>;
+  static constexpr auto g = md::grad(f, x);
+  const auto hvp_reference = quadratic_grad_hvp(*d);
+  add_case(name("grad_hvp", "hand"), [d] { return quadratic_grad_hvp(*d); }, hvp_reference);
+  add_case(name("grad_hvp", "matdiff"),
+           [d] { return md::kernel(f, g, md::directional(g, x, v))(A = d->A, x = d->x, v = d->v); }, hvp_reference);
+
   const auto hessian_reference = quadratic_hessian(*d);
   add_case(name("hessian", "hand"), [d] { return quadratic_hessian(*d); }, hessian_reference);
   // The Hessian A + A' does not contain x, so x is not bound.
@@ -71,6 +80,14 @@ void add_logistic(long size) {
                  [&](const autodiff::first_vector& v) { return peer::logistic<autodiff::first>(d->X, d->y, v); }, d->w);
            },
            grad_reference);
+
+  static constexpr auto v = md::vector<"v", n>;
+  static constexpr auto g = md::grad(f, w);
+  const auto hvp_reference = logistic_grad_hvp(*d);
+  add_case(name("grad_hvp", "hand"), [d] { return logistic_grad_hvp(*d); }, hvp_reference);
+  add_case(name("grad_hvp", "matdiff"),
+           [d] { return md::kernel(f, g, md::directional(g, w, v))(X = d->X, y = d->y, w = d->w, v = d->v); },
+           hvp_reference);
 
   const auto hessian_reference = logistic_hessian(*d);
   add_case(name("hessian", "hand"), [d] { return logistic_hessian(*d); }, hessian_reference);
@@ -117,6 +134,15 @@ void add_factorization(long size) {
              grad_reference);
   else
     skip_case(name("grad", "autodiff"), "forward mode carries nk = 5000 derivatives through each of the 2kn² = 10⁷ operations");
+
+  // The direction is W: V is taken by the problem.
+  static constexpr auto W = md::matrix<"W", m, k>;
+  static constexpr auto g = md::grad(f, U);
+  const auto hvp_reference = factorization_grad_hvp(*d);
+  add_case(name("grad_hvp", "hand"), [d] { return factorization_grad_hvp(*d); }, hvp_reference);
+  add_case(name("grad_hvp", "matdiff"),
+           [d] { return md::kernel(f, g, md::directional(g, U, W))(T = d->T, U = d->U, V = d->V, W = d->W); },
+           hvp_reference);
 
   if (size <= 100) {
     const auto hessian_reference = factorization_hessian(*d);

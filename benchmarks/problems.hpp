@@ -38,8 +38,10 @@ inline double sigmoid(double z) {
 struct quadratic_data {
   MatrixXd A;
   VectorXd x;
+  VectorXd v;  ///< the direction of the Hessian-vector product
   explicit quadratic_data(Index n)
-      : A(data_matrix<MatrixXd>(1, n, n) / std::sqrt(double(n))), x(data_matrix<VectorXd>(2, n, 1)) {}
+      : A(data_matrix<MatrixXd>(1, n, n) / std::sqrt(double(n))), x(data_matrix<VectorXd>(2, n, 1)),
+        v(data_matrix<VectorXd>(34, n, 1)) {}
 };
 
 /// (f, ∇f) with ∇f = Ax + A'x: two matrix-vector products.
@@ -54,15 +56,25 @@ inline std::tuple<MatrixXd> quadratic_hessian(const quadratic_data& d) {
   return {d.A + d.A.transpose()};
 }
 
+/// (f, ∇f, ∇²f v) with ∇²f v = Av + A'v: the gradient's two products again, with v for x.
+inline std::tuple<double, VectorXd, VectorXd> quadratic_grad_hvp(const quadratic_data& d) {
+  auto [f, g] = quadratic_grad(d);
+  VectorXd hv = d.A * d.v;
+  hv.noalias() += d.A.transpose() * d.v;
+  return {f, std::move(g), std::move(hv)};
+}
+
 // --- logistic regression: f = Σ softplus(-y.*(Xw)) -------------------------------------
 
 struct logistic_data {
   MatrixXd X;
   VectorXd y, w;
+  VectorXd v;  ///< the direction of the Hessian-vector product
   explicit logistic_data(Index n)
       : X(data_matrix<MatrixXd>(3, 2 * n, n) / std::sqrt(double(n))),
         y(data_matrix<VectorXd>(4, 2 * n, 1).unaryExpr([](double v) { return v >= 0 ? 1.0 : -1.0; })),
-        w(data_matrix<VectorXd>(5, n, 1)) {}
+        w(data_matrix<VectorXd>(5, n, 1)),
+        v(data_matrix<VectorXd>(35, n, 1)) {}
 };
 
 /// (f, ∇f), ∇f = -X'(y.*σ(-y.*Xw)): one product with X, one with X'.
@@ -86,16 +98,32 @@ inline std::tuple<MatrixXd> logistic_hessian(const logistic_data& d) {
   return {std::move(H)};
 }
 
+/// (f, ∇f, ∇²f v), ∇²f v = X'(s.*(1 - s).*(Xv)), s = σ(t) (y² = 1): two more matrix-vector
+/// products than the gradient (as products with [w v] and its weights, Eigen packs X into a
+/// matrix-matrix product, slower here).
+inline std::tuple<double, VectorXd, VectorXd> logistic_grad_hvp(const logistic_data& d) {
+  const VectorXd t = -d.y.cwiseProduct(d.X * d.w);
+  const VectorXd s = t.unaryExpr(&sigmoid);
+  const VectorXd r = -d.y.cwiseProduct(s);
+  const VectorXd q = (s.array() * (1 - s.array()) * (d.X * d.v).array()).matrix();
+  VectorXd g(d.X.cols()), hv(d.X.cols());
+  g.noalias() = d.X.transpose() * r;
+  hv.noalias() = d.X.transpose() * q;
+  return {t.unaryExpr(&softplus).sum(), std::move(g), std::move(hv)};
+}
+
 // --- matrix factorization: f = ‖T - UV'‖² in U -------------------------------------------
 
 inline constexpr Index factorization_rank = 5;
 
 struct factorization_data {
   MatrixXd T, U, V;
+  MatrixXd W;  ///< the direction of the Hessian-vector product, shape of U
   explicit factorization_data(Index n)
       : T(data_matrix<MatrixXd>(6, n, n)),
         U(data_matrix<MatrixXd>(7, n, factorization_rank)),
-        V(data_matrix<MatrixXd>(8, n, factorization_rank)) {}
+        V(data_matrix<MatrixXd>(8, n, factorization_rank)),
+        W(data_matrix<MatrixXd>(36, n, factorization_rank)) {}
 };
 
 /// (f, ∇f), R = T - UV', ∇f = -2RV.
@@ -115,6 +143,15 @@ inline std::tuple<MatrixXd> factorization_hessian(const factorization_data& d) {
   for (Index b = 0; b < k; ++b)
     for (Index a = 0; a < k; ++a) H.block(a * m, b * m, m, m).diagonal().setConstant(G(a, b));
   return {std::move(H)};
+}
+
+/// (f, ∇f, ∇²f[W]), ∇²f[W] = 2W(V'V): the Hessian 2(V'V ⊗ I) applied to vec W, k×k Gram first.
+inline std::tuple<double, MatrixXd, MatrixXd> factorization_grad_hvp(const factorization_data& d) {
+  auto [f, g] = factorization_grad(d);
+  const MatrixXd G = 2 * d.V.transpose() * d.V;
+  MatrixXd hw(d.W.rows(), d.W.cols());
+  hw.noalias() = d.W * G;
+  return {f, std::move(g), std::move(hw)};
 }
 
 // --- small fixed sizes ------------------------------------------------------------------

@@ -5,9 +5,10 @@
 ///
 ///     <problem>/<task>/<implementation>/<n>      e.g. logistic/grad/matdiff/100
 ///
-/// with task `grad` (value and gradient), `hessian` (the Hessian alone) or `grad_hessian`
-/// (value, gradient and Hessian). A case left out is recorded with its reason in the JSON
-/// context (key `skipped <name>`), so the report lists it.
+/// with task `grad` (value and gradient), `hessian` (the Hessian alone), `grad_hessian`
+/// (value, gradient and Hessian) or `grad_hvp` (value, gradient and a Hessian-vector
+/// product). A case left out is recorded with its reason in the JSON context (key
+/// `skipped <name>`), so the report lists it.
 #pragma once
 
 #include <benchmark/benchmark.h>
@@ -68,8 +69,25 @@ double relative_difference(const Eigen::MatrixBase<A>& a, const Eigen::MatrixBas
   return (a - b).norm() / std::max(b.norm(), 1e-300);
 }
 
+/// A part of a reference known only to `tolerance` (relative): central differences, whose
+/// truncation and rounding errors are far above the 1e-8 the exact parts are held to.
+template <class T>
+struct approximately {
+  T value;
+  double tolerance;
+};
+template <class T>
+const T& exact_part(const T& e) { return e; }
+template <class T>
+const T& exact_part(const approximately<T>& e) { return e.value; }
+template <class T>
+double tolerance_of(const T&) { return 1e-8; }
+template <class T>
+double tolerance_of(const approximately<T>& e) { return e.tolerance; }
+
 /// Aborts the program unless `result` agrees with `reference` to 1e-8 relative (per part,
-/// in the Frobenius norm): a benchmark of a wrong result is not timed.
+/// in the Frobenius norm; an `approximately` part to its own tolerance): a benchmark of a
+/// wrong result is not timed.
 template <class... T, class... U>
 void require_agreement(const std::string& what, const std::tuple<T...>& result,
                        const std::tuple<U...>& reference) {
@@ -79,10 +97,10 @@ void require_agreement(const std::string& what, const std::tuple<T...>& result,
         std::apply(
             [&](const auto&... e) {
               int part = 0;
-              ((++part, relative_difference(r, e) <= 1e-8
+              ((++part, relative_difference(r, exact_part(e)) <= tolerance_of(e)
                             ? void()
                             : (std::fprintf(stderr, "%s: part %d differs from the reference (relative %g)\n",
-                                            what.c_str(), part, relative_difference(r, e)),
+                                            what.c_str(), part, relative_difference(r, exact_part(e))),
                                std::abort())),
                ...);
             },
