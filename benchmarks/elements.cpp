@@ -1,6 +1,7 @@
 /// @file
 /// Per-element energies over batches of elements (see elements.hpp), value + gradient and
-/// value + gradient + Hessian: matdiff against hand-written Eigen (2x2 to 4x4 matrices) and the
+/// value + gradient + Hessian (and + Hessian-vector product, matdiff alone): matdiff against
+/// hand-written Eigen (2x2 to 4x4 matrices) and the
 /// straight-line code SymPy generates. This unit: the symmetric Dirichlet energy of a triangle
 /// and the Neo-Hookean energy of a tetrahedron in their vertex coordinates, and main.
 #include "elements.hpp"
@@ -54,15 +55,32 @@ void add_triangle_dirichlet() {
   data->reserve(element_count);
   for (int e = 0; e < element_count; ++e) data->emplace_back(22, e);
 
-  auto mine = batch<K, H>([data](int e, double* v, double* g, double* h) {
+  auto mine = batch<K, hessian_size<K, H>>([data](int e, double* v, double* g, double* h) {
     const auto& d = (*data)[e];
     if constexpr (H) store<K>(md::kernel(f, md::grad(f, P), md::hessian(f, P))(P = d.P, B = d.B, area = d.volume), v, g, h);
     else store<K>(md::kernel(f, md::grad(f, P))(P = d.P, B = d.B, area = d.volume), v, g, h);
   });
   const auto reference = reference_of(mine);
   add_case(name("triangle_dirichlet", H, "matdiff", K), mine, reference);
+  if constexpr (!H) {
+    static constexpr auto V = md::matrix<"V", 2, 3>;
+    static constexpr auto gradient = md::grad(f, P);
+    const auto directions = element_directions<Eigen::Matrix<double, 2, 3>>();
+    add_hvp<K>("triangle_dirichlet", K, reference,
+               [data, directions](int e, double* v, double* g, double* h) {
+                 const auto& d = (*data)[e];
+                 store<K>(md::kernel(f, gradient, md::directional(gradient, P, V))(P = d.P, B = d.B, area = d.volume,
+                                                                                   V = (*directions)[e]),
+                          v, g, h);
+               },
+               [data, directions](int e, double t) {
+                 const auto& d = (*data)[e];
+                 const Eigen::Matrix<double, 2, 3> moved = d.P + t * (*directions)[e];
+                 return std::get<1>(md::kernel(f, md::grad(f, P))(P = moved, B = d.B, area = d.volume));
+               });
+  }
 #if MATDIFF_BENCH_SYMPY
-  add_case(name("triangle_dirichlet", H, "sympy", K), batch<K, H>([data](int e, double* v, double* g, double* h) {
+  add_case(name("triangle_dirichlet", H, "sympy", K), batch<K, hessian_size<K, H>>([data](int e, double* v, double* g, double* h) {
              const auto& d = (*data)[e];
              if constexpr (H) sympy_peer::triangle_dirichlet_grad_hessian(d.P.data(), d.B.data(), d.volume, v, g, h);
              else sympy_peer::triangle_dirichlet_grad(d.P.data(), d.B.data(), d.volume, v, g);
@@ -91,7 +109,7 @@ void add_tet_neo_hookean() {
   data->reserve(element_count);
   for (int e = 0; e < element_count; ++e) data->emplace_back(24, e);
 
-  auto mine = batch<K, H>([data](int e, double* v, double* g, double* h) {
+  auto mine = batch<K, hessian_size<K, H>>([data](int e, double* v, double* g, double* h) {
     const auto& d = (*data)[e];
     if constexpr (H)
       store<K>(md::kernel(f, md::grad(f, P), md::hessian(f, P))(P = d.P, B = d.B, mu = mu_value, lambda = lambda_value),
@@ -100,8 +118,26 @@ void add_tet_neo_hookean() {
   });
   const auto reference = reference_of(mine);
   add_case(name("tet_neo_hookean", H, "matdiff", K), mine, reference);
+  if constexpr (!H) {
+    static constexpr auto V = md::matrix<"V", 3, 4>;
+    static constexpr auto gradient = md::grad(f, P);
+    const auto directions = element_directions<Eigen::Matrix<double, 3, 4>>();
+    add_hvp<K>("tet_neo_hookean", K, reference,
+               [data, directions](int e, double* v, double* g, double* h) {
+                 const auto& d = (*data)[e];
+                 store<K>(md::kernel(f, gradient, md::directional(gradient, P, V))(
+                              P = d.P, B = d.B, mu = mu_value, lambda = lambda_value, V = (*directions)[e]),
+                          v, g, h);
+               },
+               [data, directions](int e, double t) {
+                 const auto& d = (*data)[e];
+                 const Eigen::Matrix<double, 3, 4> moved = d.P + t * (*directions)[e];
+                 return std::get<1>(
+                     md::kernel(f, md::grad(f, P))(P = moved, B = d.B, mu = mu_value, lambda = lambda_value));
+               });
+  }
 #if MATDIFF_BENCH_SYMPY
-  add_case(name("tet_neo_hookean", H, "sympy", K), batch<K, H>([data](int e, double* v, double* g, double* h) {
+  add_case(name("tet_neo_hookean", H, "sympy", K), batch<K, hessian_size<K, H>>([data](int e, double* v, double* g, double* h) {
              const auto& d = (*data)[e];
              if constexpr (H)
                sympy_peer::tet_neo_hookean_grad_hessian(d.P.data(), d.B.data(), mu_value, lambda_value, v, g, h);

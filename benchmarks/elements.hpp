@@ -10,6 +10,9 @@
 ///   tet_neo_hookean        μ/2(‖F‖² − 3) − μ log det F + λ/2 (log det F)², F = PB,
 ///                          P 3×4 in, B 4×3                                         n = 12 coordinates
 ///
+/// Next to each value + gradient case, value + gradient + Hessian-vector product ∇²f[V] in one
+/// kernel (task grad_hvp), along a direction V of the variable's shape, each element its own.
+///
 /// A case's time is that of the whole batch; the time per element is it over element_count
 /// (recorded in the JSON context as `elements per call`, which report.py reads).
 #pragma once
@@ -48,19 +51,24 @@ M element_matrix(std::uint64_t seed, int e) {
   return m;
 }
 
-/// The outputs of one implementation over the batch, contiguous: values, gradients (K each,
-/// the column-major vec of the variable) and Hessians (K×K each, column-major) when H.
+/// The second-order output of an element: none, its Hessian (K×K) or a Hessian-vector product (K).
 template <int K, bool H>
+inline constexpr int hessian_size = H ? K * K : 0;
+
+/// The outputs of one implementation over the batch, contiguous: values, gradients (K each,
+/// the column-major vec of the variable) and, when S > 0, S second-order entries each
+/// (Hessians column-major, S = K·K, or Hessian-vector products, S = K).
+template <int K, int S>
 struct outputs {
   std::vector<double> value = std::vector<double>(element_count);
   std::vector<double> gradient = std::vector<double>(std::size_t{element_count} * K);
-  std::vector<double> hessian = std::vector<double>(H ? std::size_t{element_count} * K * K : 0);
+  std::vector<double> hessian = std::vector<double>(std::size_t{element_count} * S);
 
   using view = Eigen::Map<const Eigen::VectorXd>;
   auto views() const {
-    if constexpr (H)
+    if constexpr (S > 0)
       return std::tuple{view(value.data(), element_count), view(gradient.data(), element_count * K),
-                        view(hessian.data(), element_count * K * K)};
+                        view(hessian.data(), element_count * S)};
     else
       return std::tuple{view(value.data(), element_count), view(gradient.data(), element_count * K)};
   }
@@ -68,25 +76,30 @@ struct outputs {
 
 /// A case's run: `compute(e, value, gradient, hessian)` for every element e, writing element
 /// e's outputs through the pointers; returns the views of all outputs.
-template <int K, bool H, class Compute>
+template <int K, int S, class Compute>
 auto batch(Compute compute) {
-  return [out = std::make_shared<outputs<K, H>>(), compute] {
+  return [out = std::make_shared<outputs<K, S>>(), compute] {
     double* value = out->value.data();
     double* gradient = out->gradient.data();
     double* hessian = out->hessian.data();
     for (int e = 0; e < element_count; ++e)
-      compute(e, value + e, gradient + std::size_t(e) * K, H ? hessian + std::size_t(e) * K * K : nullptr);
+      compute(e, value + e, gradient + std::size_t(e) * K, S > 0 ? hessian + std::size_t(e) * S : nullptr);
     return out->views();
   };
 }
 
-/// Stores a kernel's or hand-written function's tuple (f, ∇f[, ∇²f]) through the pointers.
+/// Stores a kernel's or hand-written function's tuple (f, ∇f[, ∇²f or ∇²f[V]]) through the
+/// pointers, the third part column-major.
 template <int K, class Result>
 void store(const Result& r, double* value, double* gradient, double* hessian) {
   *value = std::get<0>(r);
   Eigen::Map<Eigen::Matrix<double, K, 1>>{gradient} = std::get<1>(r).reshaped();
-  if constexpr (std::tuple_size_v<Result> == 3) Eigen::Map<Eigen::Matrix<double, K, K>>{hessian} = std::get<2>(r);
-  else static_cast<void>(hessian);
+  if constexpr (std::tuple_size_v<Result> == 3) {
+    using second = std::decay_t<std::tuple_element_t<2, Result>>;
+    Eigen::Map<Eigen::Matrix<double, second::SizeAtCompileTime, 1>>{hessian} = std::get<2>(r).reshaped();
+  } else {
+    static_cast<void>(hessian);
+  }
 }
 
 inline std::string name(const char* problem, bool hessian, const char* who, int n) {
@@ -104,6 +117,33 @@ inline void skip_sympy(const std::string& name) {
   skip_case(name, "SymPy not found at configure time (Debian: python3-sympy)");
 }
 
+/// The direction of element e's Hessian-vector product: entries in [-1, 1), shape M.
+template <class M>
+auto element_directions() {
+  auto directions = std::make_shared<std::vector<M>>();
+  directions->reserve(element_count);
+  for (int e = 0; e < element_count; ++e) directions->push_back(element_matrix<M>(37, e));
+  return directions;
+}
+
+/// Adds `<problem>/grad_hvp/matdiff/<n>`: `compute(e, value, gradient, hvp)` stores element
+/// e's value, gradient and ∇²f[Vₑ]. Value and gradient are checked against `reference` (the
+/// value + gradient case's) to 1e-8; ∇²f[Vₑ] against central differences of the gradient
+/// (`gradient(e, t)` at Xₑ + tVₑ), step 1e-5: truncation O(h²) and rounding O(ε/h) errors near
+/// 1e-10 relative for these well-conditioned elements, so to 1e-6.
+template <int K, class Compute, class Gradient>
+void add_hvp(const char* problem, int n, const std::tuple<Eigen::VectorXd, Eigen::VectorXd>& reference,
+             Compute compute, Gradient gradient) {
+  constexpr double step = 1e-5;
+  Eigen::VectorXd differences(Eigen::Index{element_count} * K);
+  for (int e = 0; e < element_count; ++e) {
+    const auto change = (gradient(e, step) - gradient(e, -step)).eval();
+    differences.segment<K>(Eigen::Index{e} * K) = change.reshaped() / (2 * step);
+  }
+  add_case(case_name(problem, "grad_hvp", "matdiff", n), batch<K, K>(compute),
+           std::tuple{std::get<0>(reference), std::get<1>(reference), approximately<Eigen::VectorXd>{differences, 1e-6}});
+}
+
 /// ‖J‖² + ‖J⁻¹‖² over the batch: hand-written (problems.hpp), matdiff, SymPy.
 template <int N, bool H>
 void add_inverse_energy() {
@@ -113,19 +153,32 @@ void add_inverse_energy() {
   auto data = std::make_shared<std::vector<inverse_energy_data<N>>>(element_count);
   for (int e = 0; e < element_count; ++e) (*data)[e].J = 2 * square<N>::Identity() + 0.3 * element_matrix<square<N>>(19, e);
 
-  auto hand = batch<K, H>([data](int e, double* v, double* g, double* h) {
+  auto hand = batch<K, hessian_size<K, H>>([data](int e, double* v, double* g, double* h) {
     if constexpr (H) store<K>(inverse_energy_grad_hessian((*data)[e]), v, g, h);
     else store<K>(inverse_energy_grad((*data)[e]), v, g, h);
   });
   const auto reference = reference_of(hand);
   add_case(name("batch_inverse_energy", H, "hand", N), hand, reference);
-  add_case(name("batch_inverse_energy", H, "matdiff", N), batch<K, H>([data](int e, double* v, double* g, double* h) {
+  add_case(name("batch_inverse_energy", H, "matdiff", N), batch<K, hessian_size<K, H>>([data](int e, double* v, double* g, double* h) {
              if constexpr (H) store<K>(md::kernel(f, md::grad(f, J), md::hessian(f, J))(J = (*data)[e].J), v, g, h);
              else store<K>(md::kernel(f, md::grad(f, J))(J = (*data)[e].J), v, g, h);
            }),
            reference);
+  if constexpr (!H) {
+    static constexpr auto V = md::matrix<"V", N, N>;
+    static constexpr auto gradient = md::grad(f, J);
+    const auto directions = element_directions<square<N>>();
+    add_hvp<K>("batch_inverse_energy", N, reference,
+               [data, directions](int e, double* v, double* g, double* h) {
+                 store<K>(md::kernel(f, gradient, md::directional(gradient, J, V))(J = (*data)[e].J, V = (*directions)[e]),
+                          v, g, h);
+               },
+               [data, directions](int e, double t) {
+                 return std::get<1>(inverse_energy_grad(inverse_energy_data<N>{(*data)[e].J + t * (*directions)[e]}));
+               });
+  }
 #if MATDIFF_BENCH_SYMPY
-  add_case(name("batch_inverse_energy", H, "sympy", N), batch<K, H>([data](int e, double* v, double* g, double* h) {
+  add_case(name("batch_inverse_energy", H, "sympy", N), batch<K, hessian_size<K, H>>([data](int e, double* v, double* g, double* h) {
              if constexpr (H) sympy_peer::inverse_energy_grad_hessian<N>((*data)[e].J.data(), v, g, h);
              else sympy_peer::inverse_energy_grad<N>((*data)[e].J.data(), v, g);
            }),
@@ -148,20 +201,35 @@ void add_logdet_trace() {
     (*data)[e].A = element_matrix<square<N>>(21, e);
   }
 
-  auto hand = batch<K, H>([data](int e, double* v, double* g, double* h) {
+  auto hand = batch<K, hessian_size<K, H>>([data](int e, double* v, double* g, double* h) {
     if constexpr (H) store<K>(logdet_trace_grad_hessian((*data)[e]), v, g, h);
     else store<K>(logdet_trace_grad((*data)[e]), v, g, h);
   });
   const auto reference = reference_of(hand);
   add_case(name("batch_logdet_trace", H, "hand", N), hand, reference);
-  add_case(name("batch_logdet_trace", H, "matdiff", N), batch<K, H>([data](int e, double* v, double* g, double* h) {
+  add_case(name("batch_logdet_trace", H, "matdiff", N), batch<K, hessian_size<K, H>>([data](int e, double* v, double* g, double* h) {
              const auto& d = (*data)[e];
              if constexpr (H) store<K>(md::kernel(f, md::grad(f, X), md::hessian(f, X))(X = d.X, A = d.A), v, g, h);
              else store<K>(md::kernel(f, md::grad(f, X))(X = d.X, A = d.A), v, g, h);
            }),
            reference);
+  if constexpr (!H) {
+    static constexpr auto V = md::matrix<"V", N, N>;
+    static constexpr auto gradient = md::grad(f, X);
+    const auto directions = element_directions<square<N>>();
+    add_hvp<K>("batch_logdet_trace", N, reference,
+               [data, directions](int e, double* v, double* g, double* h) {
+                 const auto& d = (*data)[e];
+                 store<K>(md::kernel(f, gradient, md::directional(gradient, X, V))(X = d.X, A = d.A, V = (*directions)[e]),
+                          v, g, h);
+               },
+               [data, directions](int e, double t) {
+                 const auto& d = (*data)[e];
+                 return std::get<1>(logdet_trace_grad(logdet_trace_data<N>{d.X + t * (*directions)[e], d.A}));
+               });
+  }
 #if MATDIFF_BENCH_SYMPY
-  add_case(name("batch_logdet_trace", H, "sympy", N), batch<K, H>([data](int e, double* v, double* g, double* h) {
+  add_case(name("batch_logdet_trace", H, "sympy", N), batch<K, hessian_size<K, H>>([data](int e, double* v, double* g, double* h) {
              const auto& d = (*data)[e];
              if constexpr (H) sympy_peer::logdet_trace_grad_hessian<N>(d.X.data(), d.A.data(), v, g, h);
              else sympy_peer::logdet_trace_grad<N>(d.X.data(), d.A.data(), v, g);
