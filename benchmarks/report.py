@@ -100,6 +100,25 @@ def target_text(value, limit, larger_is_better=False):
     return "met" if value <= limit else f"**missed** by {100 * (value / limit - 1):.0f}%"
 
 
+HVP_TARGET = 2.5
+
+
+def hvp_ratios(cases, elements):
+    """Rows (problem, n, gradient µs, HVP µs, matdiff HVP/gradient, hand HVP/gradient), matdiff's
+    value + gradient + Hessian-vector product kernel against its value + gradient kernel; per
+    element (over `elements`) for the batches."""
+    rows = []
+    order = ["quadratic", "logistic", "factorization"] + ELEMENTS
+    for problem, task, n in sorted(cases, key=lambda k: (order.index(k[0]) if k[0] in order else len(order), k)):
+        if task != "grad_hvp" or (problem, "grad", n) not in cases:
+            continue
+        scale = elements if problem in ELEMENTS and elements else 1
+        grad, hvp = cases[(problem, "grad", n)], cases[(problem, task, n)]
+        mine = [t / scale if t is not None else None for t in (grad.get("matdiff"), hvp.get("matdiff"))]
+        rows.append((problem, n, mine[0], mine[1], ratio(mine[1], mine[0]), ratio(hvp.get("hand"), grad.get("hand"))))
+    return rows
+
+
 def write_plot(times, path):
     import matplotlib
     matplotlib.use("Agg")
@@ -360,6 +379,24 @@ def main():
                   ("skipped" if peer is None and "sympy" in row else fmt_time(peer)) + " | " +
                   (f"{r:.2f}" if r is not None else "—") + " | " + (f"{s:.2f}" if s is not None else "—") + " |")
             w("")
+
+    hvp_rows = hvp_ratios(cases, elements)
+    if hvp_rows:
+        w("## Hessian-vector product / gradient")
+        w("")
+        w("`md::kernel(f, md::grad(f, X), md::directional(md::grad(f, X), X, V))`: value, gradient and")
+        w("∇²f[V] (V of X's shape) in one kernel call, against the value + gradient kernel of the same")
+        w("program. **Target:** ≤ 2.5× the gradient. *hand* is the same ratio for the careful")
+        w("hand-written code where it exists. Per-element times are per element.")
+        w("")
+        w("| problem | n | value + gradient | + Hessian-vector product | HVP/gradient | hand HVP/gradient | target (≤ 2.5) |")
+        w("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
+        for problem, n, grad, hvp, r, hand in hvp_rows:
+            if r is not None and r > HVP_TARGET:
+                missed.append((f"{problem}/grad_hvp/{n}", f"HVP/gradient = {r:.2f} (target ≤ {HVP_TARGET})"))
+            w(f"| {problem} | {n} | {fmt_time(grad)} | {fmt_time(hvp)} | " + (f"{r:.2f}" if r is not None else "—") +
+              " | " + (f"{hand:.2f}" if hand is not None else "—") + f" | {target_text(r, HVP_TARGET)} |")
+        w("")
 
     w("## Targets missed")
     w("")
