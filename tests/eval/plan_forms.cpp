@@ -140,8 +140,10 @@ TEST_CASE("a sum of matrices times a vector is two matrix-vector products") {
   using xb = type_of<decltype(x)>;
   using product = md::node<md::product_op, Sb, xb>;
   // (S + S')x = Sx + S'x; x'Sx = x'(Sx) shares Sx with it.
-  STATIC_REQUIRE(md::is_node_of<planned<decltype((S + md::transpose(S)) * x)>, md::add_op>);
-  STATIC_REQUIRE(md::is_node_of<planned<decltype((S - T) * x)>, md::subtract_op>);
+  using plus = md::planned_sum_op<md::term_kind::plus, md::term_kind::plus>;
+  using minus = md::planned_sum_op<md::term_kind::plus, md::term_kind::minus>;
+  STATIC_REQUIRE(md::is_node_of<planned<decltype((S + md::transpose(S)) * x)>, plus>);
+  STATIC_REQUIRE(md::is_node_of<planned<decltype((S - T) * x)>, minus>);
   STATIC_REQUIRE(std::is_same_v<
                  std::remove_cvref_t<decltype(std::declval<planned<decltype((S + md::transpose(S)) * x)>>().template arg<0>())>,
                  product>);
@@ -176,8 +178,13 @@ TEST_CASE("C - AB' adds the product into a copy of C") {
   constexpr auto U = md::matrix<"U", m, 3>;
   constexpr auto V = md::matrix<"V", n, 3>;
   constexpr auto residual = T - U * md::transpose(V);
-  STATIC_REQUIRE(md::is_node_of<planned<decltype(residual)>, md::accumulated_product_op<true, false, true>>);
-  STATIC_REQUIRE(md::is_node_of<planned<decltype(T + U * md::transpose(V))>, md::accumulated_product_op<false, false, true>>);
+  using md::term_kind;
+  STATIC_REQUIRE(md::is_node_of<planned<decltype(residual)>, md::planned_sum_op<term_kind::plus, term_kind::minus_product>>);
+  STATIC_REQUIRE(md::is_node_of<planned<decltype(T + U * md::transpose(V))>,
+                                md::planned_sum_op<term_kind::plus, term_kind::plus_product>>);
+  // A fixed-size sum adds the product's value: Eigen's lazy product is as fast there.
+  constexpr auto F = md::matrix<"F", 3, 3>;
+  STATIC_REQUIRE(md::is_node_of<planned<decltype(F - F * md::transpose(F))>, md::planned_sum_op<term_kind::plus, term_kind::minus>>);
   const Eigen::MatrixXd Tv = random_matrix<Eigen::MatrixXd>(7, 5), Uv = random_matrix<Eigen::MatrixXd>(7, 3),
                         Vv = random_matrix<Eigen::MatrixXd>(5, 3);
   const auto [value, gradient] = md::kernel(md::sqnorm(residual), md::grad(md::sqnorm(residual), U))(T = Tv, U = Uv, V = Vv);
@@ -185,4 +192,31 @@ TEST_CASE("C - AB' adds the product into a copy of C") {
   require_close(value, R.squaredNorm());
   require_close(gradient, Eigen::MatrixXd(-2 * R * Vv));
   require_close(md::eval(T + U * md::transpose(V), T = Tv, U = Uv, V = Vv), Eigen::MatrixXd(Tv + Uv * Vv.transpose()));
+}
+
+TEST_CASE("a chain of + and - is one planned sum, its terms in the written order") {
+  using md::term_kind;
+  constexpr auto A = md::matrix<"A", n, n>;
+  constexpr auto B = md::matrix<"B", n, n>;
+  constexpr auto C = md::matrix<"C", n, n>;
+  constexpr auto chain = A + B - C * md::transpose(A) + md::transpose(B);
+  using P = planned<decltype(chain)>;
+  STATIC_REQUIRE(md::is_node_of<P, md::planned_sum_op<term_kind::plus, term_kind::plus, term_kind::minus_product,
+                                                       term_kind::plus>>);
+  // A sum on the right is a term of its own: A + (B - C) is not (A + B) - C in floating point.
+  using nested = planned<decltype(A + (B - C))>;
+  STATIC_REQUIRE(md::is_node_of<nested, md::planned_sum_op<term_kind::plus, term_kind::plus>>);
+  STATIC_REQUIRE(md::is_node_of<std::remove_cvref_t<decltype(std::declval<nested>().template arg<1>())>,
+                                md::planned_sum_op<term_kind::plus, term_kind::minus>>);
+  const Eigen::MatrixXd Av = random_matrix<Eigen::MatrixXd>(5, 5), Bv = random_matrix<Eigen::MatrixXd>(5, 5),
+                        Cv = random_matrix<Eigen::MatrixXd>(5, 5);
+  require_close(md::eval(chain, A = Av, B = Bv, C = Cv),
+                Eigen::MatrixXd(Av + Bv - Cv * Av.transpose() + Bv.transpose()));
+  require_close(md::eval(A + (B - C), A = Av, B = Bv, C = Cv), Eigen::MatrixXd(Av + (Bv - Cv)));
+  // Scalars: ((a + b) - c) + d, and a product of a row and a column is a scalar term.
+  constexpr auto a = md::scalar<"a">;
+  constexpr auto u = md::vector<"u", n>;
+  const Eigen::VectorXd uv = random_matrix<Eigen::VectorXd>(5, 1);
+  const double value = md::eval(a + 2 * a - md::transpose(u) * u + a * a, a = 0.5, u = uv);
+  CHECK(value == ((0.5 + 2 * 0.5) - uv.dot(uv)) + 0.25);
 }

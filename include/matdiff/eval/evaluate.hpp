@@ -119,7 +119,9 @@ template <class Ctx, class Op, class... Args>
 decltype(auto) evaluate(const Ctx& ctx, const node<Op, Args...>& e);
 
 /// One node from the values of its operands (the temporaries live until apply returns), or
-/// a product with a structured factor, which that factor applies.
+/// a product with a structured factor, which that factor applies; an evaluator that declares
+/// `static constexpr bool evaluates_operands = true` evaluates them itself, in
+/// `evaluate_operands(ctx, e)` (a planned sum: a product term contributes its factors).
 template <class Ctx, class Op, class... Args>
 auto evaluate_node(const Ctx& ctx, const node<Op, Args...>& e) {
   using E = node<Op, Args...>;
@@ -131,6 +133,8 @@ auto evaluate_node(const Ctx& ctx, const node<Op, Args...>& e) {
     using R = pack_element_t<1, pack<Args...>>;
     return structured_factor<R>::template times_right<E>(ctx, operand_value(evaluate(ctx, e.template arg<0>())),
                                                          e.template arg<1>());
+  } else if constexpr (requires { requires evaluator<Op>::evaluates_operands; }) {
+    return evaluator<Op>::evaluate_operands(ctx, e);
   } else {
     return e.args.apply([&](const auto&... args) {
       return evaluator<Op>::apply(ctx, e, operand_value(evaluate(ctx, args))...);

@@ -12,8 +12,9 @@
 ///   - a product with a structured factor (`structured_factor`, eval/evaluate.hpp: a
 ///     commutation matrix, A ⊗ I, ...) stays a product, which that factor applies; in a
 ///     chain it counts as cheap as a diagonal factor;
-///   - (A ± B)x becomes Ax ± Bx, C ± AB adds the product into a copy of C, and s(A ⊗ B)
-///     becomes (sA) ⊗ B;
+///   - a chain of + and − becomes one planned sum, evaluated into one result in the
+///     written order, a product term C ± AB added into it (eval/plan/special_forms.hpp);
+///     (A ± B)x becomes Ax ± Bx, and s(A ⊗ B) becomes (sA) ⊗ B;
 ///   - log(sum(exp(A))) becomes logsumexp(A); a product with a factor exp(A) divided or
 ///     scaled by sum(exp(A)) takes softmax(A) for that factor (exp(A)/sum(exp(A)), the
 ///     gradient (1/sum(exp(A))) exp(A) of log(sum(exp(A))), exp(A x) x'/sum(exp(A x)), and
@@ -214,9 +215,17 @@ inline constexpr bool is_softmax_outer<
     node<quotient_op, node<product_op, exp_t<A>, exp_t<node<transpose_op, A>>>, squared_sum_of_exp_t<A>>> =
     !carries_data<A>;
 
-/// A sum or difference of two matrices.
+/// A planned sum of matrices none of whose terms is a product added into it.
 template <class E>
-inline constexpr bool is_matrix_sum = (is_node_of<E, add_op> || is_node_of<E, subtract_op>) && !E::shape_v.is_scalar();
+inline constexpr bool is_matrix_sum = false;
+template <term_kind... K, class... T>
+inline constexpr bool is_matrix_sum<node<planned_sum_op<K...>, T...>> =
+    !node<planned_sum_op<K...>, T...>::shape_v.is_scalar() &&
+    ((K == term_kind::plus || K == term_kind::minus) && ...);
+
+/// (t₀ ± t₁ ± …) x = t₀x ± t₁x ± …
+template <term_kind... K, class... T, class R>
+constexpr auto distribute(const node<planned_sum_op<K...>, T...>& s, const R& r);
 
 /// The product of two planned matrix operands.
 template <class L, class R>
@@ -230,8 +239,7 @@ constexpr auto product(const L& l, const R& r) {
     return result(product_op{}, l, r);  // the structured factor applies itself (eval/evaluate.hpp)
   } else if constexpr (is_matrix_sum<L> && R::shape_v.is_column() && !L::shape_v.is_column()) {
     // (A ± B)x = Ax ± Bx: two matrix-vector products instead of a pass to form A ± B.
-    using op = std::remove_cvref_t<decltype(l.op)>;
-    return make<op>(product(l.template arg<0>(), r), product(l.template arg<1>(), r));
+    return distribute(l, r);
   } else if constexpr (is_lu_inverse<L>) {
     return make<lu_solve_op>(l.template arg<0>(), r);
   } else if constexpr (is_lu_inverse<R>) {
@@ -257,6 +265,11 @@ constexpr auto product(const L& l, const R& r) {
   } else {
     return result(product_op{}, l, r);
   }
+}
+
+template <term_kind... K, class... T, class R>
+constexpr auto distribute(const node<planned_sum_op<K...>, T...>& s, const R& r) {
+  return s.args.apply([&](const auto&... t) { return make<planned_sum_op<K...>>(product(t, r)...); });
 }
 
 /// The best association of a chain of planned factors (a pack type).
@@ -299,7 +312,8 @@ struct trace_of_product<node<transposed_product_op<TA, TB>, A, B>> {
   using op = trace_product_op<TA, TB>;
 };
 
-/// A planned product of two matrices that can be added into another matrix.
+/// A planned product of two matrices that can be added into another matrix (`product_term`
+/// reads its factors).
 template <class P>
 struct accumulable_product {
   static constexpr bool applies = false;
@@ -308,13 +322,65 @@ template <class A, class B>
 struct accumulable_product<node<product_op, A, B>> {
   static constexpr bool applies =
       is_chain_product<node<product_op, A, B>> && structured_side<node<product_op, A, B>> == 0;
-  static constexpr bool transpose_left = false, transpose_right = false;
 };
 template <bool TA, bool TB, class A, class B>
 struct accumulable_product<node<transposed_product_op<TA, TB>, A, B>> {
   static constexpr bool applies = !node<transposed_product_op<TA, TB>, A, B>::shape_v.is_scalar();
-  static constexpr bool transpose_left = TA, transpose_right = TB;
 };
+
+/// A node of + or −: the left spine of such nodes is one planned sum.
+template <class E>
+inline constexpr bool is_sum_node = is_node_of<E, add_op> || is_node_of<E, subtract_op>;
+
+/// The number of terms on the left spine of + and − of E.
+template <class E>
+constexpr std::size_t spine_length() {
+  if constexpr (is_sum_node<E>) return spine_length<std::remove_cvref_t<decltype(std::declval<E>().template arg<0>())>>() + 1;
+  else return 1;
+}
+
+/// Which terms of E's spine are subtracted (term 0, the leftmost, never is).
+template <class E, std::size_t N>
+constexpr void mark_subtracted(std::array<bool, N>& subtracted) {
+  if constexpr (is_sum_node<E>) {
+    subtracted[spine_length<E>() - 1] = is_node_of<E, subtract_op>;
+    mark_subtracted<std::remove_cvref_t<decltype(std::declval<E>().template arg<0>())>>(subtracted);
+  }
+}
+
+/// The planned terms of E's spine, left to right; a sum on the right of a + or − is a term
+/// of its own (a + (b + c) is not (a + b) + c in floating point).
+template <class E>
+constexpr auto planned_terms(const E& e) {
+  if constexpr (is_sum_node<E>) return concat(planned_terms(e.template arg<0>()), make_pack(plan_evaluation(e.template arg<1>())));
+  else return make_pack(plan_evaluation(e));
+}
+
+/// How term T enters a planned sum of shape Sum: a product is added into the running sum as
+/// a product of its factors where that saves the product's temporary (a matrix of run-time
+/// size: for a fixed size, Eigen's lazy sum of products is as fast); the first term is the
+/// running sum's start.
+template <class T, bool First, bool Subtracted, class Sum>
+inline constexpr term_kind kind_of_term =
+    (!First && accumulable_product<T>::applies && !Sum::shape_v.is_fixed())
+        ? (Subtracted ? term_kind::minus_product : term_kind::plus_product)
+        : (Subtracted ? term_kind::minus : term_kind::plus);
+
+/// The spine of + and − of E as one planned sum: one node, however many terms, instead of
+/// one per prefix.
+template <class E>
+constexpr auto planned_sum(const E& e) {
+  constexpr std::size_t n = spine_length<E>();
+  constexpr auto subtracted = [] {
+    std::array<bool, n> s{};
+    mark_subtracted<E>(s);
+    return s;
+  }();
+  return [&]<class... T, std::size_t... I>(const pack<T...>& terms, std::index_sequence<I...>) {
+    using op = planned_sum_op<kind_of_term<T, I == 0, subtracted[I], E>...>;
+    return node<op, T...>(op{}, at<I>(terms)...);
+  }(planned_terms(e), std::make_index_sequence<n>{});
+}
 
 /// A node whose operands are planned.
 template <class Op, class... Args>
@@ -343,15 +409,6 @@ constexpr auto rewrite(const node<Op, Args...>& e) {
     } else {
       return e;
     }
-  } else if constexpr ((std::is_same_v<Op, add_op> || std::is_same_v<Op, subtract_op>) &&
-                       accumulable_product<pack_element_t<1, pack<Args...>>>::applies &&
-                       !node<Op, Args...>::shape_v.is_fixed()) {
-    // C ± AB: C copied, the product added into it (as careful Eigen code writes it).
-    using R = pack_element_t<1, pack<Args...>>;
-    using accumulated = accumulated_product_op<std::is_same_v<Op, subtract_op>, accumulable_product<R>::transpose_left,
-                                               accumulable_product<R>::transpose_right>;
-    const auto& p = e.template arg<1>();
-    return make<accumulated>(e.template arg<0>(), p.template arg<0>(), p.template arg<1>());
   } else if constexpr (std::is_same_v<Op, solve_op> && is_spd_variable<pack_element_t<0, pack<Args...>>> &&
                        inverse_by_lu<pack_element_t<0, pack<Args...>>>) {
     // solve(S, B) with an md::spd S: by the Cholesky that inv, det and logdet of S share.
@@ -387,6 +444,8 @@ constexpr auto plan_evaluation(const E& e) {
     }();
     const auto s = planning::make<softmax_op>(plan_evaluation(exp_a.template arg<0>()));
     return planning::product(s, planning::make<transpose_op>(s));
+  } else if constexpr (planning::is_sum_node<E>) {
+    return planning::planned_sum(e);
   } else if constexpr (is_chain_product<E>) {
     return planning::planned_chain(
         chain_factors(e).apply([](const auto&... f) { return make_pack(plan_evaluation(f)...); }));

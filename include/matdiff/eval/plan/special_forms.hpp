@@ -9,8 +9,10 @@
 ///                          computed (Eigen's triangular product assignment) and mirrored.
 ///     transposed_product<TA, TB>(A, B)   op(A) op(B) with op(A) = Aᵀ when TA: the product
 ///                          reads A transposed in place instead of copying Aᵀ first.
-///     accumulated_product<Subtract, TA, TB>(C, A, B)   C ± op(A) op(B): C is copied and the
-///                          product added into it (no temporary for the product).
+///     planned_sum<K...>(t₀, …, tₖ)   t₀ ± t₁ ± … ± tₖ: one node for a chain of + and −,
+///                          evaluated into one result in the written order; a product term
+///                          marked so is added into it (r += op(A) op(B): no temporary for the
+///                          product, as careful Eigen code writes C + AB).
 ///
 /// The planner (eval/plan/plan.hpp) writes these nodes in place of the products they stand for.
 #pragma once
@@ -75,21 +77,74 @@ struct evaluator<transposed_product_op<TransposeLeft, TransposeRight>> {
   }
 };
 
-template <bool Subtract, bool TransposeLeft, bool TransposeRight>
-struct accumulated_product_op {
-  static constexpr shape result_shape(const shape& c, const shape&, const shape&) { return c; }
+/// How a term enters a planned sum: added or subtracted, and whether it is a product
+/// op(A) op(B) whose factors are multiplied into the running sum.
+enum class term_kind : unsigned char { plus, minus, plus_product, minus_product };
+
+/// t₀ ± t₁ ± … ± tₖ as one node. A chain of + and − held as nested binary nodes gives every
+/// prefix its own type and evaluation function, each named after all the terms before it:
+/// names, and compile time, grew with the square of the number of terms (docs/compile_time.md).
+template <term_kind... K>
+struct planned_sum_op {
+  template <class... S>
+  static constexpr shape result_shape(const shape& first, const S&...) { return first; }
 };
 
-template <bool Subtract, bool TransposeLeft, bool TransposeRight>
-struct evaluator<accumulated_product_op<Subtract, TransposeLeft, TransposeRight>> {
-  template <class Ctx, class E, class C, class A, class B>
-  static auto apply(const Ctx&, const E&, const C& c, const A& a, const B& b) {
-    const auto& left = transposed_if<TransposeLeft>(a);
-    const auto& right = transposed_if<TransposeRight>(b);
-    result_t<Ctx, E> r = c;
-    if constexpr (Subtract) r.noalias() -= left * right;
-    else r.noalias() += left * right;
-    return r;
+template <class E>
+inline constexpr bool is_planned_sum = false;
+template <term_kind... K, class... T>
+inline constexpr bool is_planned_sum<node<planned_sum_op<K...>, T...>> = true;
+
+/// The factors of a product term and whether each is read transposed.
+template <class T>
+struct product_term;
+template <class A, class B>
+struct product_term<node<product_op, A, B>> {
+  static constexpr bool transpose_left = false, transpose_right = false;
+};
+template <bool TA, bool TB, class A, class B>
+struct product_term<node<transposed_product_op<TA, TB>, A, B>> {
+  static constexpr bool transpose_left = TA, transpose_right = TB;
+};
+
+/// r ± t, into r (named after the term, not the sum: one short function per term),
+/// evaluated in the order of the written sum, ((t₀ ± t₁) ± t₂) ± …, so the
+/// value is the one the nested binary sums gave.
+template <term_kind K, bool Scalar, class Ctx, class R, class T>
+void add_term(const Ctx& ctx, R& r, const T& t) {
+  if constexpr (K == term_kind::plus_product || K == term_kind::minus_product) {
+    const auto& held_a = evaluate(ctx, t.template arg<0>());
+    const auto& held_b = evaluate(ctx, t.template arg<1>());
+    const auto& a = transposed_if<product_term<T>::transpose_left>(operand_value(held_a));
+    const auto& b = transposed_if<product_term<T>::transpose_right>(operand_value(held_b));
+    if constexpr (K == term_kind::minus_product) r.noalias() -= a * b;
+    else r.noalias() += a * b;
+  } else {
+    const auto& held = evaluate(ctx, t);
+    if constexpr (Scalar) {
+      using S = typename Ctx::scalar;
+      if constexpr (K == term_kind::minus) r -= to_scalar<S>(operand_value(held));
+      else r += to_scalar<S>(operand_value(held));
+    } else {
+      if constexpr (K == term_kind::minus) r -= operand_value(held);
+      else r += operand_value(held);
+    }
+  }
+}
+
+template <term_kind First, term_kind... Rest>
+struct evaluator<planned_sum_op<First, Rest...>> {
+  static_assert(First == term_kind::plus, "a planned sum starts with its first term as written");
+  /// The terms are evaluated here, not before: a product term contributes its factors.
+  static constexpr bool evaluates_operands = true;
+  template <class Ctx, class E>
+  static auto evaluate_operands(const Ctx& ctx, const E& e) {
+    return e.args.apply([&](const auto& first, const auto&... rest) {
+      const auto& held = evaluate(ctx, first);
+      result_t<Ctx, E> r = finish<typename Ctx::scalar, E>(operand_value(held));
+      (add_term<Rest, E::shape_v.is_scalar()>(ctx, r, rest), ...);
+      return r;
+    });
   }
 };
 
