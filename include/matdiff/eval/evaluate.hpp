@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 
 #include <Eigen/Core>
 
@@ -122,8 +123,12 @@ decltype(auto) evaluate(const Ctx& ctx, const node<Op, Args...>& e);
 /// a product with a structured factor, which that factor applies; an evaluator that declares
 /// `static constexpr bool evaluates_operands = true` evaluates them itself, in
 /// `evaluate_operands(ctx, e)` (a planned sum: a product term contributes its factors).
-template <class Ctx, class Op, class... Args>
-auto evaluate_node(const Ctx& ctx, const node<Op, Args...>& e) {
+/// Called as `evaluate_node(ctx, e, e.args)`: the operands' pack gives their indices, so the
+/// operands are evaluated here rather than in a lambda and the pack's `apply`, two more
+/// functions per node, each named after the context and the node.
+template <class Ctx, class Op, class... Args, std::size_t... I>
+auto evaluate_node(const Ctx& ctx, const node<Op, Args...>& e,
+                   const detail::indexed_pack<std::index_sequence<I...>, Args...>& args) {
   using E = node<Op, Args...>;
   if constexpr (structured_side<E> < 0) {
     using L = pack_element_t<0, pack<Args...>>;
@@ -136,9 +141,7 @@ auto evaluate_node(const Ctx& ctx, const node<Op, Args...>& e) {
   } else if constexpr (requires { requires evaluator<Op>::evaluates_operands; }) {
     return evaluator<Op>::evaluate_operands(ctx, e);
   } else {
-    return e.args.apply([&](const auto&... args) {
-      return evaluator<Op>::apply(ctx, e, operand_value(evaluate(ctx, args))...);
-    });
+    return evaluator<Op>::apply(ctx, e, operand_value(evaluate(ctx, detail::get_slot<I>(args)))...);
   }
 }
 
@@ -147,9 +150,9 @@ decltype(auto) evaluate(const Ctx& ctx, const node<Op, Args...>& e) {
   using E = node<Op, Args...>;
   if constexpr (requires { Ctx::template is_shared<E>; }) {
     if constexpr (Ctx::template is_shared<E>) return ctx.shared_value(e);
-    else return evaluate_node(ctx, e);
+    else return evaluate_node(ctx, e, e.args);
   } else {
-    return evaluate_node(ctx, e);
+    return evaluate_node(ctx, e, e.args);
   }
 }
 

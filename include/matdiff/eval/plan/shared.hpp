@@ -207,14 +207,14 @@ class shared_context<Ctx, type_list<T...>> {
     auto& s = at<index_of<E>()>(slots_);
     using V = typename evaluated_value<scalar, E>::type;
     if (!s.source) {
-      s.value = evaluate_node(*this, e);
+      s.value = evaluate_node(*this, e, e.args);
       s.source = &e;
     }
     if constexpr (!carries_data<E>) {
       return std::as_const(s.value);
     } else {
       if (s.source == &e || same_value(*s.source, e)) return held<V>(&s.value);
-      return held<V>(std::in_place, [&] { return V(evaluate_node(*this, e)); });
+      return held<V>(std::in_place, [&] { return V(evaluate_node(*this, e, e.args)); });
     }
   }
 
