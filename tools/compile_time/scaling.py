@@ -9,6 +9,7 @@ memory against size.
     python3 tools/compile_time/scaling.py                      # every family, default sizes
     python3 tools/compile_time/scaling.py --family sum --sizes 2,8,16
     python3 tools/compile_time/scaling.py --write docs/compile_time.md --label after
+    python3 tools/compile_time/scaling.py --family sum --sizes 32 --names   # and the names' sizes
 
 Families (each unit evaluates its kernel once, so the evaluation code is generated too):
   sum      value and gradient of  sum_{i=1..k} tr(A_i X B_i)  in X, one kernel
@@ -225,6 +226,24 @@ def svg_plot(results, title):
     return "\n".join(out) + "\n"
 
 
+def name_statistics(compiler, include, source, workdir):
+    """The mangled names of a unit's functions, from its object file compiled at -O0 (where
+    every function is emitted; at -O1 the inlined ones are named but not emitted): how many
+    symbols, their bytes, and how many are longer than 4,000 characters. g++ 12 spends its
+    code generation on long names (docs/compile_time.md). Returns (count, bytes, long) or None."""
+    path = os.path.join(workdir, "names.cpp")
+    with open(path, "w") as f:
+        f.write(source)
+    obj = os.path.join(workdir, "names.o")
+    done = subprocess.run([compiler, "-std=c++20", "-O0", "-I", include, "-isystem", "/usr/include/eigen3",
+                           "-c", path, "-o", obj], capture_output=True, text=True)
+    if done.returncode != 0:
+        return None
+    listed = subprocess.run(["nm", obj], capture_output=True, text=True).stdout.split("\n")
+    names = [line.split()[-1] for line in listed if line.strip()]
+    return len(names), sum(map(len, names)), sum(1 for n in names if len(n) > 4000)
+
+
 def _nice(value):
     """The next of 1, 2, 5 times a power of ten at or above value."""
     scale = 1
@@ -294,6 +313,8 @@ def main():
                         help="compile the unit only up to this phase (see phase_source)")
     parser.add_argument("--results", help="append each measurement to this file (JSON lines)")
     parser.add_argument("--from-results", help="render the measurements of this file, compile nothing")
+    parser.add_argument("--names", action="store_true",
+                        help="also compile each unit at -O0 and measure its symbols' mangled names (nm)")
     args = parser.parse_args()
 
     families = args.family or list(SOURCES)
@@ -326,6 +347,11 @@ def main():
                 print(f"{key:18} {size:4}  {status:8} {cpu:7.1f} s CPU  {peak:7.0f} MiB  ({wall:.1f} s wall)",
                       flush=True)
                 results.append((key, size, status, cpu, peak))
+                if args.names and status == "ok":
+                    stats = name_statistics(args.compiler, args.include, source, workdir)
+                    if stats:
+                        print(f"{'':18} {'':4}  names: {stats[0]} symbols, {stats[1] / 1e6:.2f} MB, "
+                              f"{stats[2]} over 4,000 characters", flush=True)
                 if args.results:
                     with open(args.results, "a") as f:
                         f.write(json.dumps({"family": key, "size": size, "status": status,
