@@ -77,3 +77,17 @@ TEST_CASE("kernels of fixed shapes allocate nothing") {
                              (Av.diagonal().asDiagonal() * Bv).sum(), 1e-12);
   }
 }
+
+TEST_CASE("a sum reads a transposed term in place: A + A' allocates only its result") {
+  // The Hessian of x'Ax. A planned sum computes t0 + t1 in one pass and adds later terms
+  // into it, reading a transpose's operand transposed instead of forming it.
+  constexpr auto n = md::dim<"n">;
+  constexpr auto D = md::matrix<"D", n, n>;
+  constexpr auto E = md::matrix<"E", n, n>;
+  const Eigen::MatrixXd Dv = random_matrix<Eigen::MatrixXd>(6, 6), Ev = random_matrix<Eigen::MatrixXd>(6, 6);
+  Eigen::MatrixXd sum;
+  REQUIRE(allocations_during([&] { sum = md::eval(D + md::transpose(D), D = Dv); }) == 1);
+  CHECK(sum == Eigen::MatrixXd(Dv + Dv.transpose()));
+  REQUIRE(allocations_during([&] { sum = md::eval(md::transpose(E) - D + md::transpose(D), D = Dv, E = Ev); }) == 1);
+  CHECK(sum == Eigen::MatrixXd((Ev.transpose() - Dv) + Dv.transpose()));
+}

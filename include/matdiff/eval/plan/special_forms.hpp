@@ -10,9 +10,10 @@
 ///     transposed_product<TA, TB>(A, B)   op(A) op(B) with op(A) = Aᵀ when TA: the product
 ///                          reads A transposed in place instead of copying Aᵀ first.
 ///     planned_sum<K...>(t₀, …, tₖ)   t₀ ± t₁ ± … ± tₖ: one node for a chain of + and −,
-///                          evaluated into one result in the written order; a product term
-///                          marked so is added into it (r += op(A) op(B): no temporary for the
-///                          product, as careful Eigen code writes C + AB).
+///                          evaluated into one result in the written order, t₀ ± t₁ in one
+///                          pass; a product term marked so is added into it (r += op(A) op(B):
+///                          no temporary for the product, as careful Eigen code writes C + AB),
+///                          and a transpose term reads its operand transposed (A + Aᵀ).
 ///
 /// The planner (eval/plan/plan.hpp) writes these nodes in place of the products they stand for.
 #pragma once
@@ -24,6 +25,7 @@
 #include <matdiff/core/expression.hpp>
 #include <matdiff/eval/evaluate.hpp>
 #include <matdiff/eval/value.hpp>
+#include <matdiff/ops/transpose.hpp>
 
 namespace matdiff {
 
@@ -107,12 +109,37 @@ struct product_term<node<transposed_product_op<TA, TB>, A, B>> {
   static constexpr bool transpose_left = TA, transpose_right = TB;
 };
 
+/// Whether term T of a sum is read as its operand transposed in place (Eigen's view) rather
+/// than formed: a matrix transpose whose value the context does not remember.
+template <class Ctx, class T>
+constexpr bool reads_transposed() {
+  if constexpr (!is_node_of<T, transpose_op> || T::shape_v.is_scalar()) return false;
+  else if constexpr (requires { Ctx::template is_shared<T>; }) return !Ctx::template is_shared<T>;
+  else return true;
+}
+
+/// f(the value of term t), a transpose read in place: r ± Aᵀ reads A transposed, as
+/// careful Eigen code writes it, instead of forming Aᵀ first.
+template <class Ctx, class T, class F>
+decltype(auto) with_term_value(const Ctx& ctx, const T& t, F&& f) {
+  if constexpr (reads_transposed<Ctx, T>()) {
+    const auto& held = evaluate(ctx, t.template arg<0>());
+    return f(operand_value(held).transpose());
+  } else {
+    const auto& held = evaluate(ctx, t);
+    return f(operand_value(held));
+  }
+}
+
+template <term_kind K>
+inline constexpr bool is_product_term = K == term_kind::plus_product || K == term_kind::minus_product;
+
 /// r ± t, into r (named after the term, not the sum: one short function per term),
-/// evaluated in the order of the written sum, ((t₀ ± t₁) ± t₂) ± …, so the
-/// value is the one the nested binary sums gave.
+/// evaluated in the order of the written sum, ((t₀ ± t₁) ± t₂) ± …, so the value is the one
+/// the nested binary sums gave.
 template <term_kind K, bool Scalar, class Ctx, class R, class T>
 void add_term(const Ctx& ctx, R& r, const T& t) {
-  if constexpr (K == term_kind::plus_product || K == term_kind::minus_product) {
+  if constexpr (is_product_term<K>) {
     const auto& held_a = evaluate(ctx, t.template arg<0>());
     const auto& held_b = evaluate(ctx, t.template arg<1>());
     const auto& a = transposed_if<product_term<T>::transpose_left>(operand_value(held_a));
@@ -120,29 +147,42 @@ void add_term(const Ctx& ctx, R& r, const T& t) {
     if constexpr (K == term_kind::minus_product) r.noalias() -= a * b;
     else r.noalias() += a * b;
   } else {
-    const auto& held = evaluate(ctx, t);
-    if constexpr (Scalar) {
-      using S = typename Ctx::scalar;
-      if constexpr (K == term_kind::minus) r -= to_scalar<S>(operand_value(held));
-      else r += to_scalar<S>(operand_value(held));
-    } else {
-      if constexpr (K == term_kind::minus) r -= operand_value(held);
-      else r += operand_value(held);
-    }
+    with_term_value(ctx, t, [&](const auto& v) {
+      if constexpr (Scalar) {
+        if constexpr (K == term_kind::minus) r -= to_scalar<typename Ctx::scalar>(v);
+        else r += to_scalar<typename Ctx::scalar>(v);
+      } else {
+        if constexpr (K == term_kind::minus) r -= v;
+        else r += v;
+      }
+    });
   }
 }
 
-template <term_kind First, term_kind... Rest>
-struct evaluator<planned_sum_op<First, Rest...>> {
+/// The first two terms in one pass, t₀ ± t₁ (unless t₁ is a product added into t₀), then
+/// the others added into the result.
+template <term_kind First, term_kind Second, term_kind... Rest>
+struct evaluator<planned_sum_op<First, Second, Rest...>> {
   static_assert(First == term_kind::plus, "a planned sum starts with its first term as written");
   /// The terms are evaluated here, not before: a product term contributes its factors.
   static constexpr bool evaluates_operands = true;
   template <class Ctx, class E>
   static auto evaluate_operands(const Ctx& ctx, const E& e) {
-    return e.args.apply([&](const auto& first, const auto&... rest) {
-      const auto& held = evaluate(ctx, first);
-      result_t<Ctx, E> r = finish<typename Ctx::scalar, E>(operand_value(held));
-      (add_term<Rest, E::shape_v.is_scalar()>(ctx, r, rest), ...);
+    return e.args.apply([&](const auto& first, const auto& second, const auto&... rest) {
+      using S = typename Ctx::scalar;
+      constexpr bool scalar = E::shape_v.is_scalar();
+      result_t<Ctx, E> r = with_term_value(ctx, first, [&](const auto& a) {
+        if constexpr (is_product_term<Second>) {
+          return finish<S, E>(a);
+        } else {
+          return with_term_value(ctx, second, [&](const auto& b) {
+            if constexpr (Second == term_kind::minus) return finish<S, E>(a - b);
+            else return finish<S, E>(a + b);
+          });
+        }
+      });
+      if constexpr (is_product_term<Second>) add_term<Second, scalar>(ctx, r, second);
+      (add_term<Rest, scalar>(ctx, r, rest), ...);
       return r;
     });
   }
