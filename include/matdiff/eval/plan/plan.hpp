@@ -312,22 +312,6 @@ struct trace_of_product<node<transposed_product_op<TA, TB>, A, B>> {
   using op = trace_product_op<TA, TB>;
 };
 
-/// A planned product of two matrices that can be added into another matrix (`product_term`
-/// reads its factors).
-template <class P>
-struct accumulable_product {
-  static constexpr bool applies = false;
-};
-template <class A, class B>
-struct accumulable_product<node<product_op, A, B>> {
-  static constexpr bool applies =
-      is_chain_product<node<product_op, A, B>> && structured_side<node<product_op, A, B>> == 0;
-};
-template <bool TA, bool TB, class A, class B>
-struct accumulable_product<node<transposed_product_op<TA, TB>, A, B>> {
-  static constexpr bool applies = !node<transposed_product_op<TA, TB>, A, B>::shape_v.is_scalar();
-};
-
 /// A node of + or −: the left spine of such nodes is one planned sum.
 template <class E>
 inline constexpr bool is_sum_node = is_node_of<E, add_op> || is_node_of<E, subtract_op>;
@@ -362,7 +346,7 @@ constexpr auto planned_terms(const E& e) {
 /// running sum's start.
 template <class T, bool First, bool Subtracted, class Sum>
 inline constexpr term_kind kind_of_term =
-    (!First && accumulable_product<T>::applies && !Sum::shape_v.is_fixed())
+    (!First && product_term<T>::applies && !Sum::shape_v.is_fixed())
         ? (Subtracted ? term_kind::minus_product : term_kind::plus_product)
         : (Subtracted ? term_kind::minus : term_kind::plus);
 

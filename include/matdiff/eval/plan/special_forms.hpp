@@ -24,6 +24,7 @@
 
 #include <matdiff/core/expression.hpp>
 #include <matdiff/eval/evaluate.hpp>
+#include <matdiff/eval/plan/chain.hpp>
 #include <matdiff/eval/value.hpp>
 #include <matdiff/ops/transpose.hpp>
 
@@ -92,20 +93,21 @@ struct planned_sum_op {
   static constexpr shape result_shape(const shape& first, const S&...) { return first; }
 };
 
-template <class E>
-inline constexpr bool is_planned_sum = false;
-template <term_kind... K, class... T>
-inline constexpr bool is_planned_sum<node<planned_sum_op<K...>, T...>> = true;
-
-/// The factors of a product term and whether each is read transposed.
+/// A planned product of two matrices that a sum can add into its running result from the
+/// factors (`applies`), and whether each factor is read transposed.
 template <class T>
-struct product_term;
+struct product_term {
+  static constexpr bool applies = false;
+};
 template <class A, class B>
 struct product_term<node<product_op, A, B>> {
+  static constexpr bool applies =
+      is_chain_product<node<product_op, A, B>> && structured_side<node<product_op, A, B>> == 0;
   static constexpr bool transpose_left = false, transpose_right = false;
 };
 template <bool TA, bool TB, class A, class B>
 struct product_term<node<transposed_product_op<TA, TB>, A, B>> {
+  static constexpr bool applies = !node<transposed_product_op<TA, TB>, A, B>::shape_v.is_scalar();
   static constexpr bool transpose_left = TA, transpose_right = TB;
 };
 
