@@ -123,12 +123,6 @@ random_oracle::matrix seeded(const B& b, Eigen::Index derivatives, const dense* 
   return out;
 }
 
-/// Expressions (seed, index) on which simplify is known not to reach its fixed point in one
-/// pass: a number and a 1x1 identity in one sum are not folded together until the second
-/// pass (2 - (a + I) gives 2 - 1 - a, then 1 - a). The value is right. Such a case is reported
-/// as known and not counted; once it passes, it fails until it is taken off this list.
-inline constexpr std::pair<unsigned long, int> known_not_idempotent[] = {{20261121ul, 181}};
-
 /// The laws of md::simplify on f: simplify(f) has f's value (the oracle's), and simplifying
 /// it again changes nothing (same type, same printed form).
 template <class F, class... B>
@@ -139,18 +133,7 @@ void check_simplify_laws(report& r, const case_info& info, const F& f, const den
   const double error = relative_error(as_dense(md::eval(s, bindings...)), value);
   r.max_simplify_error = std::max(r.max_simplify_error, error);
   const bool value_kept = error <= conditioned(value_tolerance, info.condition);
-  const bool known = std::find(std::begin(known_not_idempotent), std::end(known_not_idempotent),
-                               std::pair{info.seed, info.index}) != std::end(known_not_idempotent);
-  if (known && value_kept && !idempotent) {
-    std::cout << "KNOWN: random expression " << info.index << " (seed " << info.seed
-              << "): simplify(simplify(f)) differs from simplify(f): " << md::to_string(s).view() << " -> "
-              << md::to_string(again).view() << " (not counted: harness.hpp, known_not_idempotent)\n";
-    return;
-  }
-  if (idempotent && value_kept && !known) return;
-  if (known)
-    std::cout << "FAILED: random expression " << info.index << " (seed " << info.seed
-              << ") is listed in known_not_idempotent but now passes: take it off the list\n";
+  if (idempotent && value_kept) return;
   ++r.failures;
   std::cout << "FAILED: random expression " << info.index << " (seed " << info.seed << "), laws of simplify"
             << "\n  generated: " << info.text << "\n  f                     = " << md::to_string(f).view()

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <array>
+#include <compare>
 #include <cstddef>
 #include <string_view>
 #include <type_traits>
@@ -66,6 +67,9 @@ constexpr auto terms_of(const E& e) {
     return make_pack(term{signed_number<Negative>(e.template arg<0>()), e.template arg<1>()});
   } else if constexpr (is_number<E>) {
     return make_pack(term{signed_number<Negative>(e), rational<1>{}});
+  } else if constexpr (is_identity<E> && E::shape_v.is_scalar()) {
+    // The 1x1 identity is the number 1, so that it merges with the sum's other numbers.
+    return make_pack(term{signed_number<Negative>(rational<1>{}), rational<1>{}});
   } else {
     return make_pack(term{signed_number<Negative>(rational<1>{}), e});
   }
@@ -303,8 +307,13 @@ constexpr auto without_zeros(const Terms& terms) {
 
 /// The canonical order: added terms before subtracted ones, smaller terms first, then by
 /// printed form (of the type alone, so the order never depends on a number's value).
-constexpr bool comes_before(std::size_t size_a, std::string_view a, std::size_t size_b, std::string_view b) {
-  return size_a != size_b ? size_a < size_b : a < b;
+struct term_order_key {
+  bool is_subtracted;
+  std::size_t size;  // nodes in the term's core
+  friend constexpr auto operator<=>(const term_order_key&, const term_order_key&) = default;
+};
+constexpr bool comes_before(term_order_key key_a, std::string_view a, term_order_key key_b, std::string_view b) {
+  return key_a != key_b ? key_a < key_b : a < b;
 }
 
 /// A value of type E with default numbers. Nodes are built by their constructor from
@@ -350,10 +359,9 @@ inline constexpr bool subtracted = false;
 template <std::int64_t P, std::int64_t Q, class Core>
 inline constexpr bool subtracted<term<rational<P, Q>, Core>> = (P < 0);
 
-/// A term's place in the canonical order before its printed form decides: subtracted terms
-/// after added ones, then by size.
+/// A term's place in the canonical order before its printed form decides.
 template <class T>
-inline constexpr std::size_t order_key = (subtracted<T> ? 1000000 : 0) + node_count<decltype(T::core)>;
+inline constexpr term_order_key order_key{subtracted<T>, node_count<decltype(T::core)>};
 
 /// The printed form of term T's core where the order needs it (another term has the same
 /// key), or nothing: printing a large core costs more than all else its sum does.
@@ -364,7 +372,7 @@ constexpr std::string_view order_name() {
 }
 
 /// Another of the n keys equals `key`.
-constexpr bool shares_key(const std::size_t* keys, std::size_t n, std::size_t key) {
+constexpr bool shares_key(const term_order_key* keys, std::size_t n, term_order_key key) {
   std::size_t same = 0;
   for (std::size_t i = 0; i < n; ++i) same += keys[i] == key;
   return same > 1;
@@ -377,7 +385,7 @@ constexpr auto sorted(const Terms& terms) {
     std::array<std::size_t, n + 1> index{I...};
     // Subtracted terms after added ones ("x - a"), then by size, then by printed form
     // (printed only for terms whose size another term shares).
-    constexpr std::size_t keys[] = {order_key<pack_element_t<I, Terms>>..., 0};
+    constexpr term_order_key keys[] = {order_key<pack_element_t<I, Terms>>..., {}};
     const std::string_view names[] = {order_name<shares_key(keys, n, keys[I]), pack_element_t<I, Terms>>()..., {}};
     for (std::size_t i = 1; i + 1 < n + 1; ++i)  // insertion sort, stable
       for (std::size_t j = i; j > 0; --j) {
