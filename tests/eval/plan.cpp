@@ -47,6 +47,43 @@ struct evaluator<counted_op> {
 };
 }  // namespace matdiff
 
+// twice(A) = 2A, an operation whose evaluator plans it as the product 2A (`plan`, the
+// planning hook of eval/evaluate.hpp): an operation defined outside matdiff takes a form of
+// its own in a kernel, and `apply` is only the unplanned rule.
+struct twice_op {
+  static consteval md::diagnostic check(const md::shape&) { return {}; }
+  static constexpr md::shape result_shape(const md::shape& a) { return a; }
+  static constexpr int precedence(md::notation) { return md::precedence::atom; }
+  template <class P, class A>
+  constexpr void print(P& p, const A& a) const {
+    p.call("twice", a);
+  }
+};
+
+namespace {
+int unplanned_twice = 0;
+
+template <class A>
+constexpr auto twice(const A& a) {
+  return md::make_expression(twice_op{}, a);
+}
+}  // namespace
+
+namespace matdiff {
+template <>
+struct evaluator<twice_op> {
+  template <class A>
+  static constexpr auto plan(const node<twice_op, A>& e) {
+    return planned_node<product_op>(rational<2>{}, e.template arg<0>());
+  }
+  template <class Ctx, class E, class A>
+  static auto apply(const Ctx&, const E&, const A& a) {
+    ++unplanned_twice;
+    return finish<typename Ctx::scalar, E>(2 * a);
+  }
+};
+}  // namespace matdiff
+
 namespace {
 
 constexpr auto n = md::dim<"n">;
@@ -62,6 +99,17 @@ template <class E>
 using type_of = std::remove_cvref_t<E>;
 
 }  // namespace
+
+TEST_CASE("a kernel evaluates the form an operation's evaluator plans") {
+  constexpr auto f = twice(A) * x;
+  static_assert(std::is_same_v<planned<decltype(twice(A))>, md::node<md::product_op, md::rational<2>, type_of<decltype(A)>>>);
+  const Eigen::MatrixXd Av = random_matrix<Eigen::MatrixXd>(5, 5);
+  const Eigen::VectorXd xv = random_matrix<Eigen::VectorXd>(5, 1);
+  unplanned_twice = 0;
+  const auto [value] = md::kernel(f)(A = Av, x = xv);
+  CHECK(unplanned_twice == 0);
+  require_close(value, Eigen::VectorXd(2 * Av * xv), 1e-14);
+}
 
 TEST_CASE("a subexpression shared by several outputs is evaluated once per call") {
   const Eigen::MatrixXd Xv = random_matrix<Eigen::MatrixXd>(6, 4);

@@ -29,13 +29,33 @@
 
 namespace matdiff {
 
-/// The evaluation rule of operation `Op`; this primary template is the missing rule.
+/// The evaluation rule of operation `Op` (eval/ops/<op>.hpp); this primary template is the
+/// missing rule. Its members:
+///   - `apply(ctx, e, operand values...)`: the value of node e;
+///   - optional `plan(e)`: the form a kernel evaluates in place of node e, whose operands are
+///     already planned (eval/plan/plan.hpp), e.g. inv(A) as lu_inverse(lu(A)); without it
+///     the node is evaluated as it is;
+///   - optional `plan_whole(e)`, for forms that span several nodes: the planned form of node
+///     e, whose operands are not yet planned (it plans them with `plan_evaluation`), e.g. a
+///     chain of products re-associated by cost; constrained to the nodes it plans, the
+///     others take `plan`;
+///   - optional `evaluates_operands` and `evaluate_operands(ctx, e)` (below).
 template <class Op>
 struct evaluator {
   static_assert(sizeof(Op) == 0,
                 "matdiff: no evaluation rule for this operation: include its "
                 "<matdiff/eval/ops/...> header, or <matdiff/matdiff.hpp>");
 };
+
+/// The expression a kernel evaluates in place of e (eval/plan/plan.hpp).
+template <class E>
+constexpr auto plan_evaluation(const E& e);
+
+/// node<Op, Args...> from its operands: how the planning hooks write the forms they plan.
+template <class Op, class... Args>
+constexpr auto planned_node(const Args&... args) {
+  return node<Op, Args...>(Op{}, args...);
+}
 
 template <class Ctx, name_string Name, dimension R, dimension C, structure St>
 decltype(auto) evaluate(const Ctx& ctx, const variable<Name, R, C, St>&) {

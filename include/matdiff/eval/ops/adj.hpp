@@ -28,6 +28,7 @@
 
 #include <matdiff/eval/evaluate.hpp>
 #include <matdiff/eval/lu.hpp>
+#include <matdiff/eval/plan/factorization.hpp>
 #include <matdiff/eval/value.hpp>
 #include <matdiff/ops/adj.hpp>
 
@@ -138,8 +139,40 @@ M adjugate_from_lu(const LU& lu) {
   return M(r.unaryExpr([mantissa, exponent](S v) { return ldexp(mantissa * v, exponent); }));
 }
 
+/// True when adj(A) is computed from an LU: fixed 2x2 and 3x3 take their cofactors.
+template <class A>
+inline constexpr bool adjugate_by_lu =
+    inverse_by_lu<A> && !(A::shape_v.rows.is_fixed() && A::shape_v.rows.factor <= 3);
+
+/// lu_adjugate(lu(A)) = adj(A) = det(P) adj(U) L⁻¹ P, from the LU a kernel shares.
+struct lu_adjugate_op {
+  static constexpr shape result_shape(const shape& a) { return a; }
+};
+
+template <>
+struct evaluator<lu_adjugate_op> {
+  template <class Ctx, class E, class LU>
+  static auto apply(const Ctx&, const E&, const LU& lu) {
+    return adjugate_from_lu<result_t<Ctx, E>>(lu);
+  }
+};
+
 template <>
 struct evaluator<adj_op> {
+  /// adj(S) = det(S) S⁻¹ for an `md::spd` S (invertible), from the shared Cholesky; beyond
+  /// 3x3, adj(A) from the shared LU.
+  template <class A>
+  static constexpr auto plan(const node<adj_op, A>& e) {
+    if constexpr (is_spd_variable<A> && inverse_by_lu<A>) {
+      const auto f = factorization_of(e.template arg<0>());
+      return planned_node<product_op>(planned_node<lu_determinant_op>(f), planned_node<lu_inverse_op>(f));
+    } else if constexpr (adjugate_by_lu<A>) {
+      return planned_node<lu_adjugate_op>(planned_node<lu_op>(e.template arg<0>()));
+    } else {
+      return e;
+    }
+  }
+
   template <class Ctx, class E, class A>
   static auto apply(const Ctx&, const E&, const A& a) {
     using S = typename Ctx::scalar;

@@ -10,6 +10,7 @@
 
 #include <matdiff/eval/evaluate.hpp>
 #include <matdiff/eval/lu.hpp>
+#include <matdiff/eval/plan/factorization.hpp>
 #include <matdiff/eval/value.hpp>
 #include <matdiff/ops/det.hpp>
 
@@ -17,9 +18,16 @@ namespace matdiff {
 
 /// det P · Πᵢ Uᵢᵢ from a partial-pivoting LU at every size, as logdet: both are exact zero
 /// / -inf for the same matrices. A kernel plans det(A) as lu_determinant(lu(A)), sharing the
-/// LU; this is the unplanned rule.
+/// LU; `apply` is the unplanned rule.
 template <>
 struct evaluator<det_op> {
+  /// det A from the factorization of A that inv, logdet and the solves with A share.
+  template <class A>
+  static constexpr auto plan(const node<det_op, A>& e) {
+    if constexpr (inverse_by_lu<A>) return planned_node<lu_determinant_op>(factorization_of(e.template arg<0>()));
+    else return e;
+  }
+
   template <class Ctx, class E, class A>
   static typename Ctx::scalar apply(const Ctx&, const E&, const A& a) {
     using S = typename Ctx::scalar;

@@ -8,8 +8,11 @@
 #include <Eigen/Core>
 
 #include <matdiff/eval/evaluate.hpp>
+#include <matdiff/eval/ops/softmax.hpp>
 #include <matdiff/eval/value.hpp>
 #include <matdiff/ops/elementwise.hpp>
+#include <matdiff/ops/softmax.hpp>
+#include <matdiff/ops/sum.hpp>
 
 namespace matdiff {
 
@@ -61,8 +64,23 @@ struct scalar_function<function::softplus> {
   }
 };
 
+/// A = sum(exp(B)).
+template <class A>
+inline constexpr bool is_sum_of_exp = false;
+template <class B>
+inline constexpr bool is_sum_of_exp<node<sum_op, node<elementwise_op<function::exp>, B>>> = true;
+
 template <class Function>
 struct evaluator<elementwise_op<Function>> {
+  /// log(sum(exp(B))) = logsumexp(B), shifted by B's largest entry (eval/ops/softmax.hpp): the
+  /// written-out form overflows at entries near 710.
+  template <class A>
+  static constexpr auto plan(const node<elementwise_op<Function>, A>& e) {
+    if constexpr (std::is_same_v<Function, function::log> && is_sum_of_exp<A>)
+      return planned_node<logsumexp_op>(e.template arg<0>().template arg<0>().template arg<0>());
+    else return e;
+  }
+
   template <class Ctx, class E, class A>
   static auto apply(const Ctx&, const E&, const A& a) {
     using S = typename Ctx::scalar;

@@ -10,6 +10,7 @@
 
 #include <matdiff/eval/evaluate.hpp>
 #include <matdiff/eval/lu.hpp>
+#include <matdiff/eval/plan/factorization.hpp>
 #include <matdiff/eval/value.hpp>
 #include <matdiff/ops/inv.hpp>
 
@@ -17,9 +18,16 @@ namespace matdiff {
 
 /// A partial-pivoting LU at every size (not Eigen's closed forms for fixed sizes up to 4x4,
 /// which are inaccurate for ill-conditioned or badly scaled matrices: eval/plan/factorization.hpp).
-/// A kernel plans inv(A) as lu_inverse(lu(A)), sharing the LU; this is the unplanned rule.
+/// A kernel plans inv(A) as lu_inverse(lu(A)), sharing the LU; `apply` is the unplanned rule.
 template <>
 struct evaluator<inv_op> {
+  /// A⁻¹ from the factorization of A that det, logdet and the solves with A share.
+  template <class A>
+  static constexpr auto plan(const node<inv_op, A>& e) {
+    if constexpr (inverse_by_lu<A>) return planned_node<lu_inverse_op>(factorization_of(e.template arg<0>()));
+    else return e;
+  }
+
   template <class Ctx, class E, class A>
   static auto apply(const Ctx&, const E&, const A& a) {
     using S = typename Ctx::scalar;

@@ -10,15 +10,24 @@
 
 #include <matdiff/eval/evaluate.hpp>
 #include <matdiff/eval/lu.hpp>
+#include <matdiff/eval/plan/factorization.hpp>
 #include <matdiff/eval/value.hpp>
 #include <matdiff/ops/logdet.hpp>
 
 namespace matdiff {
 
 /// log|det A| = Σᵢ log|Uᵢᵢ| from a partial-pivoting LU factorization PA = LU: no overflow or
-/// underflow of the determinant itself, -inf for a singular matrix.
+/// underflow of the determinant itself, -inf for a singular matrix. A kernel plans it from
+/// the shared factorization; `apply` is the unplanned rule.
 template <>
 struct evaluator<logdet_op> {
+  /// log|det A| from the factorization of A that inv, det and the solves with A share.
+  template <class A>
+  static constexpr auto plan(const node<logdet_op, A>& e) {
+    if constexpr (inverse_by_lu<A>) return planned_node<lu_logdet_op>(factorization_of(e.template arg<0>()));
+    else return e;
+  }
+
   template <class Ctx, class E, class A>
   static typename Ctx::scalar apply(const Ctx&, const E&, const A& a) {
     using std::abs, std::log;

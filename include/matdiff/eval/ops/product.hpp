@@ -1,20 +1,171 @@
 /// @file
-/// Evaluation of products and quotients (ops/product.hpp).
+/// Evaluation of products and quotients (ops/product.hpp), and their planning: a product of
+/// matrices is planned as its chain of factors, re-associated by cost (eval/plan/chain.hpp),
+/// each product of two planned factors in its cheapest form (`planning::product`): a solve
+/// with a shared factorization for inv(A) B and B inv(A), the symmetric product for AᵀA and
+/// Aᵀ diag(d) A, row or column scaling for diag(v) M and M diag(v), a factor read transposed
+/// in place, (A ± B)x as Ax ± Bx, and a structured factor (A ⊗ I, a commutation matrix)
+/// applying itself. Products and quotients normalised by a sum of exponentials are planned
+/// as softmax first (eval/ops/softmax.hpp).
 #pragma once
 
 #include <cmath>
+#include <cstddef>
 #include <type_traits>
+#include <utility>
 
 #include <Eigen/Core>
 
+#include <matdiff/core/pack.hpp>
 #include <matdiff/eval/evaluate.hpp>
+#include <matdiff/eval/ops/softmax.hpp>
+#include <matdiff/eval/plan/chain.hpp>
+#include <matdiff/eval/plan/factorization.hpp>
+#include <matdiff/eval/plan/shared.hpp>
+#include <matdiff/eval/plan/special_forms.hpp>
 #include <matdiff/eval/value.hpp>
+#include <matdiff/ops/diag.hpp>
+#include <matdiff/ops/kron.hpp>
 #include <matdiff/ops/product.hpp>
+#include <matdiff/ops/transpose.hpp>
 
 namespace matdiff {
 
+namespace planning {
+
+template <class E>
+inline constexpr bool is_diag = false;
+template <class V>
+inline constexpr bool is_diag<node<diag_op, V>> = !V::shape_v.is_scalar();
+
+template <class E>
+inline constexpr bool is_lu_inverse = is_node_of<E, lu_inverse_op>;
+
+template <class E>
+inline constexpr bool is_transpose = is_node_of<E, transpose_op> && !E::shape_v.is_scalar();
+
+/// L = Aᵀ with A exactly R (and no stored data, so the types say the values are equal).
+template <class L, class R>
+inline constexpr bool is_transpose_of = false;
+template <class A>
+inline constexpr bool is_transpose_of<node<transpose_op, A>, A> = !carries_data<A>;
+
+/// Aᵀ diag(d) A as planned products: Aᵀ (diag(d) A) or (Aᵀ diag(d)) A.
+template <class L, class R>
+inline constexpr bool is_weighted_gram = false;
+template <class A, class D>
+inline constexpr bool is_weighted_gram<node<transpose_op, A>, node<scale_rows_op, D, A>> = !carries_data<A>;
+template <class A, class D>
+inline constexpr bool is_weighted_gram<node<scale_cols_op, node<transpose_op, A>, D>, A> = !carries_data<A>;
+
+/// A planned sum of matrices none of whose terms is a product added into it.
+template <class E>
+inline constexpr bool is_matrix_sum = false;
+template <term_kind... K, class... T>
+inline constexpr bool is_matrix_sum<node<planned_sum_op<K...>, T...>> =
+    !node<planned_sum_op<K...>, T...>::shape_v.is_scalar() &&
+    ((K == term_kind::plus || K == term_kind::minus) && ...);
+
+/// (t₀ ± t₁ ± …) x = t₀x ± t₁x ± …
+template <term_kind... K, class... T, class R>
+constexpr auto distribute(const node<planned_sum_op<K...>, T...>& s, const R& r);
+
+/// The product of two planned matrix operands.
+template <class L, class R>
+constexpr auto product(const L& l, const R& r) {
+  using result = node<product_op, L, R>;
+  constexpr bool matrix_result = !result::shape_v.is_scalar();
+  // One triangle of a symmetric product goes through Eigen's blocked triangular product,
+  // whose setup costs more than the whole plain product of a small fixed-size matrix.
+  constexpr bool symmetric_pays = !(result::shape_v.is_fixed() && result::shape_v.rows.factor <= 8);
+  if constexpr (structured_side<result> != 0) {
+    return result(product_op{}, l, r);  // the structured factor applies itself (eval/evaluate.hpp)
+  } else if constexpr (is_matrix_sum<L> && R::shape_v.is_column() && !L::shape_v.is_column()) {
+    // (A ± B)x = Ax ± Bx: two matrix-vector products instead of a pass to form A ± B.
+    return distribute(l, r);
+  } else if constexpr (is_lu_inverse<L>) {
+    return planned_node<lu_solve_op>(l.template arg<0>(), r);
+  } else if constexpr (is_lu_inverse<R>) {
+    return planned_node<lu_solve_right_op>(l, r.template arg<0>());
+  } else if constexpr (matrix_result && symmetric_pays && is_transpose_of<L, R>) {
+    return planned_node<gram_op>(r);
+  } else if constexpr (matrix_result && symmetric_pays && is_weighted_gram<L, R> && is_node_of<R, scale_rows_op>) {
+    return planned_node<gram_op>(r.template arg<1>(), r.template arg<0>());
+  } else if constexpr (matrix_result && symmetric_pays && is_weighted_gram<L, R>) {
+    return planned_node<gram_op>(r, l.template arg<1>());
+  } else if constexpr (is_diag<L>) {
+    return planned_node<scale_rows_op>(l.template arg<0>(), r);
+  } else if constexpr (is_diag<R>) {
+    return planned_node<scale_cols_op>(l, r.template arg<0>());
+  } else if constexpr (is_transpose<L> || is_transpose<R>) {
+    const auto& a = [&]() -> const auto& {
+      if constexpr (is_transpose<L>) return l.template arg<0>(); else return l;
+    }();
+    const auto& b = [&]() -> const auto& {
+      if constexpr (is_transpose<R>) return r.template arg<0>(); else return r;
+    }();
+    return planned_node<transposed_product_op<is_transpose<L>, is_transpose<R>>>(a, b);
+  } else {
+    return result(product_op{}, l, r);
+  }
+}
+
+template <term_kind... K, class... T, class R>
+constexpr auto distribute(const node<planned_sum_op<K...>, T...>& s, const R& r) {
+  return s.args.apply([&](const auto&... t) { return planned_node<planned_sum_op<K...>>(product(t, r)...); });
+}
+
+/// The best association of a chain of planned factors (a pack type).
+template <class Factors>
+inline constexpr auto chain_plan_v = 0;
+template <class... F>
+inline constexpr auto chain_plan_v<pack<F...>> =
+    order_chain<sizeof...(F)>({F::shape_v...}, {(is_diag<F> || structured_factor<F>::applies)...});
+
+/// Factors I..J of a chain, associated as the plan says.
+template <std::size_t I, std::size_t J, class Factors>
+constexpr auto build_chain(const Factors& f) {
+  if constexpr (I == J) {
+    return at<I>(f);
+  } else {
+    constexpr std::size_t s = chain_plan_v<Factors>.split[I][J];
+    return product(build_chain<I, s>(f), build_chain<s + 1, J>(f));
+  }
+}
+
+template <class... F>
+constexpr auto planned_chain(const pack<F...>& factors) {
+  return build_chain<0, sizeof...(F) - 1>(factors);
+}
+
+}  // namespace planning
+
 template <>
 struct evaluator<product_op> {
+  /// A product of matrices as its planned chain; a softmax form first.
+  template <class L, class R>
+    requires(planning::has_softmax_form<node<product_op, L, R>> || is_chain_product<node<product_op, L, R>>)
+  static constexpr auto plan_whole(const node<product_op, L, R>& e) {
+    if constexpr (planning::has_softmax_form<node<product_op, L, R>>)
+      return planning::softmax_form(e);
+    else
+      return planning::planned_chain(
+          chain_factors(e).apply([](const auto&... f) { return make_pack(plan_evaluation(f)...); }));
+  }
+
+  /// s (A ⊗ B) = (s A) ⊗ B: the scaling touches the smaller matrix. (A product of matrices
+  /// is planned as a chain, eval/plan/plan.hpp.)
+  template <class L, class R>
+  static constexpr auto plan(const node<product_op, L, R>& e) {
+    if constexpr (L::shape_v.is_scalar() && is_node_of<R, kron_op> && !R::shape_v.is_scalar()) {
+      const auto& k = e.template arg<1>();
+      return planned_node<kron_op>(planned_node<product_op>(e.template arg<0>(), k.template arg<0>()),
+                                   k.template arg<1>());
+    } else {
+      return e;
+    }
+  }
+
   template <class Ctx, class E, class A, class B>
   static auto apply(const Ctx&, const E&, const A& a, const B& b) {
     using S = typename Ctx::scalar;
@@ -32,6 +183,13 @@ struct evaluator<product_op> {
 
 template <>
 struct evaluator<quotient_op> {
+  /// M/sum(exp(A)) with a factor exp(A) in M: softmax(A) for that factor.
+  template <class M, class S>
+    requires planning::has_softmax_form<node<quotient_op, M, S>>
+  static constexpr auto plan_whole(const node<quotient_op, M, S>& e) {
+    return planning::softmax_form(e);
+  }
+
   template <class Ctx, class E, class A, class B>
   static auto apply(const Ctx&, const E&, const A& a, const B& s) {
     return finish<typename Ctx::scalar, E>(a / s);

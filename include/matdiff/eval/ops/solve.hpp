@@ -12,6 +12,7 @@
 
 #include <matdiff/eval/evaluate.hpp>
 #include <matdiff/eval/lu.hpp>
+#include <matdiff/eval/plan/factorization.hpp>
 #include <matdiff/eval/value.hpp>
 #include <matdiff/ops/solve.hpp>
 
@@ -19,6 +20,14 @@ namespace matdiff {
 
 template <>
 struct evaluator<solve_op> {
+  /// solve(S, B) with an `md::spd` S: by the Cholesky that inv, det and logdet of S share.
+  template <class A, class B>
+  static constexpr auto plan(const node<solve_op, A, B>& e) {
+    if constexpr (is_spd_variable<A> && inverse_by_lu<A>)
+      return planned_node<lu_solve_op>(factorization_of(e.template arg<0>()), e.template arg<1>());
+    else return e;
+  }
+
   template <class Ctx, class E, class A, class B>
   static auto apply(const Ctx&, const E& e, const A& a, const B& b) {
     using S = typename Ctx::scalar;

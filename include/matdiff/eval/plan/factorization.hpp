@@ -6,11 +6,11 @@
 ///     lu_inverse(lu(A))     A⁻¹
 ///     lu_determinant(lu(A)) det A = det P · Πᵢ Uᵢᵢ
 ///     lu_logdet(lu(A))      log|det A| = Σᵢ log|Uᵢᵢ|
-///     lu_adjugate(lu(A))    adj(A) = det(P) adj(U) L⁻¹ P, finite at singular A (eval/ops/adj.hpp)
 ///     lu_solve(lu(A), B)    A⁻¹B, by two triangular solves (no inverse is formed)
 ///     lu_solve_right(B, lu(A)) BA⁻¹ = (A⁻ᵀBᵀ)ᵀ, by the transposed solves
 ///
-/// The planner (eval/plan/plan.hpp) writes these nodes; since lu(A) is one type for one A, the
+/// The planning hooks of inv, det, logdet, adj and solve (eval/ops/) write these nodes (adj
+/// beyond 3x3 as lu_adjugate(lu(A)), eval/ops/adj.hpp); since lu(A) is one type for one A, the
 /// common-subexpression pass (eval/plan/shared.hpp) makes every user share it.
 ///
 /// An `md::spd` variable S is factorized by Cholesky instead, llt(S) (S = LLᵀ, eval/cholesky.hpp,
@@ -37,7 +37,6 @@
 #include <matdiff/eval/cholesky.hpp>
 #include <matdiff/eval/evaluate.hpp>
 #include <matdiff/eval/lu.hpp>
-#include <matdiff/eval/ops/adj.hpp>
 #include <matdiff/eval/plan/shared.hpp>
 #include <matdiff/eval/value.hpp>
 
@@ -46,11 +45,6 @@ namespace matdiff {
 /// True when inv(A) and det(A) are computed from an LU: for every matrix (a 1x1 is a number).
 template <class A>
 inline constexpr bool inverse_by_lu = !A::shape_v.is_scalar();
-
-/// True when adj(A) is computed from an LU: fixed 2x2 and 3x3 take their cofactors.
-template <class A>
-inline constexpr bool adjugate_by_lu =
-    inverse_by_lu<A> && !(A::shape_v.rows.is_fixed() && A::shape_v.rows.factor <= 3);
 
 struct lu_op {
   static constexpr shape result_shape(const shape& a) { return a; }
@@ -63,9 +57,6 @@ struct lu_determinant_op {
 };
 struct lu_logdet_op {
   static constexpr shape result_shape(const shape&) { return scalar_shape; }
-};
-struct lu_adjugate_op {
-  static constexpr shape result_shape(const shape& a) { return a; }
 };
 struct lu_solve_op {
   static constexpr shape result_shape(const shape&, const shape& b) { return b; }
@@ -141,14 +132,6 @@ struct evaluator<lu_logdet_op> {
   static typename Ctx::scalar apply(const Ctx&, const E&, const LU& lu) {
     if constexpr (requires { lu.log_abs_determinant(); }) return lu.log_abs_determinant();  // Cholesky
     else return lu.matrixLU().diagonal().cwiseAbs().array().log().sum();
-  }
-};
-
-template <>
-struct evaluator<lu_adjugate_op> {
-  template <class Ctx, class E, class LU>
-  static auto apply(const Ctx&, const E&, const LU& lu) {
-    return adjugate_from_lu<result_t<Ctx, E>>(lu);
   }
 };
 
