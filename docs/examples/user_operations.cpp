@@ -42,7 +42,9 @@ int main(int argc, char**) {
             << "jacobian(normalize(X*w), w) = " << md::jacobian(user::normalize(X * w), w) << "\n"
             << "in LaTeX: " << md::to_latex(md::grad(f, X)) << "\n"
             // Two bands of different widths have one type: they are never merged.
-            << "simplify(band(X, 1) + band(X, 2)) = " << md::simplify(user::band(X, 1) + user::band(X, 2)) << "\n\n";
+            << "simplify(band(X, 1) + band(X, 2)) = " << md::simplify(user::band(X, 1) + user::band(X, 2)) << "\n"
+            // band's own simplification rule (user_operations/band.hpp).
+            << "simplify(band(band(X, 2), 1)) = " << md::simplify(user::band(user::band(X, 2), 1)) << "\n\n";
 
   const Eigen::Index size = 4;
   const Eigen::MatrixXd Xv = Eigen::MatrixXd::Random(size, size) + 2 * Eigen::MatrixXd::Identity(size, size);
@@ -80,6 +82,13 @@ int main(int argc, char**) {
     for (Eigen::Index i = 0; i < size; ++i)
       if (std::abs(i - j) > k) expected(i, j) = 0;
   expect((gk - expected).norm() <= 1e-12 * expected.norm(), "grad sqnorm(band(X, k) - T) = 2 band(band(X, k) - T, k)");
+
+  // band's simplification rule keeps the value.
+  const auto nested = user::band(user::band(X, 2), 1);
+  const Eigen::MatrixXd nested_value = md::eval(nested, X = Xv);
+  expect(md::to_string(md::simplify(nested)) == "band(X, 1)" &&
+             (md::eval(md::simplify(nested), X = Xv) - nested_value).norm() == 0,
+         "simplify(band(band(X, 2), 1)) = band(X, 1), same value");
 
   // normalize is scaled: a vector of norm 1e200 gives a unit vector, not 0.
   const Eigen::VectorXd huge = 1e200 * wv;

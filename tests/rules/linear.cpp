@@ -1,4 +1,4 @@
-// Rewrite rules for the other linear and bilinear operations.
+// Simplification rules of the other linear and bilinear operations (each in its ops/<op>.hpp).
 #include <matdiff/matdiff.hpp>
 
 #include <catch2/catch.hpp>

@@ -38,6 +38,17 @@ TEST_CASE("numbers gather in front, negations outside, chains to the left") {
   STATIC_REQUIRE(md::to_string(md::simplify(md::inv(A) * A * B)) == "B");
 }
 
+TEST_CASE("an inverse cancels next to a 1x1 factor and keeps the shape") {
+  // (s A⁻¹) A is s I, a 3x3 matrix: it simplified to the 1x1 s.
+  constexpr auto r = md::simplify(s * md::inv(A) * A);
+  static_assert(md::to_string(r) == "s*I");
+  static_assert(decltype(r)::shape_v == decltype(A)::shape_v);
+  static_assert(md::to_string(md::simplify(md::transpose(A) * (s * md::transpose(md::inv(A))))) == "s*I");
+  STATIC_REQUIRE(md::to_string(md::simplify(B * md::inv(A) * A)) == "B");
+  const Eigen::Matrix3d Av = matdiff_test::well_conditioned<Eigen::Matrix3d>(3);
+  expect_simplify_law(s * md::inv(A) * A, A = Av, s = 0.75);
+}
+
 TEST_CASE("product rules keep the value") {
   const Eigen::Matrix3d Av = matdiff_test::well_conditioned<Eigen::Matrix3d>(3);
   const Eigen::Matrix3d Bv = random_matrix<Eigen::Matrix3d>(), Cv = random_matrix<Eigen::Matrix3d>();

@@ -1,4 +1,4 @@
-// Rewrite rules for traces.
+// Simplification rules of the trace (ops/trace.hpp, found by md::simplify through lookup).
 #include <matdiff/matdiff.hpp>
 
 #include <catch2/catch.hpp>

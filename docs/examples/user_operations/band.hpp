@@ -14,6 +14,7 @@
 /// sum), and equal ones (`operator==`) are evaluated once in a kernel.
 #pragma once
 
+#include <algorithm>
 #include <cstdlib>
 #include <type_traits>
 
@@ -63,6 +64,18 @@ constexpr auto push_through(const band_op& op, const E& e) {
   using M = std::remove_cvref_t<decltype(m)>;
   constexpr auto ones = md::ones<M::shape_v.rows, M::shape_v.cols>;
   return md::diag(md::vec(band(ones, op.k))) * md::vec_identification::push<V>(m);
+}
+
+/// band(band(A, j), k) = band(A, min(j, k)): a local simplification. md::simplify finds it
+/// by argument-dependent lookup, as it finds those of matdiff's own operations.
+template <class A>
+constexpr auto rewrite(const band_op& op, const A& a) {
+  if constexpr (md::is_node_of<A, band_op>) {
+    using inner = std::remove_cvref_t<decltype(a.template arg<0>())>;
+    return md::node<band_op, inner>(band_op{std::min(op.k, a.op.k)}, a.template arg<0>());
+  } else {
+    return md::node<band_op, A>(op, a);
+  }
 }
 
 }  // namespace user

@@ -169,6 +169,10 @@ constexpr int precedence_of(notation n, const A& a, const B& b, bool b_negative,
 }  // namespace sum_printing
 
 struct add_op {
+  /// (A + B)ᵀ = Aᵀ + Bᵀ: a transpose passes to the operands (rules/transpose.hpp).
+  static constexpr bool transpose_passes_through = true;
+  /// S + T is symmetric when S and T are (rules/transpose.hpp, Sᵀ = S).
+  static constexpr bool symmetric_when_operands_symmetric = true;
   static consteval diagnostic check(const shape& a, const shape& b) {
     return check::same_shape("sum", a, b);
   }
@@ -204,6 +208,10 @@ struct add_op {
 };
 
 struct subtract_op {
+  /// (A - B)ᵀ = Aᵀ - Bᵀ: a transpose passes to the operands (rules/transpose.hpp).
+  static constexpr bool transpose_passes_through = true;
+  /// S - T is symmetric when S and T are (rules/transpose.hpp, Sᵀ = S).
+  static constexpr bool symmetric_when_operands_symmetric = true;
   static consteval diagnostic check(const shape& a, const shape& b) {
     return check::same_shape("difference", a, b);
   }
@@ -237,6 +245,10 @@ struct subtract_op {
 };
 
 struct negate_op {
+  /// (-A)ᵀ = -Aᵀ: a transpose passes to the operands (rules/transpose.hpp).
+  static constexpr bool transpose_passes_through = true;
+  /// -S is symmetric when S is (rules/transpose.hpp, Sᵀ = S).
+  static constexpr bool symmetric_when_operands_symmetric = true;
   static consteval diagnostic check(const shape&) { return {}; }
   static constexpr shape result_shape(const shape& a) { return a; }
   template <class A>

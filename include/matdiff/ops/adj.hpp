@@ -19,6 +19,8 @@ template <class A>
 constexpr auto det(const A& a);  // ops/det.hpp, which includes this header
 
 struct adj_op {
+  /// adj(S) is symmetric when S is (rules/transpose.hpp, Sᵀ = S).
+  static constexpr bool symmetric_when_operands_symmetric = true;
   static consteval diagnostic check(const shape& a) { return check::square("adj", a); }
   template <diagnostic Problem>
   static constexpr void report() {

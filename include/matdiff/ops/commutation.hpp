@@ -52,4 +52,11 @@ constexpr auto commutation_of() {
 template <auto M, auto N>
 inline constexpr auto commutation = commutation_of<to_dimension(M), to_dimension(N)>();
 
+/// K(n,m)K(m,n) = I: such a product is one factor (the `combined_product` hook of
+/// rules/products.hpp).
+template <dimension M, dimension N>
+constexpr auto combined_product(const commutation_matrix<M, N>&, const commutation_matrix<N, M>&) {
+  return constant_matrix<constant_kind::identity, M * N, M * N>{};
+}
+
 }  // namespace matdiff

@@ -4,15 +4,21 @@
 /// Differentials: d diag(v) = diag(dv); d diagonal(A) = diagonal(dA).
 #pragma once
 
+#include <matdiff/core/constants.hpp>
 #include <matdiff/core/expression.hpp>
 #include <matdiff/io/printer.hpp>
 #include <matdiff/calculus/walks.hpp>
 #include <matdiff/ops/diagonal_selection.hpp>
+#include <matdiff/ops/hadamard.hpp>
+#include <matdiff/ops/product.hpp>
 #include <matdiff/ops/transpose.hpp>
+#include <matdiff/rules/linear.hpp>
 
 namespace matdiff {
 
 struct diag_op {
+  /// diag(v) is symmetric whatever v: diag(v)ᵀ = diag(v) (rules/transpose.hpp).
+  static constexpr bool always_symmetric = true;
   static consteval diagnostic check(const shape& v) {
     if (v.is_column()) return {};
     return text("matdiff: diag of ") + v.to_text() + ": the argument must be a column vector";
@@ -85,6 +91,47 @@ constexpr auto push_through(const diag_op&, const E& e) {
 template <class V, class E>
 constexpr auto push_through(const diagonal_op&, const E& e) {
   return transpose(diagonal_selection_matrix<E::shape_v.rows>{}) * vec_identification::push<V>(e.template arg<0>());
+}
+
+/// The simplification rule of diag (rules/simplify.hpp): diag(a) = a for a 1x1 a, and diag
+/// is linear, diag(0) = 0, diag(-v) = -diag(v), diag(sv) = s diag(v).
+template <class A>
+constexpr auto rewrite(const diag_op& op, const A& a) {
+  if constexpr (A::shape_v.is_scalar()) return a;
+  else return detail::rewrite_linear(op, a);
+}
+
+/// u·w with u a column and w a row: an outer product.
+template <class E>
+inline constexpr bool is_outer_product = false;
+template <class U, class W>
+inline constexpr bool is_outer_product<node<product_op, U, W>> =
+    U::shape_v.is_column() && W::shape_v.rows.is(1) && !U::shape_v.is_scalar();
+
+/// diagonal(u wᵀ) = u ∘ w, diagonal(a) = a for a 1x1 a; diagonal is linear.
+template <class A>
+constexpr auto rewrite(const diagonal_op& op, const A& a) {
+  if constexpr (A::shape_v.is_scalar()) return a;
+  else if constexpr (is_outer_product<A>)
+    return rewrite(hadamard_op{}, a.template arg<0>(), rewrite(transpose_op{}, a.template arg<1>()));
+  else return detail::rewrite_linear(op, a);
+}
+
+/// diag(a)diag(b) = diag(a∘b), 1ᵀdiag(a) = aᵀ and diag(a)1 = a: such a product is one
+/// factor (the `combined_product` hook of rules/products.hpp).
+template <class U, class W>
+constexpr auto combined_product(const node<diag_op, U>& l, const node<diag_op, W>& r) {
+  return rewrite(diag_op{}, rewrite(hadamard_op{}, l.template arg<0>(), r.template arg<0>()));
+}
+template <dimension R, dimension C, class U>
+  requires(R.is(1))
+constexpr auto combined_product(const constant_matrix<constant_kind::ones, R, C>&, const node<diag_op, U>& d) {
+  return rewrite(transpose_op{}, d.template arg<0>());
+}
+template <class U, dimension R, dimension C>
+  requires(C.is(1))
+constexpr auto combined_product(const node<diag_op, U>& d, const constant_matrix<constant_kind::ones, R, C>&) {
+  return d.template arg<0>();
 }
 
 }  // namespace matdiff

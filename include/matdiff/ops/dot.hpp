@@ -10,6 +10,8 @@
 #include <matdiff/ops/product.hpp>
 #include <matdiff/ops/transpose.hpp>
 #include <matdiff/ops/vec.hpp>
+#include <matdiff/rules/constants.hpp>
+#include <matdiff/rules/linear.hpp>
 
 namespace matdiff {
 
@@ -62,6 +64,17 @@ constexpr auto push_through(const dot_op&, const E& e) {
     return transpose(vec(b)) * vec_identification::push<V>(a);
   else
     return transpose(vec(a)) * vec_identification::push<V>(b);
+}
+
+/// The simplification rules of ⟨,⟩ (rules/simplify.hpp): ⟨a, b⟩ = ab (1x1), ⟨u, v⟩ = uᵀv
+/// (columns), ⟨u, v⟩ = uvᵀ (rows), ⟨0, B⟩ = ⟨A, 0⟩ = 0, and ⟨,⟩ is bilinear.
+template <class A, class B>
+constexpr auto rewrite(const dot_op& op, const A& a, const B& b) {
+  if constexpr (A::shape_v.is_scalar()) return rewrite(product_op{}, a, b);
+  else if constexpr (A::shape_v.is_column()) return rewrite(product_op{}, rewrite(transpose_op{}, a), b);
+  else if constexpr (A::shape_v.rows.is(1)) return rewrite(product_op{}, a, rewrite(transpose_op{}, b));
+  else if constexpr (is_zero<A> || is_zero<B>) return rational<0>{};
+  else return detail::rewrite_bilinear(op, a, b);
 }
 
 }  // namespace matdiff

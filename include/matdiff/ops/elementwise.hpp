@@ -32,6 +32,8 @@ namespace matdiff {
 /// One element-wise function: its name in text and in LaTeX.
 template <class Function>
 struct elementwise_op {
+  /// σ(A)ᵀ = σ(Aᵀ): a transpose passes to the operands (rules/transpose.hpp).
+  static constexpr bool transpose_passes_through = true;
   static consteval diagnostic check(const shape&) { return {}; }
   static constexpr shape result_shape(const shape& a) { return a; }
   static constexpr int precedence(notation) { return precedence::atom; }
@@ -225,6 +227,8 @@ constexpr auto function::softplus::differential(const auto&, const auto& a, cons
 
 /// A^k element-wise, k a number.
 struct pow_op {
+  /// (A^k)ᵀ = (Aᵀ)^k: a transpose passes to the operands (rules/transpose.hpp).
+  static constexpr bool transpose_passes_through = true;
   number exponent;
 
   static consteval diagnostic check(const shape&) { return {}; }

@@ -11,8 +11,11 @@
 #include <matdiff/io/printer.hpp>
 #include <matdiff/calculus/walks.hpp>
 #include <matdiff/core/constants.hpp>
-#include <matdiff/ops/diag.hpp>
+#include <matdiff/ops/product.hpp>
 #include <matdiff/ops/vec.hpp>
+#include <matdiff/rules/constants.hpp>
+#include <matdiff/rules/linear.hpp>
+#include <matdiff/rules/patterns.hpp>
 
 namespace matdiff {
 
@@ -30,6 +33,8 @@ constexpr void print_circled(P& p, const A& a, const B& b, std::string_view late
 }
 
 struct hadamard_op {
+  /// (A∘B)ᵀ = Aᵀ∘Bᵀ: a transpose passes to the operands (rules/transpose.hpp).
+  static constexpr bool transpose_passes_through = true;
   static consteval diagnostic check(const shape& a, const shape& b) {
     return check::same_shape("hadamard", a, b);
   }
@@ -52,6 +57,8 @@ struct hadamard_op {
 };
 
 struct hadamard_div_op {
+  /// (A⊘B)ᵀ = Aᵀ⊘Bᵀ: a transpose passes to the operands (rules/transpose.hpp).
+  static constexpr bool transpose_passes_through = true;
   static consteval diagnostic check(const shape& a, const shape& b) {
     return check::same_shape("hadamard_div", a, b);
   }
@@ -103,6 +110,10 @@ constexpr auto pull_through(const hadamard_div_op&, const E& e, const C& c) {
   return identification::pull(e.template arg<0>(), make_node(hadamard_div_op{}, c, e.template arg<1>()));
 }
 
+// diag(v), for the vec walks below (ops/diag.hpp includes this header: diagonal(uwᵀ) = u∘w).
+template <class V>
+constexpr auto diag(const V& v);
+
 /// The vec walk: vec(A∘dM) = diag(vec A) vec(dM), vec(dM⊘B) = diag(vec(1⊘B)) vec(dM).
 template <class V, class E>
 constexpr auto push_through(const hadamard_op&, const E& e) {
@@ -120,6 +131,27 @@ constexpr auto push_through(const hadamard_div_op&, const E& e) {
   constexpr auto ones =
       constant_matrix<constant_kind::ones, vec_identification::size_of(B::shape_v), dimension::fixed(1)>{};
   return diag(hadamard_div(ones, vec(e.template arg<1>()))) * vec_identification::push<V>(e.template arg<0>());
+}
+
+/// The simplification rules of ∘ (rules/simplify.hpp): a∘b = ab (1x1), ones∘B = B,
+/// A∘ones = A, and ∘ is bilinear: 0∘B = 0, (-A)∘B = -(A∘B), (sA)∘B = s(A∘B), likewise in B.
+template <class A, class B>
+constexpr auto rewrite(const hadamard_op& op, const A& a, const B& b) {
+  if constexpr (A::shape_v.is_scalar()) return rewrite(product_op{}, a, b);
+  else if constexpr (is_ones<A>) return b;
+  else if constexpr (is_ones<B>) return a;
+  else return detail::rewrite_bilinear(op, a, b);
+}
+
+/// a⊘b = a/b (1x1), and ⊘ is linear in its first operand: 0⊘B = 0, (-A)⊘B = -(A⊘B),
+/// (sA)⊘B = s(A⊘B).
+template <class A, class B>
+constexpr auto rewrite(const hadamard_div_op& op, const A& a, const B& b) {
+  if constexpr (A::shape_v.is_scalar()) return rewrite(quotient_op{}, a, b);
+  else if constexpr (is_zero<A>) return a;
+  else if constexpr (is_negation<A>) return rewrite(a.op, rewrite(op, a.template arg<0>(), b));
+  else if constexpr (is_scalar_multiple<A>) return rewrite(a.op, a.template arg<0>(), rewrite(op, a.template arg<1>(), b));
+  else return make_node(op, a, b);
 }
 
 }  // namespace matdiff

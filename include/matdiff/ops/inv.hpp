@@ -4,12 +4,17 @@
 
 #include <matdiff/ops/add.hpp>
 #include <matdiff/ops/product.hpp>
+#include <matdiff/ops/transpose.hpp>
+#include <matdiff/core/constants.hpp>
 #include <matdiff/core/expression.hpp>
 #include <matdiff/io/printer.hpp>
+#include <matdiff/rules/constants.hpp>
 
 namespace matdiff {
 
 struct inv_op {
+  /// S⁻¹ is symmetric when S is (rules/transpose.hpp, Sᵀ = S).
+  static constexpr bool symmetric_when_operands_symmetric = true;
   static consteval diagnostic check(const shape& a) { return check::square("inv", a); }
   template <diagnostic Problem>
   static constexpr void report() {
@@ -36,6 +41,30 @@ struct inv_op {
 template <class A>
 constexpr auto inv(const A& a) {
   return make_expression(inv_op{}, a);
+}
+
+/// A⁻¹A = AA⁻¹ = I, and A⁻ᵀAᵀ = AᵀA⁻ᵀ = I: such a product is one factor (the
+/// `combined_product` hook of rules/products.hpp). A holds no data, so that the types say
+/// the two A are equal.
+template <class X>
+  requires value_free<X>
+constexpr auto combined_product(const node<inv_op, X>&, const X&) {
+  return constant_matrix<constant_kind::identity, X::shape_v.rows, X::shape_v.rows>{};
+}
+template <class X>
+  requires value_free<X>
+constexpr auto combined_product(const X&, const node<inv_op, X>&) {
+  return constant_matrix<constant_kind::identity, X::shape_v.rows, X::shape_v.rows>{};
+}
+template <class X>
+  requires value_free<X>
+constexpr auto combined_product(const node<transpose_op, node<inv_op, X>>&, const node<transpose_op, X>&) {
+  return constant_matrix<constant_kind::identity, X::shape_v.rows, X::shape_v.rows>{};
+}
+template <class X>
+  requires value_free<X>
+constexpr auto combined_product(const node<transpose_op, X>&, const node<transpose_op, node<inv_op, X>>&) {
+  return constant_matrix<constant_kind::identity, X::shape_v.rows, X::shape_v.rows>{};
 }
 
 }  // namespace matdiff

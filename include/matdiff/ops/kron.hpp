@@ -8,12 +8,18 @@
 #include <matdiff/io/printer.hpp>
 #include <matdiff/calculus/walks.hpp>
 #include <matdiff/ops/commutation.hpp>
+#include <matdiff/ops/norm.hpp>
+#include <matdiff/ops/product.hpp>
 #include <matdiff/ops/transpose.hpp>
 #include <matdiff/ops/vec.hpp>
+#include <matdiff/rules/constants.hpp>
+#include <matdiff/rules/linear.hpp>
 
 namespace matdiff {
 
 struct kron_op {
+  /// (A⊗B)ᵀ = Aᵀ⊗Bᵀ: a transpose passes to the operands (rules/transpose.hpp).
+  static constexpr bool transpose_passes_through = true;
   static consteval diagnostic check(const shape&, const shape&) { return {}; }
   static constexpr shape result_shape(const shape& a, const shape& b) {
     return {a.rows * b.rows, a.cols * b.cols};
@@ -178,6 +184,47 @@ constexpr auto push_through(const kron_adjoint_op<Left, Rows, Cols>&, const E& e
     if constexpr (Left) return transpose(w) * push<V>(other);
     else return w * push<V>(other);
   }
+}
+
+/// The simplification rules of ⊗ (rules/simplify.hpp): a⊗B = aB (a 1x1, either side),
+/// I⊗I = I, and ⊗ is bilinear: 0⊗B = 0, (-A)⊗B = -(A⊗B), (sA)⊗B = s(A⊗B), likewise in B.
+template <class A, class B>
+constexpr auto rewrite(const kron_op& op, const A& a, const B& b) {
+  constexpr shape result = kron_op::result_shape(A::shape_v, B::shape_v);
+  if constexpr (A::shape_v.is_scalar() || B::shape_v.is_scalar()) return rewrite(product_op{}, a, b);
+  else if constexpr (is_identity<A> && is_identity<B>) return constant_matrix<constant_kind::identity, result.rows, result.cols>{};
+  else return detail::rewrite_bilinear(op, a, b);
+}
+
+/// K is A ⊗ B with the given right (left) factor B (A).
+template <class K, class B>
+inline constexpr bool kron_with_right = false;
+template <class A, class B>
+inline constexpr bool kron_with_right<node<kron_op, A, B>, B> = value_free<B>;
+template <class A, class K>
+inline constexpr bool kron_with_left = false;
+template <class A, class B>
+inline constexpr bool kron_with_left<A, node<kron_op, A, B>> = value_free<A>;
+
+/// kron_adjoint_left(A ⊗ B, B) = ‖B‖²A, kron_adjoint_right(A, A ⊗ B) = ‖A‖²B; both bilinear.
+template <bool Left, dimension R, dimension C, class First, class Second>
+constexpr auto rewrite(const kron_adjoint_op<Left, R, C>& op, const First& first, const Second& second) {
+  if constexpr (Left && kron_with_right<First, Second>) {
+    return rewrite(product_op{}, rewrite(sqnorm_op{}, second), first.template arg<0>());
+  } else if constexpr (!Left && kron_with_left<First, Second>) {
+    return rewrite(product_op{}, rewrite(sqnorm_op{}, first), second.template arg<1>());
+  } else {
+    return detail::rewrite_bilinear(op, first, second);
+  }
+}
+
+/// (A ⊗ B)(C ⊗ D) = AC ⊗ BD, the mixed-product rule (inner sizes agree): a product of two
+/// Kronecker products is one factor (the `combined_product` hook of rules/products.hpp).
+template <class A, class B, class C, class D>
+  requires(A::shape_v.cols == C::shape_v.rows && B::shape_v.cols == D::shape_v.rows)
+constexpr auto combined_product(const node<kron_op, A, B>& l, const node<kron_op, C, D>& r) {
+  return rewrite(kron_op{}, rewrite(product_op{}, l.template arg<0>(), r.template arg<0>()),
+                 rewrite(product_op{}, l.template arg<1>(), r.template arg<1>()));
 }
 
 }  // namespace matdiff

@@ -13,7 +13,6 @@
 #include <matdiff/io/printer.hpp>
 #include <matdiff/calculus/walks.hpp>
 #include <matdiff/ops/transpose.hpp>
-#include <matdiff/ops/vec.hpp>
 
 namespace matdiff {
 
@@ -233,7 +232,10 @@ constexpr auto operator/(const A& a, const S& s) {
   return make_expression(quotient_op{}, as_expression(a), as_expression(s));
 }
 
-// ⟨a, b⟩ and a ⊗ b, for the walks below (ops/dot.hpp and ops/kron.hpp include this header).
+// vec(a), ⟨a, b⟩ and a ⊗ b, for the walks below (ops/vec.hpp, ops/dot.hpp and ops/kron.hpp
+// include this header, ops/vec.hpp through the rules of simplification, rules/linear.hpp).
+template <class A>
+constexpr auto vec(const A& a);
 template <class A, class B>
 constexpr auto dot(const A& a, const B& b);
 template <class A, class B>

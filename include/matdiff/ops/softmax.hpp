@@ -6,7 +6,7 @@
 ///   d logsumexp(a) = ⟨s, da⟩ = sum(s ∘ da)        (the gradient is s)
 ///   d softmax(a)   = s ∘ da - s ⟨s, da⟩          (the Jacobian is diag(s) - s sᵀ)
 /// The written-out forms log(sum(exp(a))) and exp(a)/sum(exp(a)) are evaluated as these
-/// operations (eval/plan/plan.hpp); they print and differentiate as written.
+/// operations (eval/ops/softmax.hpp); they print and differentiate as written.
 #pragma once
 
 #include <matdiff/core/expression.hpp>

@@ -7,6 +7,7 @@
 #include <matdiff/calculus/walks.hpp>
 #include <matdiff/core/constants.hpp>
 #include <matdiff/ops/product.hpp>
+#include <matdiff/rules/linear.hpp>
 
 namespace matdiff {
 
@@ -47,6 +48,14 @@ constexpr auto push_through(const sum_op&, const E& e) {
   using M = std::remove_cvref_t<decltype(e.template arg<0>())>;
   return constant_matrix<constant_kind::ones, dimension::fixed(1), vec_identification::size_of(M::shape_v)>{} *
          vec_identification::push<V>(e.template arg<0>());
+}
+
+/// The simplification rule of sum (rules/simplify.hpp): sum(a) = a for a 1x1 a, and sum is
+/// linear, sum(0) = 0, sum(-A) = -sum(A), sum(sA) = s sum(A).
+template <class A>
+constexpr auto rewrite(const sum_op& op, const A& a) {
+  if constexpr (A::shape_v.is_scalar()) return a;
+  else return detail::rewrite_linear(op, a);
 }
 
 }  // namespace matdiff

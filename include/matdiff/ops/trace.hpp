@@ -1,14 +1,22 @@
 /// @file
 /// `md::trace(A)`: tr(A) = Σᵢ Aᵢᵢ of a square matrix (1x1). Differential: d tr(A) = tr(dA).
+/// Simplification:
+///
+///     tr(a) = a (1x1),  tr(0) = 0,  tr(Iₙ) = n,  tr(Aᵀ) = tr(A),  tr(A ± B) = tr(A) ± tr(B),
+///     tr(-A) = -tr(A),  tr(sA) = s tr(A) (s 1x1)
 #pragma once
 
 #include <matdiff/core/expression.hpp>
 #include <matdiff/io/printer.hpp>
 #include <matdiff/calculus/walks.hpp>
 #include <matdiff/core/constants.hpp>
+#include <matdiff/core/rational.hpp>
 #include <matdiff/ops/product.hpp>
 #include <matdiff/ops/transpose.hpp>
 #include <matdiff/ops/vec.hpp>
+#include <matdiff/rules/constants.hpp>
+#include <matdiff/rules/patterns.hpp>
+#include <matdiff/rules/sums.hpp>
 
 namespace matdiff {
 
@@ -52,6 +60,28 @@ template <class V, class E>
 constexpr auto push_through(const trace_op&, const E& e) {
   using M = std::remove_cvref_t<decltype(e.template arg<0>())>;
   return transpose(vec(vec_identification::identity_v<M::shape_v.rows>)) * vec_identification::push<V>(e.template arg<0>());
+}
+
+/// The simplification rule of the trace (rules/simplify.hpp); the formulas are above.
+template <class A>
+constexpr auto rewrite(const trace_op& op, const A& a) {
+  if constexpr (A::shape_v.is_scalar()) {
+    return a;
+  } else if constexpr (is_zero<A>) {
+    return rational<0>{};
+  } else if constexpr (is_identity<A> && A::shape_v.rows.is_fixed()) {
+    return rational<A::shape_v.rows.factor>{};
+  } else if constexpr (is_node_of<A, transpose_op>) {
+    return rewrite(op, a.template arg<0>());
+  } else if constexpr (is_sum<A>) {
+    return sums::distributed(op, a);
+  } else if constexpr (is_negation<A>) {
+    return rewrite(a.op, rewrite(op, a.template arg<0>()));
+  } else if constexpr (is_scalar_multiple<A>) {
+    return rewrite(a.op, a.template arg<0>(), rewrite(op, a.template arg<1>()));
+  } else {
+    return make_node(op, a);
+  }
 }
 
 }  // namespace matdiff

@@ -6,6 +6,7 @@
 #include <matdiff/core/expression.hpp>
 #include <matdiff/io/printer.hpp>
 #include <matdiff/calculus/walks.hpp>
+#include <matdiff/rules/linear.hpp>
 
 namespace matdiff {
 
@@ -82,6 +83,27 @@ constexpr auto push_through(const vec_op&, const E& e) {
 template <class V, dimension R, dimension C, class E>
 constexpr auto push_through(const unvec_op<R, C>&, const E& e) {
   return vec_identification::push<V>(e.template arg<0>());
+}
+
+/// The simplification rules of vec and unvec (rules/simplify.hpp): vec(v) = v for a column
+/// v, vec(unvec(v)) = v, unvec(vec(M)) = M; both are linear.
+template <class A>
+constexpr auto rewrite(const vec_op& op, const A& a) {
+  if constexpr (A::shape_v.is_column()) return a;
+  else if constexpr (is_node_of<A, unvec_op<A::shape_v.rows, A::shape_v.cols>>) return a.template arg<0>();
+  else return detail::rewrite_linear(op, a);
+}
+
+/// unvec(vec(M)) = M; unvec is linear.
+template <dimension R, dimension C, class A>
+constexpr auto rewrite(const unvec_op<R, C>& op, const A& a) {
+  if constexpr (is_node_of<A, vec_op>) {
+    using M = std::remove_cvref_t<decltype(a.template arg<0>())>;
+    if constexpr (M::shape_v == shape{R, C}) return a.template arg<0>();
+    else return make_node(op, a);
+  } else {
+    return detail::rewrite_linear(op, a);
+  }
 }
 
 }  // namespace matdiff

@@ -3,19 +3,16 @@
 ///
 ///     0·A = 0,  I·A = A,  1·A = A,  p·q = (pq),  A·c = c·A,  c(dA) = (cd)A,
 ///     (cA)B = A(cB) = c(AB) (also for any 1x1 s in place of c),  (-A)B = A(-B) = -(AB),  A(BC) = (AB)C,  As = sA (s 1x1),
-///     A⁻¹A = AA⁻¹ = I,  (A ⊗ B)(C ⊗ D) = AC ⊗ BD,  K(n,m)K(m,n) = I,  diag(a)diag(b) = diag(a∘b),
 ///     -(-A) = A,  -(cA) = (-c)A,  (-1)A = -A,  A/c = (1/c)A,  0/s = 0
 /// Numbers gather in front of a product, negations outside it, and chains associate to
-/// the left, so that equal products have equal types.
+/// the left, so that equal products have equal types. Other operations join two factors
+/// into one by their `combined_product(a, b)` overloads (ops/<op>.hpp): A⁻¹A = AA⁻¹ = I,
+/// K(n,m)K(m,n) = I, (A ⊗ B)(C ⊗ D) = AC ⊗ BD, diag(a)diag(b) = diag(a∘b), 1ᵀdiag(a) = aᵀ,
+/// diag(a)1 = a.
 #pragma once
 
 #include <matdiff/core/expression.hpp>
 #include <matdiff/ops/add.hpp>
-#include <matdiff/ops/commutation.hpp>
-#include <matdiff/ops/diag.hpp>
-#include <matdiff/ops/hadamard.hpp>
-#include <matdiff/ops/kron.hpp>
-#include <matdiff/ops/inv.hpp>
 #include <matdiff/ops/product.hpp>
 #include <matdiff/ops/transpose.hpp>
 #include <matdiff/rules/constants.hpp>
@@ -24,55 +21,12 @@
 
 namespace matdiff {
 
-/// A·B = I: A⁻¹A, AA⁻¹ and their transposes A⁻ᵀAᵀ, AᵀA⁻ᵀ.
+/// A·B is one factor, by the rules operations give as overloads `combined_product(a, b)`
+/// next to them (ops/<op>.hpp, found by argument-dependent lookup): A⁻¹A = AA⁻¹ = I,
+/// K(n,m)K(m,n) = I, the mixed-product rule (A ⊗ B)(C ⊗ D) = AC ⊗ BD, diag(a)diag(b) =
+/// diag(a∘b), ...
 template <class A, class B>
-inline constexpr bool cancels = false;
-template <class X>
-inline constexpr bool cancels<node<inv_op, X>, X> = value_free<X>;
-template <class X>
-inline constexpr bool cancels<X, node<inv_op, X>> = value_free<X>;
-template <class X>
-inline constexpr bool cancels<node<transpose_op, node<inv_op, X>>, node<transpose_op, X>> = value_free<X>;
-template <class X>
-inline constexpr bool cancels<node<transpose_op, X>, node<transpose_op, node<inv_op, X>>> = value_free<X>;
-
-/// (C·A)·B = C when A·B = I.
-template <class A, class B>
-inline constexpr bool last_factor_cancels = false;
-template <class L, class R, class B>
-inline constexpr bool last_factor_cancels<node<product_op, L, R>, B> = cancels<R, B>;
-
-/// A·B is one factor: the mixed-product rule (A ⊗ B)(C ⊗ D) = AC ⊗ BD (inner sizes agree),
-/// K(n,m)K(m,n) = I, diag(a)diag(b) = diag(a∘b), 1ᵀdiag(a) = aᵀ and diag(a)1 = a.
-template <class A, class B>
-inline constexpr bool combines = false;
-template <class A, class B, class C, class D>
-inline constexpr bool combines<node<kron_op, A, B>, node<kron_op, C, D>> =
-    A::shape_v.cols == C::shape_v.rows && B::shape_v.cols == D::shape_v.rows;
-template <dimension M, dimension N>
-inline constexpr bool combines<commutation_matrix<M, N>, commutation_matrix<N, M>> = true;
-template <class U, class W>
-inline constexpr bool combines<node<diag_op, U>, node<diag_op, W>> = true;
-template <dimension R, dimension C, class U>
-inline constexpr bool combines<constant_matrix<constant_kind::ones, R, C>, node<diag_op, U>> = R.is(1);
-template <class U, dimension R, dimension C>
-inline constexpr bool combines<node<diag_op, U>, constant_matrix<constant_kind::ones, R, C>> = C.is(1);
-
-template <class A, class B>
-constexpr auto combine(const A& a, const B& b) {
-  if constexpr (is_node_of<A, kron_op>) {
-    return rewrite(kron_op{}, rewrite(product_op{}, a.template arg<0>(), b.template arg<0>()),
-                   rewrite(product_op{}, a.template arg<1>(), b.template arg<1>()));
-  } else if constexpr (is_node_of<A, diag_op> && is_node_of<B, diag_op>) {
-    return rewrite(diag_op{}, rewrite(hadamard_op{}, a.template arg<0>(), b.template arg<0>()));
-  } else if constexpr (is_node_of<B, diag_op>) {
-    return rewrite(transpose_op{}, b.template arg<0>());
-  } else if constexpr (is_node_of<A, diag_op>) {
-    return a.template arg<0>();
-  } else {
-    return constant_matrix<constant_kind::identity, A::shape_v.rows, A::shape_v.rows>{};
-  }
-}
+inline constexpr bool combines = requires(const A& a, const B& b) { combined_product(a, b); };
 
 /// (C·A)·B = C·(AB) when A·B is one factor.
 template <class A, class B>
@@ -101,14 +55,11 @@ constexpr auto rewrite(const product_op& op, const A& a, const B& b) {
     return fold_product(a, b);
   } else if constexpr (is_number<B> || (B::shape_v.is_scalar() && !A::shape_v.is_scalar())) {
     return rewrite(op, b, a);
-  } else if constexpr (cancels<A, B>) {
-    return constant_matrix<constant_kind::identity, A::shape_v.rows, A::shape_v.rows>{};
-  } else if constexpr (last_factor_cancels<A, B>) {
-    return a.template arg<0>();
   } else if constexpr (combines<A, B>) {
-    return combine(a, b);
+    return combined_product(a, b);
   } else if constexpr (last_factor_combines<A, B>) {
-    return rewrite(op, a.template arg<0>(), combine(a.template arg<1>(), b));
+    // (C·A)·B = C·(AB); C·I is C for a matrix C and stays s·I for a 1x1 s.
+    return rewrite(op, a.template arg<0>(), combined_product(a.template arg<1>(), b));
   } else if constexpr (is_negation<A>) {
     return rewrite(negate_op{}, rewrite(op, a.template arg<0>(), b));
   } else if constexpr (is_negation<B>) {

@@ -2,7 +2,8 @@
 /// `md::simplify(e)`: the canonical, simplified form of an expression.
 ///
 /// Bottom-up: the operands are simplified first, then the rules of the node's operation
-/// (`rewrite(op, operands...)`, one family per header in rules/) rebuild it. Every rule
+/// (`rewrite(op, operands...)`, found by argument-dependent lookup: the core algebra's in
+/// rules/, every other operation's in its ops/<op>.hpp) rebuild it. Every rule
 /// returns a simplified expression built from simplified parts and only ever moves toward
 /// the canonical form (numbers in front, negations and transposes outwards or to the
 /// leaves, chains to the left, sums collected and ordered), so one pass reaches the fixed
@@ -18,7 +19,6 @@
 #include <matdiff/rules/patterns.hpp>
 #include <matdiff/rules/products.hpp>
 #include <matdiff/rules/sums.hpp>
-#include <matdiff/rules/trace.hpp>
 #include <matdiff/rules/transpose.hpp>
 
 namespace matdiff {

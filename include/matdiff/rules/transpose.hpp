@@ -6,16 +6,25 @@
 /// A transpose then sits only on a variable, an inverse or another non-linear leaf, where
 /// Eigen applies it for free. A symmetric matrix is its own transpose, Sᵀ = S: a symmetric
 /// variable (`md::symmetric`, `md::spd`), and built from such, S⁻¹, adj(S), -S, S ± T, cS, S/c.
+///
+/// Operations other than the core algebra say how they meet a transpose by members of
+/// their operation type (ops/<op>.hpp):
+///
+///     static constexpr bool transpose_passes_through = true;
+///         (op(A, B, ...))ᵀ = op(Aᵀ, Bᵀ, ...): ±, -, ∘, ⊘, ⊗, element-wise functions, A^k
+///     static constexpr bool symmetric_when_operands_symmetric = true;
+///         op(S, T, ...) is symmetric when S, T, ... are: S⁻¹, adj(S), -S, S ± T
+///     static constexpr bool always_symmetric = true;
+///         op(...) is symmetric whatever its operands: diag(v)
+///
+/// Products and quotients are symmetric under their own conditions, given here: cS and Sc
+/// (c 1x1), S/c.
 #pragma once
 
 #include <matdiff/core/constants.hpp>
 #include <matdiff/core/expression.hpp>
 #include <matdiff/ops/add.hpp>
 #include <matdiff/ops/commutation.hpp>
-#include <matdiff/ops/diag.hpp>
-#include <matdiff/ops/elementwise.hpp>
-#include <matdiff/ops/hadamard.hpp>
-#include <matdiff/ops/kron.hpp>
 #include <matdiff/ops/product.hpp>
 #include <matdiff/ops/transpose.hpp>
 #include <matdiff/rules/constants.hpp>
@@ -25,33 +34,26 @@
 
 namespace matdiff {
 
-struct adj_op;
-
+/// (op(A, B, ...))ᵀ = op(Aᵀ, Bᵀ, ...): E's operation has `transpose_passes_through`.
 template <class E>
-inline constexpr bool transposes_into_operands =
-    is_node_of<E, add_op> || is_node_of<E, subtract_op> || is_node_of<E, negate_op> ||
-    is_node_of<E, hadamard_op> || is_node_of<E, hadamard_div_op> || is_node_of<E, kron_op> ||
-    is_node_of<E, pow_op>;
+inline constexpr bool transposes_into_operands = false;
+template <class Op, class... A>
+inline constexpr bool transposes_into_operands<node<Op, A...>> = requires { requires Op::transpose_passes_through; };
 
+/// E is symmetric by its operation alone: it has `always_symmetric`.
 template <class E>
-inline constexpr bool is_elementwise_function = false;
-template <class F, class A>
-inline constexpr bool is_elementwise_function<node<elementwise_op<F>, A>> = true;
+inline constexpr bool is_symmetric_by_operation = false;
+template <class Op, class... A>
+inline constexpr bool is_symmetric_by_operation<node<Op, A...>> = requires { requires Op::always_symmetric; };
 
 /// True when E is known to be symmetric from its type: a symmetric variable, and the
-/// inverse, negation, sums and scalings of symmetric matrices.
+/// inverse, negation, sums and scalings of symmetric matrices (the operations with
+/// `symmetric_when_operands_symmetric`, and products and quotients by a 1x1).
 template <class E>
 inline constexpr bool is_known_symmetric = is_symmetric_variable<E>;
-template <class A>
-inline constexpr bool is_known_symmetric<node<inv_op, A>> = is_known_symmetric<A>;
-template <class A>
-inline constexpr bool is_known_symmetric<node<adj_op, A>> = is_known_symmetric<A>;
-template <class A>
-inline constexpr bool is_known_symmetric<node<negate_op, A>> = is_known_symmetric<A>;
-template <class A, class B>
-inline constexpr bool is_known_symmetric<node<add_op, A, B>> = is_known_symmetric<A> && is_known_symmetric<B>;
-template <class A, class B>
-inline constexpr bool is_known_symmetric<node<subtract_op, A, B>> = is_known_symmetric<A> && is_known_symmetric<B>;
+template <class Op, class... A>
+  requires requires { requires Op::symmetric_when_operands_symmetric; }
+inline constexpr bool is_known_symmetric<node<Op, A...>> = (is_known_symmetric<A> && ...);
 template <class A, class B>
 inline constexpr bool is_known_symmetric<node<product_op, A, B>> =
     (A::shape_v.is_scalar() && is_known_symmetric<B>) || (B::shape_v.is_scalar() && is_known_symmetric<A>);
@@ -60,7 +62,7 @@ inline constexpr bool is_known_symmetric<node<quotient_op, A, B>> = is_known_sym
 
 template <class A>
 constexpr auto rewrite(const transpose_op& op, const A& a) {
-  if constexpr (A::shape_v.is_scalar() || is_identity<A> || is_node_of<A, diag_op> || is_known_symmetric<A>) {
+  if constexpr (A::shape_v.is_scalar() || is_identity<A> || is_symmetric_by_operation<A> || is_known_symmetric<A>) {
     return a;
   } else if constexpr (is_zero<A>) {
     return zero_of<A::shape_v.transposed()>();
@@ -76,7 +78,7 @@ constexpr auto rewrite(const transpose_op& op, const A& a) {
     return rewrite(a.op, rewrite(op, a.template arg<1>()), rewrite(op, a.template arg<0>()));
   } else if constexpr (is_sum<A>) {
     return sums::distributed(op, a);
-  } else if constexpr (transposes_into_operands<A> || is_elementwise_function<A>) {
+  } else if constexpr (transposes_into_operands<A>) {
     return a.args.apply([&](const auto&... x) { return rewrite(a.op, rewrite(op, x)...); });
   } else {
     return make_node(op, a);
