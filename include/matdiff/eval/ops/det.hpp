@@ -24,8 +24,7 @@ struct evaluator<det_op> {
   /// det A from the factorization of A that inv, logdet and the solves with A share.
   template <class A>
   static constexpr auto plan(const node<det_op, A>& e) {
-    if constexpr (inverse_by_lu<A>) return planned_node<lu_determinant_op>(factorization_of(e.template arg<0>()));
-    else return e;
+    return planned_from_factorization<lu_determinant_op>(e);
   }
 
   template <class Ctx, class E, class A>

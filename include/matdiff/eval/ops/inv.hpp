@@ -24,8 +24,7 @@ struct evaluator<inv_op> {
   /// A⁻¹ from the factorization of A that det, logdet and the solves with A share.
   template <class A>
   static constexpr auto plan(const node<inv_op, A>& e) {
-    if constexpr (inverse_by_lu<A>) return planned_node<lu_inverse_op>(factorization_of(e.template arg<0>()));
-    else return e;
+    return planned_from_factorization<lu_inverse_op>(e);
   }
 
   template <class Ctx, class E, class A>

@@ -24,8 +24,7 @@ struct evaluator<logdet_op> {
   /// log|det A| from the factorization of A that inv, det and the solves with A share.
   template <class A>
   static constexpr auto plan(const node<logdet_op, A>& e) {
-    if constexpr (inverse_by_lu<A>) return planned_node<lu_logdet_op>(factorization_of(e.template arg<0>()));
-    else return e;
+    return planned_from_factorization<lu_logdet_op>(e);
   }
 
   template <class Ctx, class E, class A>

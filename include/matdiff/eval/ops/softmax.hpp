@@ -86,22 +86,24 @@ template <class E>
 struct normalised_exp {
   static constexpr bool applies = false;
 };
+/// Either form: the product M is operand `Operand` of the node, normalising exp(A).
+template <class A, class M, std::size_t Operand>
+struct normalised_exp_form {
+  using argument = A;
+  static constexpr std::size_t factor = first_exp_factor<A, chain_factors_t<M>>;
+  static constexpr bool applies = factor < chain_factors_t<M>::size;
+  template <class E>
+  static constexpr const auto& product(const E& e) {
+    return e.template arg<Operand>();
+  }
+};
 template <class M, class S>
   requires exp_normaliser<S>::applies
-struct normalised_exp<node<quotient_op, M, S>> {
-  using argument = typename exp_normaliser<S>::argument;
-  static constexpr std::size_t factor = first_exp_factor<argument, chain_factors_t<M>>;
-  static constexpr bool applies = factor < chain_factors_t<M>::size;
-  static constexpr const auto& product(const node<quotient_op, M, S>& e) { return e.template arg<0>(); }
-};
+struct normalised_exp<node<quotient_op, M, S>> : normalised_exp_form<typename exp_normaliser<S>::argument, M, 0> {};
 template <class Q, class M>
   requires reciprocal_exp_normaliser<Q>::applies
-struct normalised_exp<node<product_op, Q, M>> {
-  using argument = typename reciprocal_exp_normaliser<Q>::argument;
-  static constexpr std::size_t factor = first_exp_factor<argument, chain_factors_t<M>>;
-  static constexpr bool applies = factor < chain_factors_t<M>::size;
-  static constexpr const auto& product(const node<product_op, Q, M>& e) { return e.template arg<1>(); }
-};
+struct normalised_exp<node<product_op, Q, M>>
+    : normalised_exp_form<typename reciprocal_exp_normaliser<Q>::argument, M, 1> {};
 
 /// The factor with the normaliser taken in: softmax(A) for exp(A), diag(softmax(A)) for diag(exp(A)).
 template <class A, class F>

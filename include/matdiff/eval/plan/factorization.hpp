@@ -81,6 +81,14 @@ constexpr auto factorization_of(const A& a) {
   else return node<lu_op, A>(lu_op{}, a);
 }
 
+/// The planning hook of inv, det and logdet: node e of A as Form(factorization_of(A)) for
+/// a matrix A, as it is for a 1x1 (a number).
+template <class Form, class Op, class A>
+constexpr auto planned_from_factorization(const node<Op, A>& e) {
+  if constexpr (inverse_by_lu<A>) return planned_node<Form>(factorization_of(e.template arg<0>()));
+  else return e;
+}
+
 /// A remembered llt(S) holds the factorization (eval/cholesky.hpp).
 template <class S, class A>
 struct evaluated_value<S, node<llt_op, A>> {
