@@ -1,4 +1,5 @@
-// Kronecker product (ops/kron.hpp): shape rule, evaluation, printing.
+// Kronecker product (ops/kron.hpp, eval/ops/kron.hpp): shape rule, evaluation, planning of
+// products, printing.
 #include <type_traits>
 
 #include <Eigen/Core>
@@ -135,6 +136,65 @@ TEST_CASE("Kronecker products obey the mixed-product property", "[kron][eval]") 
   STATIC_REQUIRE(std::is_same_v<std::remove_const_t<decltype(left)>, Eigen::Matrix4d>);
   require_close(left, kron_by_definition(Av * Cv, Bv * Dv));
   require_close(md::eval(md::transpose(md::kron(A, B)), A = Av, B = Bv), kron_by_definition(Av.transpose(), Bv.transpose()));
+}
+
+namespace {
+
+/// Whether a planned expression multiplies a Kronecker product by a matrix anywhere (a
+/// commutation matrix aside, which permutes it): the products the planning hook replaces.
+template <class E>
+struct multiplies_kron : std::false_type {};
+template <class Op, class... Args>
+struct multiplies_kron<md::node<Op, Args...>> : std::bool_constant<(multiplies_kron<Args>::value || ...)> {};
+template <class L, class R>
+struct multiplies_kron<md::node<md::product_op, L, R>>
+    : std::bool_constant<(!L::shape_v.is_scalar() && !R::shape_v.is_scalar() && !md::is_commutation<R> &&
+                          (md::is_node_of<L, md::kron_op> || md::is_node_of<R, md::kron_op>)) ||
+                         multiplies_kron<L>::value || multiplies_kron<R>::value> {};
+
+}  // namespace
+
+TEST_CASE("a product of Kronecker products is planned as Kronecker products of the factors' products",
+          "[kron][plan]") {
+  constexpr auto An = md::matrix<"A", n, n>;
+  constexpr auto Bn = md::matrix<"B", n, n>;
+  constexpr auto Cn = md::matrix<"C", n, n>;
+  constexpr auto Dn = md::matrix<"D", n, n>;
+  constexpr auto I = md::identity<n>;
+  constexpr auto K = md::commutation<n, n>;
+  const Eigen::MatrixXd Av = random_matrix<Eigen::MatrixXd>(3, 3), Bv = random_matrix<Eigen::MatrixXd>(3, 3),
+                        Cv = random_matrix<Eigen::MatrixXd>(3, 3), Dv = random_matrix<Eigen::MatrixXd>(3, 3);
+  const Eigen::MatrixXd I3 = Eigen::MatrixXd::Identity(3, 3);
+  Eigen::MatrixXd Kv = Eigen::MatrixXd::Zero(9, 9);  // K vec(M) = vec(M')
+  for (int i = 0; i < 3; ++i)
+    for (int j = 0; j < 3; ++j) Kv(j + 3 * i, i + 3 * j) = 1;
+  // (A ⊗ B)(C ⊗ I - (I ⊗ D)K) = AC ⊗ B - (A ⊗ BD)K: a sum of two Kronecker products, filled
+  // term by term; neither product of n² x n² matrices is formed.
+  constexpr auto left = md::kron(An, Bn) * (md::kron(Cn, I) - md::kron(I, Dn) * K);
+  using planned_left = md::planned_t<decltype(left)>;
+  STATIC_REQUIRE(!multiplies_kron<planned_left>::value);
+  STATIC_REQUIRE(md::is_node_of<md::planned_t<decltype(md::kron(An, Bn) * (md::kron(Cn, Dn) + md::kron(Dn, Cn)))>,
+                                md::planned_sum_op<md::term_kind::plus, md::term_kind::plus>>);
+  const Eigen::MatrixXd expected_left =
+      kron_by_definition(Av, Bv) * (kron_by_definition(Cv, I3) - kron_by_definition(I3, Dv) * Kv);
+  require_close(md::eval(left, An = Av, Bn = Bv, Cn = Cv, Dn = Dv), expected_left);
+  // From the right, with a negation and a scaling: (-(C ⊗ D) + 2 (D ⊗ I))(A ⊗ B).
+  constexpr auto right = (-md::kron(Cn, Dn) + 2 * md::kron(Dn, I)) * md::kron(An, Bn);
+  STATIC_REQUIRE(!multiplies_kron<md::planned_t<decltype(right)>>::value);
+  const Eigen::MatrixXd expected_right =
+      (-kron_by_definition(Cv, Dv) + 2 * kron_by_definition(Dv, I3)) * kron_by_definition(Av, Bv);
+  require_close(md::eval(right, An = Av, Bn = Bv, Cn = Cv, Dn = Dv), expected_right);
+  // (A ⊗ G)(G' ⊗ A), 4 x 6 times 6 x 4, does not conform factor by factor (A has 2 columns,
+  // G' 3 rows): it stays one product.
+  STATIC_REQUIRE(multiplies_kron<md::planned_t<decltype(md::kron(A, G) * md::kron(md::transpose(G), A))>>::value);
+  // At 2 x 2 factors the 4 x 4 product (64 multiplications) stays one product: Eigen's
+  // fixed-size product is cheaper there than the terms' own products and temporaries.
+  constexpr auto small = md::kron(A, B) * (md::kron(C, md::identity<2>) - md::kron(md::identity<2>, D));
+  STATIC_REQUIRE(multiplies_kron<md::planned_t<decltype(small)>>::value);
+  // The Hessian of ‖J⁻¹‖² multiplies no Kronecker products; hessian.cpp checks its value.
+  constexpr auto J = md::matrix<"J", n, n>;
+  constexpr auto hessian = md::hessian(md::sqnorm(md::inv(J)), J);
+  STATIC_REQUIRE(!multiplies_kron<md::planned_t<decltype(hessian)>>::value);
 }
 
 TEST_CASE("a Kronecker product prints as kron(...) in text and a circled times in LaTeX", "[kron][print]") {

@@ -8,6 +8,7 @@
 #include <Eigen/Core>
 
 #include <matdiff/eval/evaluate.hpp>
+#include <matdiff/eval/ops/product.hpp>
 #include <matdiff/eval/value.hpp>
 #include <matdiff/ops/kron.hpp>
 
@@ -55,6 +56,26 @@ struct evaluator<kron_op> {
     }
   }
 };
+
+/// a·c planned, an identity factor dropped.
+template <class A, class C>
+constexpr auto planned_factor_product(const A& a, const C& c) {
+  if constexpr (is_identity_constant<A>) return c;
+  else if constexpr (is_identity_constant<C>) return a;
+  else return planning::product(a, c);
+}
+
+/// (A ⊗ B)(C ⊗ D) = AC ⊗ BD (inner sizes agree), the planning hook of products
+/// (`planned_product`, eval/ops/product.hpp): two products of the factors' sizes instead of
+/// one of the Kronecker products' sizes, n³ multiplications against n⁶ for n x n factors; a
+/// Hessian's sum of such products is filled term by term, each Kronecker product formed once.
+template <class A, class B, class C, class D>
+  requires(!A::shape_v.is_scalar() && !B::shape_v.is_scalar() && !C::shape_v.is_scalar() &&
+           !D::shape_v.is_scalar() && A::shape_v.cols == C::shape_v.rows && B::shape_v.cols == D::shape_v.rows)
+constexpr auto planned_product(const node<kron_op, A, B>& l, const node<kron_op, C, D>& r) {
+  return planned_node<kron_op>(planned_factor_product(l.template arg<0>(), r.template arg<0>()),
+                               planned_factor_product(l.template arg<1>(), r.template arg<1>()));
+}
 
 /// A ⊗ I and I ⊗ A as factors of a product are applied block by block, never formed:
 ///     (I_q ⊗ A) V:  row block j is A V_j        (V_j: the j-th block of cols(A) rows)

@@ -4,9 +4,11 @@
 /// each product of two planned factors in its cheapest form (`planning::product`): a solve
 /// with a shared factorization for inv(A) B and B inv(A), the symmetric product for AᵀA and
 /// Aᵀ diag(d) A, row or column scaling for diag(v) M and M diag(v), a factor read transposed
-/// in place, (A ± B)x as Ax ± Bx, and a structured factor (A ⊗ I, a commutation matrix)
-/// applying itself. Products and quotients normalised by a sum of exponentials are planned
-/// as softmax first (eval/ops/softmax.hpp).
+/// in place, (A ± B)x as Ax ± Bx, a structured factor (A ⊗ I, a commutation matrix)
+/// applying itself, and two factors an operation plans as one form (`planned_product`, the
+/// mixed-product rule of Kronecker products), taken into the terms of a sum of such factors.
+/// Products and quotients normalised by a sum of exponentials are planned as softmax first
+/// (eval/ops/softmax.hpp).
 #pragma once
 
 #include <cmath>
@@ -18,6 +20,7 @@
 
 #include <matdiff/core/pack.hpp>
 #include <matdiff/eval/evaluate.hpp>
+#include <matdiff/eval/ops/add.hpp>
 #include <matdiff/eval/ops/softmax.hpp>
 #include <matdiff/eval/plan/chain.hpp>
 #include <matdiff/eval/plan/factorization.hpp>
@@ -70,6 +73,115 @@ inline constexpr bool is_matrix_sum<node<planned_sum_op<K...>, T...>> =
 template <term_kind... K, class... T, class R>
 constexpr auto distribute(const node<planned_sum_op<K...>, T...>& s, const R& r);
 
+template <class L, class R>
+constexpr auto product(const L& l, const R& r);
+
+/// l·r is one form that l's or r's operation plans: an overload `planned_product(l, r)` next
+/// to the operation (eval/ops/<op>.hpp, found by argument-dependent lookup), e.g. the
+/// mixed-product rule (A ⊗ B)(C ⊗ D) = AC ⊗ BD.
+template <class L, class R>
+inline constexpr bool has_planned_product = requires(const L& l, const R& r) { planned_product(l, r); };
+
+/// l·t is planned inside t: t is a form l has a planned product with, or a negation or a
+/// scaling of one, a product of matrices whose first factor is one, or a planned sum of
+/// such terms. So (A ⊗ B)(C ⊗ D - (E ⊗ F)K) is AC ⊗ BD - (AE ⊗ BF)K: no product of two
+/// Kronecker products is formed, the sum of a Hessian's terms is filled directly.
+template <class L, class T>
+inline constexpr bool goes_into = has_planned_product<L, T>;
+template <class L, class T>
+inline constexpr bool goes_into<L, node<negate_op, T>> = goes_into<L, T>;
+template <class L, class A, class B>
+inline constexpr bool goes_into<L, node<product_op, A, B>> = has_planned_product<L, node<product_op, A, B>> ||
+                                                               (A::shape_v.is_scalar() ? goes_into<L, B> : goes_into<L, A>);
+template <class L, term_kind... K, class... T>
+inline constexpr bool goes_into<L, node<planned_sum_op<K...>, T...>> = (goes_into<L, T> && ...);
+
+/// t·r is planned inside t, as `goes_into` from the right: the last factor of a product
+/// takes r.
+template <class T, class R>
+inline constexpr bool takes_in = has_planned_product<T, R>;
+template <class T, class R>
+inline constexpr bool takes_in<node<negate_op, T>, R> = takes_in<T, R>;
+template <class A, class B, class R>
+inline constexpr bool takes_in<node<product_op, A, B>, R> = has_planned_product<node<product_op, A, B>, R> ||
+                                                              takes_in<B, R>;
+template <term_kind... K, class... T, class R>
+inline constexpr bool takes_in<node<planned_sum_op<K...>, T...>, R> = (takes_in<T, R> && ...);
+
+/// Whether l·r taken into the terms of a sum pays: always at run-time sizes; at fixed sizes
+/// above 6·6·6 multiplications. Below, Eigen's product of the small fixed-size matrices
+/// costs less than the terms' own products and temporaries (the 2x2 Hessian of ‖J‖² + ‖J⁻¹‖²,
+/// 64 multiplications, took 15% longer distributed, the triangle's 6 x 6 Hessian 20%; the
+/// 3x3 one, 729, a third less; docs/benchmarks.md).
+template <class L, class R>
+inline constexpr bool distributing_pays =
+    !(L::shape_v.is_fixed() && R::shape_v.is_fixed() &&
+      L::shape_v.rows.factor * L::shape_v.cols.factor * R::shape_v.cols.factor <= 6 * 6 * 6);
+
+/// A planned sum of new terms, each added or subtracted as the term it replaces (K), in the
+/// form kind_of_term chooses for its new type.
+template <term_kind... K, class... T>
+constexpr auto resummed(const T&... terms) {
+  using first = pack_element_t<0, pack<T...>>;
+  return [&]<std::size_t... I>(std::index_sequence<I...>) {
+    constexpr bool subtracted[] = {(K == term_kind::minus || K == term_kind::minus_product)...};
+    using op = planned_sum_op<kind_of_term<T, I == 0, subtracted[I], first>...>;
+    return node<op, T...>(op{}, terms...);
+  }(std::index_sequence_for<T...>{});
+}
+
+/// A product s·M with s 1x1.
+template <class T>
+inline constexpr bool first_is_scalar =
+    std::remove_cvref_t<decltype(std::declval<const T&>().template arg<0>())>::shape_v.is_scalar();
+
+template <class L, term_kind... K, class... T>
+constexpr auto product_into_terms(const L& l, const node<planned_sum_op<K...>, T...>& s);
+template <term_kind... K, class... T, class R>
+constexpr auto product_from_terms(const node<planned_sum_op<K...>, T...>& s, const R& r);
+
+/// l·t with l taken into t (goes_into<L, T>).
+template <class L, class T>
+constexpr auto product_into(const L& l, const T& t) {
+  if constexpr (has_planned_product<L, T>) {
+    return planned_product(l, t);
+  } else if constexpr (is_node_of<T, negate_op>) {
+    return planned_node<negate_op>(product_into(l, t.template arg<0>()));
+  } else if constexpr (is_node_of<T, product_op>) {
+    if constexpr (first_is_scalar<T>)
+      return planned_node<product_op>(t.template arg<0>(), product_into(l, t.template arg<1>()));
+    else
+      return product(product_into(l, t.template arg<0>()), t.template arg<1>());
+  } else {
+    return product_into_terms(l, t);
+  }
+}
+template <class L, term_kind... K, class... T>
+constexpr auto product_into_terms(const L& l, const node<planned_sum_op<K...>, T...>& s) {
+  return s.args.apply([&](const auto&... t) { return resummed<K...>(product_into(l, t)...); });
+}
+
+/// t·r with r taken into t (takes_in<T, R>).
+template <class T, class R>
+constexpr auto product_from(const T& t, const R& r) {
+  if constexpr (has_planned_product<T, R>) {
+    return planned_product(t, r);
+  } else if constexpr (is_node_of<T, negate_op>) {
+    return planned_node<negate_op>(product_from(t.template arg<0>(), r));
+  } else if constexpr (is_node_of<T, product_op>) {
+    if constexpr (first_is_scalar<T>)
+      return planned_node<product_op>(t.template arg<0>(), product_from(t.template arg<1>(), r));
+    else
+      return product(t.template arg<0>(), product_from(t.template arg<1>(), r));
+  } else {
+    return product_from_terms(t, r);
+  }
+}
+template <term_kind... K, class... T, class R>
+constexpr auto product_from_terms(const node<planned_sum_op<K...>, T...>& s, const R& r) {
+  return s.args.apply([&](const auto&... t) { return resummed<K...>(product_from(t, r)...); });
+}
+
 /// The product of two planned matrix operands.
 template <class L, class R>
 constexpr auto product(const L& l, const R& r) {
@@ -78,7 +190,13 @@ constexpr auto product(const L& l, const R& r) {
   // One triangle of a symmetric product goes through Eigen's blocked triangular product,
   // whose setup costs more than the whole plain product of a small fixed-size matrix.
   constexpr bool symmetric_pays = !(result::shape_v.is_fixed() && result::shape_v.rows.factor <= 8);
-  if constexpr (structured_side<result> != 0) {
+  if constexpr (has_planned_product<L, R>) {
+    return planned_product(l, r);
+  } else if constexpr (matrix_result && distributing_pays<L, R> && goes_into<L, R>) {
+    return product_into(l, r);
+  } else if constexpr (matrix_result && distributing_pays<L, R> && takes_in<L, R>) {
+    return product_from(l, r);
+  } else if constexpr (structured_side<result> != 0) {
     return result(product_op{}, l, r);  // the structured factor applies itself (eval/evaluate.hpp)
   } else if constexpr (is_matrix_sum<L> && R::shape_v.is_column() && !L::shape_v.is_column()) {
     // (A ± B)x = Ax ± Bx: two matrix-vector products instead of a pass to form A ± B.

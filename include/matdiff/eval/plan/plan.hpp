@@ -19,7 +19,9 @@
 ///     AᵀA and products with a transposed factor take their special forms; a product with a
 ///     structured factor (`structured_factor`, eval/evaluate.hpp: a commutation matrix,
 ///     A ⊗ I, ...) stays a product, which that factor applies; in a chain it counts as cheap
-///     as a diagonal factor; (A ± B)x becomes Ax ± Bx;
+///     as a diagonal factor; (A ± B)x becomes Ax ± Bx; two factors that an operation plans
+///     as one form (`planned_product`, e.g. (A ⊗ B)(C ⊗ D) = AC ⊗ BD) take it, also
+///     term by term when one of them is a sum of such terms;
 ///   - a chain of + and − becomes one planned sum, evaluated into one result in the
 ///     written order, a product term C ± AB added into it (eval/ops/add.hpp, the node in
 ///     eval/plan/special_forms.hpp);
