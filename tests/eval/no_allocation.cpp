@@ -91,3 +91,19 @@ TEST_CASE("a sum reads a transposed term in place: A + A' allocates only its res
   REQUIRE(allocations_during([&] { sum = md::eval(md::transpose(E) - D + md::transpose(D), D = Dv, E = Ev); }) == 1);
   CHECK(sum == Eigen::MatrixXd((Ev.transpose() - Dv) + Dv.transpose()));
 }
+
+TEST_CASE("a sum reads a scaled term in place: 2D - 3E' allocates only its result") {
+  // The gradient 2J - 2M of ‖J‖² + ‖J⁻¹‖² has such terms: s·M is added without forming it.
+  constexpr auto n = md::dim<"n">;
+  constexpr auto D = md::matrix<"D", n, n>;
+  constexpr auto E = md::matrix<"E", n, n>;
+  constexpr auto s = md::scalar<"s">;
+  const Eigen::MatrixXd Dv = random_matrix<Eigen::MatrixXd>(6, 6), Ev = random_matrix<Eigen::MatrixXd>(6, 6);
+  Eigen::MatrixXd sum;
+  REQUIRE(allocations_during([&] { sum = md::eval(2 * D - 3 * md::transpose(E), D = Dv, E = Ev); }) == 1);
+  const Eigen::MatrixXd twice = 2 * Dv, thrice = 3 * Ev.transpose();
+  CHECK(sum == Eigen::MatrixXd(twice - thrice));
+  REQUIRE(allocations_during([&] { sum = md::eval(D + s * E - 0.5 * D, D = Dv, E = Ev, s = 1.5); }) == 1);
+  const Eigen::MatrixXd scaled = 1.5 * Ev, half = 0.5 * Dv;
+  CHECK(sum == Eigen::MatrixXd(Dv + scaled - half));
+}

@@ -120,13 +120,34 @@ constexpr bool reads_transposed() {
   else return true;
 }
 
-/// f(the value of term t), a transpose read in place: r ± Aᵀ reads A transposed, as
-/// careful Eigen code writes it, instead of forming Aᵀ first.
+/// Whether term T of a sum is read as s·M, the 1x1 s applied to M's value as the term is
+/// added, rather than formed: a scaling of a matrix whose value the context does not
+/// remember.
+template <class Ctx, class T>
+constexpr bool reads_scaled() {
+  if constexpr (!is_node_of<T, product_op> || T::shape_v.is_scalar()) {
+    return false;
+  } else if constexpr (!std::remove_cvref_t<decltype(std::declval<const T&>().template arg<0>())>::shape_v.is_scalar()) {
+    return false;
+  } else if constexpr (requires { Ctx::template is_shared<T>; }) {
+    return !Ctx::template is_shared<T>;
+  } else {
+    return true;
+  }
+}
+
+/// f(the value of term t), as careful Eigen code writes it: r ± Aᵀ reads A transposed in
+/// place instead of forming Aᵀ first, and r ± sM adds s·M without forming it (2J - 2M is one
+/// pass over J and M); the values are those of the formed terms.
 template <class Ctx, class T, class F>
 decltype(auto) with_term_value(const Ctx& ctx, const T& t, F&& f) {
   if constexpr (reads_transposed<Ctx, T>()) {
     const auto& held = evaluate(ctx, t.template arg<0>());
     return f(operand_value(held).transpose());
+  } else if constexpr (reads_scaled<Ctx, T>()) {
+    const auto& held = evaluate(ctx, t.template arg<0>());
+    const auto s = to_scalar<typename Ctx::scalar>(operand_value(held));
+    return with_term_value(ctx, t.template arg<1>(), [&](const auto& m) { return f(s * m); });
   } else {
     const auto& held = evaluate(ctx, t);
     return f(operand_value(held));
