@@ -130,11 +130,6 @@ constexpr auto resummed(const T&... terms) {
   }(std::index_sequence_for<T...>{});
 }
 
-/// A product s·M with s 1x1.
-template <class T>
-inline constexpr bool first_is_scalar =
-    std::remove_cvref_t<decltype(std::declval<const T&>().template arg<0>())>::shape_v.is_scalar();
-
 template <class L, term_kind... K, class... T>
 constexpr auto product_into_terms(const L& l, const node<planned_sum_op<K...>, T...>& s);
 template <term_kind... K, class... T, class R>

@@ -120,6 +120,11 @@ constexpr bool reads_transposed() {
   else return true;
 }
 
+/// A node whose first operand is 1x1: for a product, a scaling s·M.
+template <class T>
+inline constexpr bool first_is_scalar =
+    std::remove_cvref_t<decltype(std::declval<const T&>().template arg<0>())>::shape_v.is_scalar();
+
 /// Whether term T of a sum is read as s·M, the 1x1 s applied to M's value as the term is
 /// added, rather than formed: a scaling of a matrix whose value the context does not
 /// remember.
@@ -127,7 +132,7 @@ template <class Ctx, class T>
 constexpr bool reads_scaled() {
   if constexpr (!is_node_of<T, product_op> || T::shape_v.is_scalar()) {
     return false;
-  } else if constexpr (!std::remove_cvref_t<decltype(std::declval<const T&>().template arg<0>())>::shape_v.is_scalar()) {
+  } else if constexpr (!first_is_scalar<T>) {
     return false;
   } else if constexpr (requires { Ctx::template is_shared<T>; }) {
     return !Ctx::template is_shared<T>;
