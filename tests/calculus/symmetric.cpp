@@ -49,6 +49,10 @@ static_assert(md::to_string(md::grad(md::trace(S * S), S)) == "2*S");
 static_assert(md::to_string(md::grad(md::transpose(x) * md::inv(P) * x, P)) == "-inv(Sigma)*x*x'*inv(Sigma)");
 static_assert(md::to_string(md::grad(md::det(S), S)) == "adj(S)");
 static_assert(md::to_string(md::directional(md::grad(md::logdet(S), S), S, B)) == "-inv(S)*B*inv(S)");
+// A term that holds a number is kept when its operations make it symmetric (inv of a
+// symmetric matrix, diag), not written as (T + T')/2.
+static_assert(md::to_string(md::grad(md::logdet(2.5 * P), P)) == "2.5*inv(2.5*Sigma)");
+static_assert(md::to_string(md::grad(md::trace(md::diag(2.5 * x) * P), P)) == "2.5*diag(x)");
 
 Eigen::Matrix3d symmetric_value() {
   const Eigen::Matrix3d r = random_matrix<Eigen::Matrix3d>();
@@ -85,6 +89,10 @@ TEST_CASE("gradients with respect to a symmetric variable are symmetric and pass
   CHECK((gf - gf.transpose()).norm() < 1e-13);
   CHECK(md::check_gradient(f, S, S = Sv, A = Av, B = Bv).ok);
   CHECK(md::check_gradient(md::trace(A * S), S, S = Sv, A = Av).ok);
+  const Eigen::MatrixXd Pv = spd_value(4);
+  const Eigen::MatrixXd gl = md::eval(md::grad(md::logdet(2.5 * P), P), P = Pv);
+  CHECK((gl - Pv.inverse()).norm() < 1e-13);
+  CHECK(md::check_gradient(md::logdet(2.5 * P), P, P = Pv).ok);
 }
 
 TEST_CASE("the check moves a symmetric variable along symmetric directions, so it fails an unsymmetrised gradient",

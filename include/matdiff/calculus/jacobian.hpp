@@ -23,14 +23,11 @@
 #include <matdiff/calculus/differential.hpp>
 #include <matdiff/calculus/grad.hpp>
 #include <matdiff/calculus/identify.hpp>
+#include <matdiff/calculus/symmetric.hpp>
 #include <matdiff/calculus/walks.hpp>
 #include <matdiff/core/constants.hpp>
 #include <matdiff/core/diagnostic.hpp>
 #include <matdiff/core/expression.hpp>
-#include <matdiff/ops/add.hpp>
-#include <matdiff/ops/commutation.hpp>
-#include <matdiff/ops/product.hpp>
-#include <matdiff/ops/transpose.hpp>
 #include <matdiff/ops/vec.hpp>
 #include <matdiff/rules/simplify.hpp>
 
@@ -62,7 +59,8 @@ constexpr auto push(const E& e) {
 
 /// J with vec(dF) = J vec(dX), simplified; dF must be linear in dX (V = X's type). For a
 /// symmetric X (`md::symmetric`, `md::spd`) J acts on symmetric directions: J₀ (I + K)/2,
-/// so that J = J (I + K)/2 and J vec(V) = vec(dF) at dX = V for every symmetric V (API §2.2).
+/// so that J = J (I + K)/2 and J vec(V) = vec(dF) at dX = V for every symmetric V (API §2.2;
+/// calculus/symmetric.hpp).
 template <class V, class F, class DF>
 constexpr auto identify_jacobian(const DF& df) {
   const auto j = vec_identification::push<V>(df);
@@ -70,12 +68,7 @@ constexpr auto identify_jacobian(const DF& df) {
   if constexpr (std::is_same_v<std::remove_cvref_t<decltype(j)>, identification::no_term>) {
     return zero_of<result>();
   } else if constexpr (is_symmetric_variable<V>) {
-    const auto j0 = simplified(j);
-    using J0 = std::remove_cvref_t<decltype(j0)>;
-    constexpr auto k = commutation_of<V::shape_v.rows, V::shape_v.cols>();
-    const auto jk = simplified(make_node(product_op{}, j0, k));
-    if constexpr (std::is_same_v<std::remove_cvref_t<decltype(jk)>, J0> && holds_no_data<J0>) return j0;
-    else return simplified(make_node(add_op{}, make_node(product_op{}, rational<1, 2>{}, j0), make_node(product_op{}, rational<1, 2>{}, jk)));
+    return on_symmetric_directions<V>(simplified(j));
   } else {
     return simplified(j);
   }

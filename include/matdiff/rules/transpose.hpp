@@ -21,6 +21,8 @@
 /// (c 1x1), S/c.
 #pragma once
 
+#include <type_traits>
+
 #include <matdiff/core/constants.hpp>
 #include <matdiff/core/expression.hpp>
 #include <matdiff/ops/add.hpp>
@@ -40,29 +42,38 @@ inline constexpr bool transposes_into_operands = false;
 template <class Op, class... A>
 inline constexpr bool transposes_into_operands<node<Op, A...>> = requires { requires Op::transpose_passes_through; };
 
-/// E is symmetric by its operation alone: it has `always_symmetric`.
-template <class E>
-inline constexpr bool is_symmetric_by_operation = false;
-template <class Op, class... A>
-inline constexpr bool is_symmetric_by_operation<node<Op, A...>> = requires { requires Op::always_symmetric; };
+/// E is symmetric when the operands its operation names are, `Symmetric<A>::value` saying
+/// which operands are: every operand for the operations with
+/// `symmetric_when_operands_symmetric`, none for those with `always_symmetric`, and the
+/// matrix operand of a product or quotient by a 1x1 (the core algebra's own condition).
+/// The two judgements of symmetry, `is_known_symmetric` here and the gradient's
+/// `symmetric_by_type` (calculus/symmetric.hpp), differ only in what they ask of operands.
+template <template <class> class Symmetric, class E>
+inline constexpr bool symmetric_by_operands = false;
+template <template <class> class Symmetric, class Op, class... A>
+inline constexpr bool symmetric_by_operands<Symmetric, node<Op, A...>> = [] {
+  if constexpr (requires { requires Op::always_symmetric; }) return true;
+  else if constexpr (requires { requires Op::symmetric_when_operands_symmetric; }) return (Symmetric<A>::value && ...);
+  else return false;
+}();
+template <template <class> class Symmetric, class A, class B>
+inline constexpr bool symmetric_by_operands<Symmetric, node<product_op, A, B>> =
+    (A::shape_v.is_scalar() && Symmetric<B>::value) || (B::shape_v.is_scalar() && Symmetric<A>::value);
+template <template <class> class Symmetric, class A, class B>
+inline constexpr bool symmetric_by_operands<Symmetric, node<quotient_op, A, B>> = Symmetric<A>::value;
 
-/// True when E is known to be symmetric from its type: a symmetric variable, and the
-/// inverse, negation, sums and scalings of symmetric matrices (the operations with
-/// `symmetric_when_operands_symmetric`, and products and quotients by a 1x1).
 template <class E>
-inline constexpr bool is_known_symmetric = is_symmetric_variable<E>;
-template <class Op, class... A>
-  requires requires { requires Op::symmetric_when_operands_symmetric; }
-inline constexpr bool is_known_symmetric<node<Op, A...>> = (is_known_symmetric<A> && ...);
-template <class A, class B>
-inline constexpr bool is_known_symmetric<node<product_op, A, B>> =
-    (A::shape_v.is_scalar() && is_known_symmetric<B>) || (B::shape_v.is_scalar() && is_known_symmetric<A>);
-template <class A, class B>
-inline constexpr bool is_known_symmetric<node<quotient_op, A, B>> = is_known_symmetric<A>;
+struct known_symmetric;
+/// True when E is known to be symmetric from its type: a symmetric variable, and what its
+/// operations build from such (S⁻¹, -S, S ± T, cS, S/c, diag(v), ...).
+template <class E>
+inline constexpr bool is_known_symmetric = is_symmetric_variable<E> || symmetric_by_operands<known_symmetric, E>;
+template <class E>
+struct known_symmetric : std::bool_constant<is_known_symmetric<E>> {};
 
 template <class A>
 constexpr auto rewrite(const transpose_op& op, const A& a) {
-  if constexpr (A::shape_v.is_scalar() || is_identity<A> || is_symmetric_by_operation<A> || is_known_symmetric<A>) {
+  if constexpr (A::shape_v.is_scalar() || is_identity<A> || is_known_symmetric<A>) {
     return a;
   } else if constexpr (is_zero<A>) {
     return zero_of<A::shape_v.transposed()>();
