@@ -90,6 +90,15 @@ int main(int argc, char**) {
              (md::eval(md::simplify(nested), X = Xv) - nested_value).norm() == 0,
          "simplify(band(band(X, 2), 1)) = band(X, 1), same value");
 
+  // The rules of every linear operation, through md::rewrite_linear: numbers and negations
+  // move out, a zero vanishes.
+  const auto scaled = user::band(-3 * X, 1);
+  const Eigen::MatrixXd scaled_value = md::eval(scaled, X = Xv);
+  expect(md::to_string(md::simplify(scaled)) == "-3*band(X, 1)" &&
+             (md::eval(md::simplify(scaled), X = Xv) - scaled_value).norm() <= 1e-15 * scaled_value.norm(),
+         "simplify(band(-3X, 1)) = -3 band(X, 1), same value");
+  expect(md::to_string(md::simplify(user::band(X - X, 1))) == "0", "simplify(band(X - X, 1)) = 0");
+
   // normalize is scaled: a vector of norm 1e200 gives a unit vector, not 0.
   const Eigen::VectorXd huge = 1e200 * wv;
   const Eigen::VectorXd unit = md::eval(user::normalize(w), w = huge);

@@ -67,14 +67,15 @@ constexpr auto push_through(const band_op& op, const E& e) {
 }
 
 /// band(band(A, j), k) = band(A, min(j, k)): a local simplification. md::simplify finds it
-/// by argument-dependent lookup, as it finds those of matdiff's own operations.
+/// by argument-dependent lookup, as it finds those of matdiff's own operations. Otherwise the
+/// rules of every linear operation: band(0) = 0, band(-A) = -band(A), band(cA) = c band(A).
 template <class A>
 constexpr auto rewrite(const band_op& op, const A& a) {
   if constexpr (md::is_node_of<A, band_op>) {
     using inner = std::remove_cvref_t<decltype(a.template arg<0>())>;
     return md::node<band_op, inner>(band_op{std::min(op.k, a.op.k)}, a.template arg<0>());
   } else {
-    return md::node<band_op, A>(op, a);
+    return md::rewrite_linear(op, a);
   }
 }
 

@@ -98,7 +98,7 @@ constexpr auto push_through(const diagonal_op&, const E& e) {
 template <class A>
 constexpr auto rewrite(const diag_op& op, const A& a) {
   if constexpr (A::shape_v.is_scalar()) return a;
-  else return detail::rewrite_linear(op, a);
+  else return rewrite_linear(op, a);
 }
 
 /// u·w with u a column and w a row: an outer product.
@@ -114,7 +114,7 @@ constexpr auto rewrite(const diagonal_op& op, const A& a) {
   if constexpr (A::shape_v.is_scalar()) return a;
   else if constexpr (is_outer_product<A>)
     return rewrite(hadamard_op{}, a.template arg<0>(), rewrite(transpose_op{}, a.template arg<1>()));
-  else return detail::rewrite_linear(op, a);
+  else return rewrite_linear(op, a);
 }
 
 /// diag(a)diag(b) = diag(a∘b), 1ᵀdiag(a) = aᵀ and diag(a)1 = a: such a product is one

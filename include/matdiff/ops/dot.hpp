@@ -74,7 +74,7 @@ constexpr auto rewrite(const dot_op& op, const A& a, const B& b) {
   else if constexpr (A::shape_v.is_column()) return rewrite(product_op{}, rewrite(transpose_op{}, a), b);
   else if constexpr (A::shape_v.rows.is(1)) return rewrite(product_op{}, a, rewrite(transpose_op{}, b));
   else if constexpr (is_zero<A> || is_zero<B>) return rational<0>{};
-  else return detail::rewrite_bilinear(op, a, b);
+  else return rewrite_bilinear(op, a, b);
 }
 
 }  // namespace matdiff

@@ -140,7 +140,7 @@ constexpr auto rewrite(const hadamard_op& op, const A& a, const B& b) {
   if constexpr (A::shape_v.is_scalar()) return rewrite(product_op{}, a, b);
   else if constexpr (is_ones<A>) return b;
   else if constexpr (is_ones<B>) return a;
-  else return detail::rewrite_bilinear(op, a, b);
+  else return rewrite_bilinear(op, a, b);
 }
 
 /// a⊘b = a/b (1x1), and ⊘ is linear in its first operand: 0⊘B = 0, (-A)⊘B = -(A⊘B),

@@ -193,7 +193,7 @@ constexpr auto rewrite(const kron_op& op, const A& a, const B& b) {
   constexpr shape result = kron_op::result_shape(A::shape_v, B::shape_v);
   if constexpr (A::shape_v.is_scalar() || B::shape_v.is_scalar()) return rewrite(product_op{}, a, b);
   else if constexpr (is_identity<A> && is_identity<B>) return constant_matrix<constant_kind::identity, result.rows, result.cols>{};
-  else return detail::rewrite_bilinear(op, a, b);
+  else return rewrite_bilinear(op, a, b);
 }
 
 /// K is A ⊗ B with the given right (left) factor B (A).
@@ -214,7 +214,7 @@ constexpr auto rewrite(const kron_adjoint_op<Left, R, C>& op, const First& first
   } else if constexpr (!Left && kron_with_left<First, Second>) {
     return rewrite(product_op{}, rewrite(sqnorm_op{}, first), second.template arg<1>());
   } else {
-    return detail::rewrite_bilinear(op, first, second);
+    return rewrite_bilinear(op, first, second);
   }
 }
 

@@ -55,7 +55,7 @@ constexpr auto push_through(const sum_op&, const E& e) {
 template <class A>
 constexpr auto rewrite(const sum_op& op, const A& a) {
   if constexpr (A::shape_v.is_scalar()) return a;
-  else return detail::rewrite_linear(op, a);
+  else return rewrite_linear(op, a);
 }
 
 }  // namespace matdiff

@@ -91,7 +91,7 @@ template <class A>
 constexpr auto rewrite(const vec_op& op, const A& a) {
   if constexpr (A::shape_v.is_column()) return a;
   else if constexpr (is_node_of<A, unvec_op<A::shape_v.rows, A::shape_v.cols>>) return a.template arg<0>();
-  else return detail::rewrite_linear(op, a);
+  else return rewrite_linear(op, a);
 }
 
 /// unvec(vec(M)) = M; unvec is linear.
@@ -102,7 +102,7 @@ constexpr auto rewrite(const unvec_op<R, C>& op, const A& a) {
     if constexpr (M::shape_v == shape{R, C}) return a.template arg<0>();
     else return make_node(op, a);
   } else {
-    return detail::rewrite_linear(op, a);
+    return rewrite_linear(op, a);
   }
 }
 

@@ -9,7 +9,9 @@
 ///
 /// The rules of each operation (sum, vec, diag, ∘, ⊗, ⟨,⟩, ...) live with the operation, in
 /// ops/<op>.hpp, as `rewrite(op, operands...)` found by argument-dependent lookup; they call
-/// these helpers for what is common to all linear operations.
+/// these helpers for what is common to all linear operations, and so can a user's linear
+/// operation (docs/user_operations.md): `return md::rewrite_linear(op, a);` where its own
+/// rules do not apply.
 #pragma once
 
 #include <matdiff/core/expression.hpp>
@@ -18,7 +20,6 @@
 
 namespace matdiff {
 
-namespace detail {
 /// L(0) = 0, L(-A) = -L(A), L(cA) = c L(A) for a linear unary operation.
 template <class Op, class A>
 constexpr auto rewrite_linear(const Op& op, const A& a) {
@@ -40,6 +41,5 @@ constexpr auto rewrite_bilinear(const Op& op, const A& a, const B& b) {
   else if constexpr (is_scalar_multiple<B>) return rewrite(b.op, b.template arg<0>(), rewrite(op, a, b.template arg<1>()));
   else return make_node(op, a, b);
 }
-}  // namespace detail
 
 }  // namespace matdiff
