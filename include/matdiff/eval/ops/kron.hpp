@@ -77,6 +77,14 @@ constexpr auto planned_product(const node<kron_op, A, B>& l, const node<kron_op,
                                planned_factor_product(l.template arg<1>(), r.template arg<1>()));
 }
 
+/// s (A ⊗ B) = (sA) ⊗ B for a 1x1 s: the scaling touches A, not the Kronecker product
+/// (the planning hook of scalings, `evaluator<product_op>::plan`, eval/ops/product.hpp).
+template <class S, class A, class B>
+  requires(S::shape_v.is_scalar() && !node<kron_op, A, B>::shape_v.is_scalar())
+constexpr auto planned_product(const S& s, const node<kron_op, A, B>& k) {
+  return planned_node<kron_op>(planned_node<product_op>(s, k.template arg<0>()), k.template arg<1>());
+}
+
 /// A ⊗ I and I ⊗ A as factors of a product are applied block by block, never formed:
 ///     (I_q ⊗ A) V:  row block j is A V_j        (V_j: the j-th block of cols(A) rows)
 ///     (A ⊗ I_p) V:  row block i is Σⱼ Aᵢⱼ V_j   (V_j: the j-th block of p rows)

@@ -28,7 +28,6 @@
 #include <matdiff/eval/plan/special_forms.hpp>
 #include <matdiff/eval/value.hpp>
 #include <matdiff/ops/diag.hpp>
-#include <matdiff/ops/kron.hpp>
 #include <matdiff/ops/product.hpp>
 #include <matdiff/ops/transpose.hpp>
 
@@ -266,17 +265,14 @@ struct evaluator<product_op> {
           chain_factors(e).apply([](const auto&... f) { return make_pack(plan_evaluation(f)...); }));
   }
 
-  /// s (A ⊗ B) = (s A) ⊗ B: the scaling touches the smaller matrix. (A product of matrices
-  /// is planned as a chain, eval/plan/plan.hpp.)
+  /// s·M in the form M's operation gives a scaling (`planned_product`, e.g. s(A ⊗ B) =
+  /// (sA) ⊗ B, eval/ops/kron.hpp). (A product of matrices is planned as a chain.)
   template <class L, class R>
   static constexpr auto plan(const node<product_op, L, R>& e) {
-    if constexpr (L::shape_v.is_scalar() && is_node_of<R, kron_op> && !R::shape_v.is_scalar()) {
-      const auto& k = e.template arg<1>();
-      return planned_node<kron_op>(planned_node<product_op>(e.template arg<0>(), k.template arg<0>()),
-                                   k.template arg<1>());
-    } else {
+    if constexpr (L::shape_v.is_scalar() && !R::shape_v.is_scalar() && planning::has_planned_product<L, R>)
+      return planned_product(e.template arg<0>(), e.template arg<1>());
+    else
       return e;
-    }
   }
 
   template <class Ctx, class E, class A, class B>
