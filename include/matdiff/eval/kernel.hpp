@@ -5,7 +5,8 @@
 ///
 /// The bindings are checked (at compile time and at run time) once per call, for all
 /// expressions together. The kernel evaluates the planned expressions (eval/plan/plan.hpp:
-/// chains re-associated, shared factorizations, special forms) and evaluates every
+/// chains re-associated, shared factorizations, special forms; solves as products with an
+/// inverse the call forms anyway, eval/plan/inverse_at_hand.hpp) and evaluates every
 /// subexpression they have in common once per call (eval/plan/shared.hpp).
 #pragma once
 
@@ -19,6 +20,7 @@
 #include <matdiff/core/static_set.hpp>
 #include <matdiff/eval/context.hpp>
 #include <matdiff/eval/evaluate.hpp>
+#include <matdiff/eval/plan/inverse_at_hand.hpp>
 #include <matdiff/eval/plan/plan.hpp>
 #include <matdiff/eval/plan/shared.hpp>
 #include <matdiff/eval/value.hpp>
@@ -40,9 +42,15 @@ R kernel_result(T&& value) {
 
 template <class... E>
 class kernel_t {
+  /// The nodes of all planned expressions, for the solves that can use an inverse the kernel
+  /// forms anyway (eval/plan/inverse_at_hand.hpp).
+  using planned_nodes = planning::nodes_of_t<planned_t<without_signature_t<E>>...>;
+  template <class P>
+  using evaluated_t = decltype(planning::using_inverses_at_hand<planned_nodes>(std::declval<const P&>()));
+
  public:
   constexpr explicit kernel_t(const E&... expressions)
-      : planned_{{plan_evaluation(without_signature(expressions))}...} {}
+      : planned_{{planning::using_inverses_at_hand<planned_nodes>(plan_evaluation(without_signature(expressions)))}...} {}
 
   /// Evaluates the expressions with the bindings: one for every variable they contain, and
   /// optionally for the variables of the functions they were derived from (their signature).
@@ -67,7 +75,7 @@ class kernel_t {
       using Ctx = context<signature, symbols, B...>;
       const Ctx ctx(bindings...);
       const context_view_t<Ctx> view(ctx);
-      const shared_context<context_view_t<Ctx>, shared_nodes_t<planned_t<without_signature_t<E>>...>> shared(view);
+      const shared_context<context_view_t<Ctx>, shared_nodes_t<evaluated_t<planned_t<without_signature_t<E>>>...>> shared(view);
       return planned_.apply([&](const auto&... e) {
         return std::tuple<result_t<Ctx, E>...>(kernel_result<result_t<Ctx, E>>(evaluate(shared, e))...);
       });
@@ -75,7 +83,7 @@ class kernel_t {
   }
 
  private:
-  pack<planned_t<without_signature_t<E>>...> planned_;
+  pack<evaluated_t<planned_t<without_signature_t<E>>>...> planned_;
 };
 
 /// A kernel evaluating `expressions...` together.

@@ -24,7 +24,7 @@ struct evaluator<solve_op> {
   template <class A, class B>
   static constexpr auto plan(const node<solve_op, A, B>& e) {
     if constexpr (is_spd_variable<A> && inverse_by_lu<A>)
-      return planned_node<lu_solve_op>(factorization_of(e.template arg<0>()), e.template arg<1>());
+      return planned_node<lu_written_solve_op>(factorization_of(e.template arg<0>()), e.template arg<1>());
     else return e;
   }
 

@@ -6,7 +6,8 @@
 ///     lu_inverse(lu(A))     A⁻¹
 ///     lu_determinant(lu(A)) det A = det P · Πᵢ Uᵢᵢ
 ///     lu_logdet(lu(A))      log|det A| = Σᵢ log|Uᵢᵢ|
-///     lu_solve(lu(A), B)    A⁻¹B, by two triangular solves (no inverse is formed)
+///     lu_solve(lu(A), B)    A⁻¹B, by two triangular solves (no inverse is formed; a product
+///                           with A⁻¹ where the kernel forms A⁻¹, eval/plan/inverse_at_hand.hpp)
 ///     lu_solve_right(B, lu(A)) BA⁻¹ = (A⁻ᵀBᵀ)ᵀ, by the transposed solves
 ///
 /// The planning hooks of inv, det, logdet, adj and solve (eval/ops/) write these nodes (adj
@@ -64,6 +65,10 @@ struct lu_solve_op {
 struct lu_solve_right_op {
   static constexpr shape result_shape(const shape& b, const shape&) { return b; }
 };
+/// lu_solve(F, B) for a solve the expression asks for, solve(S, B): evaluated as lu_solve,
+/// but it stays a solve, backward stable, also in a kernel that forms S⁻¹ (where a product
+/// inv(S) B becomes a product with it, eval/plan/inverse_at_hand.hpp).
+struct lu_written_solve_op : lu_solve_op {};
 
 /// llt(S): the Cholesky factorization of an `md::spd` variable S.
 struct llt_op {
@@ -151,6 +156,9 @@ struct evaluator<lu_solve_op> {
     return r;
   }
 };
+
+template <>
+struct evaluator<lu_written_solve_op> : evaluator<lu_solve_op> {};
 
 template <>
 struct evaluator<lu_solve_right_op> {

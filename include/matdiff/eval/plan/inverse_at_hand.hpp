@@ -1,0 +1,95 @@
+/// @file
+/// Solves with an inverse a kernel forms anyway: when one call evaluates A⁻¹ (lu_inverse of
+/// A's factorization, for inv(A) itself or A⁻ᵀ in a gradient), a solve with the same
+/// factorization becomes a product with that A⁻¹:
+///
+///     lu_solve(F, B)        A⁻¹B  ->  lu_inverse(F) · B
+///     lu_solve_right(B, F)  BA⁻¹  ->  B · lu_inverse(F)
+///
+/// A product costs the flops of the two triangular solves it replaces (n²k for n x k B) but
+/// runs at the speed of a matrix product, which Eigen's triangular solves with many
+/// right-hand sides do not reach (e.g. S⁻¹VS⁻¹ next to S⁻¹: the two solves took 1.4x the
+/// time of the hand-written code that multiplies by S⁻¹; docs/benchmarks.md). The forward
+/// error stays within the solve's bound, n·κ(A)·u relative: the computed inverse is the
+/// solve with I, accurate to κ(A)·u column by column (Higham, Accuracy and Stability of
+/// Numerical Algorithms, §14.3), and it is already part of the results (on the Hilbert
+/// matrix of size 8, κ = 3.4e10, 2.7e-6 against the solve's 4.2e-7, for a bound of 3.0e-5;
+/// tests/eval/inverse_at_hand.cpp). What is given up is
+/// the solve's backward stability (a residual of the order of u·‖A‖‖x‖), so a solve the
+/// expression asks for, solve(S, B), stays one (lu_written_solve, eval/ops/solve.hpp); the
+/// products inv(A) B planned as solves (eval/ops/product.hpp) are what change. Kernels
+/// without the inverse keep their solves, which never form it.
+///
+/// The pass runs once per kernel over the planned expressions of all its results, after
+/// planning and before the common subexpressions are found (eval/kernel.hpp), and only when
+/// some solve has its inverse at hand; otherwise the planned types are left untouched.
+#pragma once
+
+#include <type_traits>
+
+#include <matdiff/core/expression.hpp>
+#include <matdiff/core/pack.hpp>
+#include <matdiff/eval/evaluate.hpp>
+#include <matdiff/eval/plan/factorization.hpp>
+#include <matdiff/eval/plan/shared.hpp>
+#include <matdiff/ops/product.hpp>
+
+namespace matdiff {
+
+namespace planning {
+
+/// The distinct node types of the planned expressions P..., operands first.
+template <class... P>
+using nodes_of_t = typename detail::add_all<type_list<>, P...>::type;
+
+/// lu_inverse(F) is one of the nodes.
+template <class Nodes, class F>
+inline constexpr bool inverse_listed = false;
+template <class... T, class F>
+inline constexpr bool inverse_listed<type_list<T...>, F> = (__is_same(T, node<lu_inverse_op, F>) || ...);
+
+/// E is a solve whose factorization's inverse is one of the nodes.
+template <class E, class Nodes>
+inline constexpr bool solve_with_inverse_at_hand = false;
+template <class F, class B, class Nodes>
+inline constexpr bool solve_with_inverse_at_hand<node<lu_solve_op, F, B>, Nodes> = inverse_listed<Nodes, F>;
+template <class B, class F, class Nodes>
+inline constexpr bool solve_with_inverse_at_hand<node<lu_solve_right_op, B, F>, Nodes> = inverse_listed<Nodes, F>;
+
+template <class Nodes>
+inline constexpr bool any_solve_with_inverse_at_hand = false;
+template <class... T>
+inline constexpr bool any_solve_with_inverse_at_hand<type_list<T...>> =
+    (solve_with_inverse_at_hand<T, type_list<T...>> || ...);
+
+/// e with its solves that have their inverse among Nodes written as products with it.
+template <class Nodes, class E>
+constexpr auto with_inverse_at_hand(const E& e) {
+  if constexpr (!is_node<E>) {
+    return e;
+  } else {
+    const auto rebuilt = e.args.apply([&](const auto&... a) {
+      return node<std::remove_const_t<decltype(e.op)>, decltype(with_inverse_at_hand<Nodes>(a))...>(
+          e.op, with_inverse_at_hand<Nodes>(a)...);
+    });
+    using R = std::remove_const_t<decltype(rebuilt)>;
+    if constexpr (is_node_of<R, lu_solve_op> && solve_with_inverse_at_hand<E, Nodes>)
+      return planned_node<product_op>(planned_node<lu_inverse_op>(rebuilt.template arg<0>()), rebuilt.template arg<1>());
+    else if constexpr (is_node_of<R, lu_solve_right_op> && solve_with_inverse_at_hand<E, Nodes>)
+      return planned_node<product_op>(rebuilt.template arg<0>(), planned_node<lu_inverse_op>(rebuilt.template arg<1>()));
+    else
+      return rebuilt;
+  }
+}
+
+/// The planned expression e of a kernel whose planned expressions have the nodes `Nodes`,
+/// its solves using the inverses at hand; e itself (same type) when there are none.
+template <class Nodes, class E>
+constexpr auto using_inverses_at_hand(const E& e) {
+  if constexpr (any_solve_with_inverse_at_hand<Nodes>) return with_inverse_at_hand<Nodes>(e);
+  else return e;
+}
+
+}  // namespace planning
+
+}  // namespace matdiff
