@@ -16,6 +16,7 @@
 #include "../support/eigen_check.hpp"
 
 namespace md = matdiff;
+using matdiff_test::hilbert;
 using matdiff_test::random_matrix;
 using matdiff_test::require_close;
 using matdiff_test::well_conditioned;
@@ -40,13 +41,6 @@ using evaluated = decltype(md::planning::using_inverses_at_hand<Nodes>(std::decl
 
 using LU = md::node<md::lu_op, type_of<decltype(A)>>;
 using inverse = md::node<md::lu_inverse_op, LU>;
-
-Eigen::MatrixXd hilbert(Eigen::Index size) {
-  Eigen::MatrixXd h(size, size);
-  for (Eigen::Index i = 0; i < size; ++i)
-    for (Eigen::Index j = 0; j < size; ++j) h(i, j) = 1.0 / static_cast<double>(i + j + 1);
-  return h;
-}
 
 }  // namespace
 

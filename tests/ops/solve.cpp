@@ -17,6 +17,7 @@ namespace md = matdiff;
 using matdiff_test::expect_gradients;
 using matdiff_test::expect_hessian;
 using matdiff_test::expect_jacobian;
+using matdiff_test::hilbert;
 using matdiff_test::random_matrix;
 using matdiff_test::require_close;
 using matdiff_test::well_conditioned;
@@ -65,9 +66,7 @@ TEST_CASE("solve is backward stable where inv(A)*b is not", "[solve][eval][accur
   // The Hilbert matrix of size 10 (condition 1.6e13): a backward-stable solve leaves a
   // residual of the order of the rounding of A x; multiplying by the computed inverse
   // leaves residuals thousands of times larger.
-  Eigen::MatrixXd H(10, 10);
-  for (int i = 0; i < 10; ++i)
-    for (int j = 0; j < 10; ++j) H(i, j) = 1.0 / (i + j + 1);
+  const Eigen::MatrixXd H = hilbert(10);
   const Eigen::VectorXd yv = H * Eigen::VectorXd::Ones(10);
   const Eigen::VectorXd x = md::eval(md::solve(N, y), N = H, y = yv);
   const double residual = (H * x - yv).norm() / (H.norm() * x.norm());

@@ -40,6 +40,15 @@ M well_conditioned(Eigen::Index n) {
   return m;
 }
 
+/// The Hilbert matrix Hᵢⱼ = 1/(i + j + 1): positive definite and ill-conditioned (κ₂ ≈ 1.5e10
+/// at size 8, 1.6e13 at size 10).
+inline Eigen::MatrixXd hilbert(Eigen::Index size) {
+  Eigen::MatrixXd h(size, size);
+  for (Eigen::Index i = 0; i < size; ++i)
+    for (Eigen::Index j = 0; j < size; ++j) h(i, j) = 1.0 / static_cast<double>(i + j + 1);
+  return h;
+}
+
 /// |a - b| <= tol * max(1, |b|), entry-wise, with equal sizes.
 template <class A, class B>
 void require_close(const A& a, const B& b, double tol = 1e-12) {

@@ -56,8 +56,14 @@ class cholesky {
   Eigen::Index cols() const { return llt_.cols(); }
   const Eigen::LLT<matrix>& llt() const { return llt_; }
 
-  /// S⁻¹ = L⁻ᵀL⁻¹.
-  matrix inverse() const { return llt_.solve(matrix::Identity(rows(), cols())); }
+  /// S⁻¹ = L⁻ᵀL⁻¹, by the solve with I; its lower triangle is mirrored, so that S⁻¹, and a
+  /// gradient or step built from it, is exactly symmetric (the solves leave the two
+  /// triangles different in the last bits).
+  matrix inverse() const {
+    matrix r = llt_.solve(matrix::Identity(rows(), cols()));
+    r.template triangularView<Eigen::StrictlyUpper>() = r.transpose();
+    return r;
+  }
   /// det S = (Πᵢ Lᵢᵢ)².
   Scalar determinant() const {
     const Scalar p = llt_.matrixLLT().diagonal().prod();

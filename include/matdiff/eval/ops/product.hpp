@@ -7,6 +7,8 @@
 /// in place, (A ± B)x as Ax ± Bx, a structured factor (A ⊗ I, a commutation matrix)
 /// applying itself, and two factors an operation plans as one form (`planned_product`, the
 /// mixed-product rule of Kronecker products), taken into the terms of a sum of such factors.
+/// A chain symmetric by its type, ZZᵀ or ZMZᵀ with M symmetric, is Z once and one triangle of
+/// the last product (`planned_symmetric_chain`).
 /// Products and quotients normalised by a sum of exponentials are planned as softmax first
 /// (eval/ops/softmax.hpp).
 #pragma once
@@ -30,6 +32,7 @@
 #include <matdiff/ops/diag.hpp>
 #include <matdiff/ops/product.hpp>
 #include <matdiff/ops/transpose.hpp>
+#include <matdiff/rules/transpose.hpp>
 
 namespace matdiff {
 
@@ -250,6 +253,81 @@ constexpr auto planned_chain(const pack<F...>& factors) {
   return build_chain<0, sizeof...(F) - 1>(factors);
 }
 
+/// F = Gᵀ by type.
+template <class F, class G>
+inline constexpr bool is_transpose_by_type = false;
+template <class G>
+inline constexpr bool is_transpose_by_type<node<transpose_op, G>, G> = true;
+
+/// Two factors of a chain, each the other's transpose: F = Gᵀ, or one symmetric factor
+/// twice (S, S⁻¹). Neither stores data, so the types say the values are equal.
+template <class F, class G>
+inline constexpr bool mirrored_factors =
+    !carries_data<F> && !carries_data<G> &&
+    (is_transpose_by_type<F, G> || is_transpose_by_type<G, F> || (__is_same(F, G) && is_known_symmetric<F>));
+
+/// A chain f₁…fₕ fₕᵀ…f₁ᵀ, or f₁…fₕ M fₕᵀ…f₁ᵀ with M symmetric: ZZᵀ or ZMZᵀ for Z = f₁…fₕ,
+/// a symmetric matrix (a congruence A S Aᵀ, S⁻¹ V S⁻¹, S⁻¹ Y Yᵀ S⁻¹).
+template <class Factors>
+inline constexpr bool is_symmetric_chain = false;
+template <class... F>
+inline constexpr bool is_symmetric_chain<pack<F...>> = []<std::size_t... I>(std::index_sequence<I...>) {
+  return (mirrored_factors<pack_element_t<I, pack<F...>>, pack_element_t<sizeof...(F) - 1 - I, pack<F...>>> && ...);
+}(std::make_index_sequence<(sizeof...(F) + 1) / 2>{});
+
+/// The first H planned factors of a chain, as their planned chain.
+template <std::size_t H, class... F>
+constexpr auto planned_half(const pack<F...>& factors) {
+  return [&]<std::size_t... I>(std::index_sequence<I...>) {
+    return planned_chain(make_pack(at<I>(factors)...));
+  }(std::make_index_sequence<H>{});
+}
+
+/// zm·Zᵀ for Z = Aᵀ: zm·A, which is gram(A, d) for Aᵀ diag(d) A, otherwise one triangle.
+template <class L, class Z>
+constexpr auto symmetric_product_with_transpose_of(const L& zm, const Z& z) {
+  const auto p = product(zm, z.template arg<0>());
+  if constexpr (is_node_of<std::remove_const_t<decltype(p)>, gram_op>)
+    return p;
+  else
+    return planned_node<symmetric_product_op<false, false>>(zm, z.template arg<0>());
+}
+
+/// A symmetric chain of planned factors: Z = f₁…fₕ once, then one triangle of ZZᵀ or of
+/// (ZM)Zᵀ, mirrored. ZZᵀ takes half the multiplications of the chain read left to right
+/// (S⁻¹ Y Yᵀ S⁻¹: one solve and half a product instead of two solves and a product); with
+/// Z = S⁻¹, (S⁻¹M)S⁻¹ stays a solve unless the kernel forms S⁻¹ anyway
+/// (lu_solve_right_symmetric, eval/plan/inverse_at_hand.hpp).
+template <class... F>
+constexpr auto planned_symmetric_chain(const pack<F...>& factors) {
+  constexpr std::size_t h = sizeof...(F) / 2;
+  const auto z = planned_half<h>(factors);
+  using Z = std::remove_const_t<decltype(z)>;
+  if constexpr (sizeof...(F) % 2 == 0) {
+    if constexpr (is_transpose<Z>)
+      return planned_node<gram_op>(z.template arg<0>());  // Z = Aᵀ: ZZᵀ = AᵀA
+    else
+      return planned_node<symmetric_product_op<false, true>>(z, z);
+  } else {
+    const auto zm = product(z, at<h>(factors));
+    if constexpr (is_lu_inverse<Z>)
+      return planned_node<lu_solve_right_symmetric_op>(zm, z.template arg<0>());
+    else if constexpr (is_transpose<Z>)
+      return symmetric_product_with_transpose_of(zm, z);
+    else
+      return planned_node<symmetric_product_op<false, true>>(zm, z);
+  }
+}
+
+/// Whether a product of matrices is planned as a symmetric chain: its result is at least
+/// 9 x 9 or of a run-time size, where one triangle of a product costs less than the whole
+/// (the same threshold as gram's), and its factors are a symmetric chain.
+template <class E, class Factors>
+inline constexpr bool plans_symmetric_chain = [] {
+  if constexpr (E::shape_v.is_fixed() && E::shape_v.rows.factor <= 8) return false;
+  else return is_symmetric_chain<Factors>;
+}();
+
 }  // namespace planning
 
 template <>
@@ -260,6 +338,9 @@ struct evaluator<product_op> {
   static constexpr auto plan_whole(const node<product_op, L, R>& e) {
     if constexpr (planning::has_softmax_form<node<product_op, L, R>>)
       return planning::softmax_form(e);
+    else if constexpr (planning::plans_symmetric_chain<node<product_op, L, R>, chain_factors_t<node<product_op, L, R>>>)
+      return planning::planned_symmetric_chain(
+          chain_factors(e).apply([](const auto&... f) { return make_pack(plan_evaluation(f)...); }));
     else
       return planning::planned_chain(
           chain_factors(e).apply([](const auto&... f) { return make_pack(plan_evaluation(f)...); }));

@@ -76,9 +76,6 @@ inline constexpr std::size_t first_exp_factor<A, detail::indexed_pack<I, F...>> 
   return k;
 }();
 
-template <class E>
-using chain_factors_t = decltype(chain_factors(std::declval<const E&>()));
-
 /// M/sum(exp(A)) or (1/sum(exp(A))) M, M a product with a factor exp(A) or diag(exp(A)):
 /// the normaliser goes into that factor (the forms the written-out softmax and the
 /// gradient of log(sum(exp(A))) take, e.g. exp(A x) x'/sum(exp(A x))).

@@ -17,6 +17,7 @@
 
 #include <array>
 #include <cstddef>
+#include <utility>
 
 #include <matdiff/core/expression.hpp>
 #include <matdiff/core/pack.hpp>
@@ -42,6 +43,10 @@ constexpr auto chain_factors(const E& e) {
   else
     return make_pack(e);
 }
+
+/// The type of chain_factors(E).
+template <class E>
+using chain_factors_t = decltype(chain_factors(std::declval<const E&>()));
 
 constexpr double estimated_size(const dimension& d) {
   double n = static_cast<double>(d.factor);

@@ -69,6 +69,9 @@ struct lu_solve_right_op {
 /// but it stays a solve, backward stable, also in a kernel that forms S⁻¹ (where a product
 /// inv(S) B becomes a product with it, eval/plan/inverse_at_hand.hpp).
 struct lu_written_solve_op : lu_solve_op {};
+/// lu_solve_right(B, F) whose result is symmetric, (S⁻¹M)S⁻¹ (eval/ops/product.hpp): evaluated
+/// as lu_solve_right, but with S⁻¹ at hand one triangle of the product with it.
+struct lu_solve_right_symmetric_op : lu_solve_right_op {};
 
 /// llt(S): the Cholesky factorization of an `md::spd` variable S.
 struct llt_op {
@@ -170,5 +173,8 @@ struct evaluator<lu_solve_right_op> {
     return finish<typename Ctx::scalar, E>(t.transpose());
   }
 };
+
+template <>
+struct evaluator<lu_solve_right_symmetric_op> : evaluator<lu_solve_right_op> {};
 
 }  // namespace matdiff

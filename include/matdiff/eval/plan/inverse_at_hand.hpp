@@ -5,6 +5,8 @@
 ///
 ///     lu_solve(F, B)        A⁻¹B  ->  lu_inverse(F) · B
 ///     lu_solve_right(B, F)  BA⁻¹  ->  B · lu_inverse(F)
+///     lu_solve_right_symmetric(B, F)  ->  one triangle of B · lu_inverse(F), the result being
+///                           symmetric ((S⁻¹M)S⁻¹, eval/ops/product.hpp)
 ///
 /// A product costs the flops of the two triangular solves it replaces (n²k for n x k B) but
 /// runs at the speed of a matrix product, which Eigen's triangular solves with many
@@ -32,6 +34,7 @@
 #include <matdiff/eval/evaluate.hpp>
 #include <matdiff/eval/plan/factorization.hpp>
 #include <matdiff/eval/plan/shared.hpp>
+#include <matdiff/eval/plan/special_forms.hpp>
 #include <matdiff/ops/product.hpp>
 
 namespace matdiff {
@@ -55,6 +58,9 @@ template <class F, class B, class Nodes>
 inline constexpr bool solve_with_inverse_at_hand<node<lu_solve_op, F, B>, Nodes> = inverse_listed<Nodes, F>;
 template <class B, class F, class Nodes>
 inline constexpr bool solve_with_inverse_at_hand<node<lu_solve_right_op, B, F>, Nodes> = inverse_listed<Nodes, F>;
+template <class B, class F, class Nodes>
+inline constexpr bool solve_with_inverse_at_hand<node<lu_solve_right_symmetric_op, B, F>, Nodes> =
+    inverse_listed<Nodes, F>;
 
 template <class Nodes>
 inline constexpr bool any_solve_with_inverse_at_hand = false;
@@ -77,6 +83,9 @@ constexpr auto with_inverse_at_hand(const E& e) {
       return planned_node<product_op>(planned_node<lu_inverse_op>(rebuilt.template arg<0>()), rebuilt.template arg<1>());
     else if constexpr (is_node_of<R, lu_solve_right_op> && solve_with_inverse_at_hand<E, Nodes>)
       return planned_node<product_op>(rebuilt.template arg<0>(), planned_node<lu_inverse_op>(rebuilt.template arg<1>()));
+    else if constexpr (is_node_of<R, lu_solve_right_symmetric_op> && solve_with_inverse_at_hand<E, Nodes>)
+      return planned_node<symmetric_product_op<false, false>>(rebuilt.template arg<0>(),
+                                                              planned_node<lu_inverse_op>(rebuilt.template arg<1>()));
     else
       return rebuilt;
   }

@@ -9,6 +9,9 @@
 ///                          computed (Eigen's triangular product assignment) and mirrored.
 ///     transposed_product<TA, TB>(A, B)   op(A) op(B) with op(A) = Aᵀ when TA: the product
 ///                          reads A transposed in place instead of copying Aᵀ first.
+///     symmetric_product<TA, TB>(A, B)    op(A) op(B) known to be symmetric (the last product
+///                          of ZZᵀ or ZMZᵀ, M symmetric, eval/ops/product.hpp): one triangle
+///                          is computed and mirrored, so the result is exactly symmetric.
 ///     planned_sum<K...>(t₀, …, tₖ)   t₀ ± t₁ ± … ± tₖ: one node for a chain of + and −,
 ///                          evaluated into one result in the written order, t₀ ± t₁ in one
 ///                          pass; a product term marked so is added into it (r += op(A) op(B):
@@ -57,6 +60,9 @@ struct transposed_product_op {
   }
 };
 
+template <bool TransposeLeft, bool TransposeRight>
+struct symmetric_product_op : transposed_product_op<TransposeLeft, TransposeRight> {};
+
 /// op(M): Mᵀ (an Eigen view, not a copy) when Transpose, else M itself.
 template <bool Transpose, class M>
 decltype(auto) transposed_if(const M& m) {
@@ -77,6 +83,19 @@ struct evaluator<transposed_product_op<TransposeLeft, TransposeRight>> {
       r.noalias() = left * right;
       return r;
     }
+  }
+};
+
+template <bool TransposeLeft, bool TransposeRight>
+struct evaluator<symmetric_product_op<TransposeLeft, TransposeRight>> {
+  template <class Ctx, class E, class A, class B>
+  static auto apply(const Ctx&, const E&, const A& a, const B& b) {
+    const auto& left = transposed_if<TransposeLeft>(a);
+    const auto& right = transposed_if<TransposeRight>(b);
+    result_t<Ctx, E> r(left.rows(), right.cols());
+    r.template triangularView<Eigen::Lower>() = left * right;
+    r.template triangularView<Eigen::StrictlyUpper>() = r.transpose();
+    return r;
   }
 };
 
