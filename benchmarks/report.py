@@ -321,7 +321,8 @@ def main():
 
     w("## Structured variables: an spd matrix")
     w("")
-    w("*hand* factors S once by Cholesky (Eigen `LLT`) and forms S⁻¹ and S⁻¹VS⁻¹ by solves with it;")
+    w("*hand* factors S once by Cholesky (Eigen `LLT`), forms S⁻¹ and S⁻¹V by solves with it and")
+    w("S⁻¹VS⁻¹ as one triangle of the product (S⁻¹V)S⁻¹;")
     w("*matdiff* evaluates f, its gradient and the Hessian-vector product in one kernel call, with one")
     w("shared Cholesky of the `md::spd` variable; *unstructured* is the same function in an")
     w("`md::matrix` (one LU, and the unsymmetric gradient).")

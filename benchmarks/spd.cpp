@@ -29,8 +29,9 @@ struct spd_data {
   }
 };
 
-/// One LLT: log|S| from the diagonal of L, S⁻¹ by the solve with I, the product V S⁻¹ by a
-/// solve too (S⁻¹V S⁻¹ = S⁻¹ (S⁻¹ V)ᵀ for symmetric S and V), tr(AS) as a sum of entries.
+/// One LLT: log|S| from the diagonal of L, S⁻¹ by the solve with I, S⁻¹V by a solve too and
+/// S⁻¹VS⁻¹ (symmetric) as one triangle of its product with S⁻¹, mirrored; tr(AS) as a sum of
+/// entries.
 std::tuple<double, MatrixXd, MatrixXd> spd_hand(const spd_data& d) {
   const Eigen::LLT<MatrixXd> llt(d.S);
   const double logdet = 2 * llt.matrixLLT().diagonal().array().log().sum();
@@ -42,7 +43,8 @@ std::tuple<double, MatrixXd, MatrixXd> spd_hand(const spd_data& d) {
   MatrixXd t = d.V;
   llt.solveInPlace(t);  // S⁻¹V
   MatrixXd hv(d.S.rows(), d.S.cols());
-  hv.noalias() = -t * Si;  // S⁻¹ V S⁻¹
+  hv.triangularView<Eigen::Lower>() = -t * Si;  // S⁻¹ V S⁻¹
+  hv.triangularView<Eigen::StrictlyUpper>() = hv.transpose();
   return {logdet + trace, std::move(g), std::move(hv)};
 }
 
@@ -51,7 +53,7 @@ void add_spd(long size) {
   static constexpr auto S = md::spd<"S", n>;
   static constexpr auto X = md::matrix<"S", n, n>;  // the same function in an unstructured matrix
   static constexpr auto A = md::matrix<"A", n, n>;
-  static constexpr auto V = md::matrix<"V", n, n>;
+  static constexpr auto V = md::symmetric<"V", n>;  // a symmetric direction
   static constexpr auto f = md::logdet(S) + md::trace(A * S);
   static constexpr auto g = md::grad(f, S);
   static constexpr auto fx = md::logdet(X) + md::trace(A * X);
