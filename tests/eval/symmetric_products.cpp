@@ -76,7 +76,9 @@ TEST_CASE("a product symmetric by type is planned as one triangle", "[plan][symm
 }
 
 TEST_CASE("one triangle of a symmetric product is the product, exactly symmetric", "[eval][symmetric]") {
-  const Eigen::Index k = 23;
+  // Below 48 rows the whole product is computed and mirrored, from 48 one triangle.
+  const Eigen::Index k = GENERATE(23, 60);
+  INFO("size " << k);
   const Eigen::MatrixXd Av = random_matrix<Eigen::MatrixXd>(k, k), Bv = random_matrix<Eigen::MatrixXd>(k, k),
                         Pv = symmetric_matrix(k), Qv = symmetric_matrix(k);
   const Eigen::MatrixXd apa = md::eval(A * P * md::transpose(A), A = Av, P = Pv);
@@ -88,6 +90,9 @@ TEST_CASE("one triangle of a symmetric product is the product, exactly symmetric
   const Eigen::MatrixXd aat = md::eval(A * md::transpose(A), A = Av);
   require_close(aat, Eigen::MatrixXd(Av * Av.transpose()));
   require_exactly_symmetric(aat);
+  const Eigen::MatrixXd ata = md::eval(md::transpose(A) * A, A = Av);  // gram
+  require_close(ata, Eigen::MatrixXd(Av.transpose() * Av));
+  require_exactly_symmetric(ata);
   const Eigen::MatrixXd abpba = md::eval(A * B * P * md::transpose(B) * md::transpose(A), A = Av, B = Bv, P = Pv);
   require_close(abpba, Eigen::MatrixXd(Av * Bv * Pv * Bv.transpose() * Av.transpose()), 1e-11);
   require_exactly_symmetric(abpba);

@@ -184,8 +184,8 @@ template <class L, class R>
 constexpr auto product(const L& l, const R& r) {
   using result = node<product_op, L, R>;
   constexpr bool matrix_result = !result::shape_v.is_scalar();
-  // One triangle of a symmetric product goes through Eigen's blocked triangular product,
-  // whose setup costs more than the whole plain product of a small fixed-size matrix.
+  // Small fixed-size symmetric products stay plain products, whose straight-line code the
+  // compiler unrolls; larger ones are evaluated symmetric (assign_symmetric, special_forms.hpp).
   constexpr bool symmetric_pays = !(result::shape_v.is_fixed() && result::shape_v.rows.factor <= 8);
   if constexpr (has_planned_product<L, R>) {
     return planned_product(l, r);
@@ -319,9 +319,8 @@ constexpr auto planned_symmetric_chain(const pack<F...>& factors) {
   }
 }
 
-/// Whether a product of matrices is planned as a symmetric chain: its result is at least
-/// 9 x 9 or of a run-time size, where one triangle of a product costs less than the whole
-/// (the same threshold as gram's), and its factors are a symmetric chain.
+/// Whether a product of matrices is planned as a symmetric chain: its factors are one and its
+/// result is at least 9 x 9 or of a run-time size (the same threshold as gram's).
 template <class E, class Factors>
 inline constexpr bool plans_symmetric_chain = [] {
   if constexpr (E::shape_v.is_fixed() && E::shape_v.rows.factor <= 8) return false;

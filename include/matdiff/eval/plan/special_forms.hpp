@@ -6,12 +6,14 @@
 ///     trace_product(A, B)  tr(AB)    = Σᵢⱼ Aᵢⱼ Bⱼᵢ                (no product matrix)
 ///     sum_product(a, b)    sum(a∘b)  = Σᵢⱼ aᵢⱼ bᵢⱼ                (no element-wise temporary)
 ///     gram(A, d)           Aᵀ diag(d) A, gram(A) = AᵀA: symmetric, so one triangle is
-///                          computed (Eigen's triangular product assignment) and mirrored.
+///                          computed (Eigen's triangular product assignment, from 48 rows)
+///                          and mirrored.
 ///     transposed_product<TA, TB>(A, B)   op(A) op(B) with op(A) = Aᵀ when TA: the product
 ///                          reads A transposed in place instead of copying Aᵀ first.
 ///     symmetric_product<TA, TB>(A, B)    op(A) op(B) known to be symmetric (the last product
 ///                          of ZZᵀ or ZMZᵀ, M symmetric, eval/ops/product.hpp): one triangle
-///                          is computed and mirrored, so the result is exactly symmetric.
+///                          is computed (from 48 rows) and mirrored, so the result is
+///                          exactly symmetric.
 ///     planned_sum<K...>(t₀, …, tₖ)   t₀ ± t₁ ± … ± tₖ: one node for a chain of + and −,
 ///                          evaluated into one result in the written order, t₀ ± t₁ in one
 ///                          pass; a product term marked so is added into it (r += op(A) op(B):
@@ -86,6 +88,17 @@ struct evaluator<transposed_product_op<TransposeLeft, TransposeRight>> {
   }
 };
 
+/// r = p, a product known to be symmetric, with the lower triangle mirrored so that r is
+/// exactly symmetric. From 48 rows only the lower triangle is computed (Eigen's triangular
+/// product assignment); below, the whole product costs less than the triangular one's setup
+/// (n x n times n x n: 1.9x the time at n = 10, 1.08x at 32, 0.94x at 48, 0.72x at 100).
+template <class R, class P>
+void assign_symmetric(R& r, const P& p) {
+  if (r.rows() >= 48) r.template triangularView<Eigen::Lower>() = p;
+  else r.noalias() = p;
+  r.template triangularView<Eigen::StrictlyUpper>() = r.transpose();
+}
+
 template <bool TransposeLeft, bool TransposeRight>
 struct evaluator<symmetric_product_op<TransposeLeft, TransposeRight>> {
   template <class Ctx, class E, class A, class B>
@@ -93,8 +106,7 @@ struct evaluator<symmetric_product_op<TransposeLeft, TransposeRight>> {
     const auto& left = transposed_if<TransposeLeft>(a);
     const auto& right = transposed_if<TransposeRight>(b);
     result_t<Ctx, E> r(left.rows(), right.cols());
-    r.template triangularView<Eigen::Lower>() = left * right;
-    r.template triangularView<Eigen::StrictlyUpper>() = r.transpose();
+    assign_symmetric(r, left * right);
     return r;
   }
 };
@@ -279,8 +291,7 @@ struct evaluator<gram_op> {
   template <class Ctx, class E, class A>
   static auto apply(const Ctx&, const E&, const A& a) {
     result_t<Ctx, E> r(a.cols(), a.cols());
-    r.template triangularView<Eigen::Lower>() = a.transpose() * a;
-    r.template triangularView<Eigen::StrictlyUpper>() = r.transpose();
+    assign_symmetric(r, a.transpose() * a);
     return r;
   }
   template <class Ctx, class E, class A, class D>
@@ -288,8 +299,7 @@ struct evaluator<gram_op> {
     result_t<Ctx, E> r(a.cols(), a.cols());
     matrix_t<typename Ctx::scalar, A_of<E>> da;
     da.noalias() = d.asDiagonal() * a;
-    r.template triangularView<Eigen::Lower>() = a.transpose() * da;
-    r.template triangularView<Eigen::StrictlyUpper>() = r.transpose();
+    assign_symmetric(r, a.transpose() * da);
     return r;
   }
 
