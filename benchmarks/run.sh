@@ -8,7 +8,7 @@
 # Debian interpreter that sees python3-torch and python3-matplotlib).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-build="${1:-$root/build/bench}"
+build="$(realpath -m "${1:-$root/build/bench}")"  # absolute: the programs run from the results directory
 repetitions="${REPETITIONS:-5}"
 min_time="${MIN_TIME:-0.05}"
 cpu="${CPU:-1}"

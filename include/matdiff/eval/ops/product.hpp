@@ -267,13 +267,19 @@ inline constexpr bool mirrored_factors =
     (is_transpose_by_type<F, G> || is_transpose_by_type<G, F> || (__is_same(F, G) && is_known_symmetric<F>));
 
 /// A chain f₁…fₕ fₕᵀ…f₁ᵀ, or f₁…fₕ M fₕᵀ…f₁ᵀ with M symmetric: ZZᵀ or ZMZᵀ for Z = f₁…fₕ,
-/// a symmetric matrix (a congruence A S Aᵀ, S⁻¹ V S⁻¹, S⁻¹ Y Yᵀ S⁻¹).
-template <class Factors>
-inline constexpr bool is_symmetric_chain = false;
-template <class... F>
-inline constexpr bool is_symmetric_chain<pack<F...>> = []<std::size_t... I>(std::index_sequence<I...>) {
-  return (mirrored_factors<pack_element_t<I, pack<F...>>, pack_element_t<sizeof...(F) - 1 - I, pack<F...>>> && ...);
-}(std::make_index_sequence<(sizeof...(F) + 1) / 2>{});
+/// a symmetric matrix (a congruence A S Aᵀ, S⁻¹ V S⁻¹, S⁻¹ Y Yᵀ S⁻¹). (Factors: a pack type.)
+/// Pairs are compared from the outside in and the first mismatch ends it, so a chain that is
+/// not symmetric costs one comparison.
+template <class Factors, std::size_t I = 0>
+constexpr bool is_symmetric_chain() {
+  constexpr std::size_t k = Factors::size;
+  if constexpr (I >= (k + 1) / 2)
+    return true;
+  else if constexpr (!mirrored_factors<pack_element_t<I, Factors>, pack_element_t<k - 1 - I, Factors>>)
+    return false;
+  else
+    return is_symmetric_chain<Factors, I + 1>();
+}
 
 /// The first H planned factors of a chain, as their planned chain.
 template <std::size_t H, class... F>
@@ -324,7 +330,7 @@ constexpr auto planned_symmetric_chain(const pack<F...>& factors) {
 template <class E, class Factors>
 inline constexpr bool plans_symmetric_chain = [] {
   if constexpr (E::shape_v.is_fixed() && E::shape_v.rows.factor <= 8) return false;
-  else return is_symmetric_chain<Factors>;
+  else return is_symmetric_chain<Factors>();
 }();
 
 }  // namespace planning
