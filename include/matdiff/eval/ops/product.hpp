@@ -253,18 +253,12 @@ constexpr auto planned_chain(const pack<F...>& factors) {
   return build_chain<0, sizeof...(F) - 1>(factors);
 }
 
-/// F = Gᵀ by type.
-template <class F, class G>
-inline constexpr bool is_transpose_by_type = false;
-template <class G>
-inline constexpr bool is_transpose_by_type<node<transpose_op, G>, G> = true;
-
 /// Two factors of a chain, each the other's transpose: F = Gᵀ, or one symmetric factor
 /// twice (S, S⁻¹). Neither stores data, so the types say the values are equal.
 template <class F, class G>
 inline constexpr bool mirrored_factors =
     !carries_data<F> && !carries_data<G> &&
-    (is_transpose_by_type<F, G> || is_transpose_by_type<G, F> || (__is_same(F, G) && is_known_symmetric<F>));
+    (is_transpose_of<F, G> || is_transpose_of<G, F> || (__is_same(F, G) && is_known_symmetric<F>));
 
 /// A chain f₁…fₕ fₕᵀ…f₁ᵀ, or f₁…fₕ M fₕᵀ…f₁ᵀ with M symmetric: ZZᵀ or ZMZᵀ for Z = f₁…fₕ,
 /// a symmetric matrix (a congruence A S Aᵀ, S⁻¹ V S⁻¹, S⁻¹ Y Yᵀ S⁻¹). (Factors: a pack type.)
