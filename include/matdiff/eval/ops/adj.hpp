@@ -2,7 +2,8 @@
 /// Evaluation of the adjugate (ops/adj.hpp).
 ///
 ///   1x1: adj(a) = 1.
-///   Fixed 2x2 and 3x3: the cofactors, each a difference of two products, exact in form.
+///   Fixed 2x2 and 3x3: the cofactors, each a difference of two products to an ulp
+///   (eval/cofactor_inverse.hpp).
 ///   Other sizes: from the partial-pivoting LU PA = LU, which a kernel shares with inv, det
 ///   and logdet of A (eval/plan/factorization.hpp):
 ///       adj(A) = adj(U) adj(L) adj(P⁻¹) = det(P) adj(U) L⁻¹ P.
@@ -26,6 +27,7 @@
 #include <Eigen/LU>
 #include <Eigen/SVD>
 
+#include <matdiff/eval/cofactor_inverse.hpp>
 #include <matdiff/eval/evaluate.hpp>
 #include <matdiff/eval/lu.hpp>
 #include <matdiff/eval/plan/factorization.hpp>
@@ -33,24 +35,6 @@
 #include <matdiff/ops/adj.hpp>
 
 namespace matdiff {
-
-/// The adjugate of a fixed 2x2 or 3x3 matrix by its cofactors.
-template <class M, class A>
-M adjugate_by_cofactors(const A& a) {
-  M r;
-  if constexpr (M::RowsAtCompileTime == 2) {
-    r << a(1, 1), -a(0, 1),
-        -a(1, 0), a(0, 0);
-  } else {
-    // adj(A)ᵢⱼ is the cofactor of Aⱼᵢ: rows and columns after j and i, cyclically.
-    for (int i = 0; i < 3; ++i)
-      for (int j = 0; j < 3; ++j) {
-        const int r1 = (j + 1) % 3, r2 = (j + 2) % 3, c1 = (i + 1) % 3, c2 = (i + 2) % 3;
-        r(i, j) = a(r1, c1) * a(r2, c2) - a(r1, c2) * a(r2, c1);
-      }
-  }
-  return r;
-}
 
 /// The adjugate from the singular value decomposition: for the rank-deficient cases the
 /// LU form does not resolve.
@@ -180,7 +164,7 @@ struct evaluator<adj_op> {
     if constexpr (std::is_arithmetic_v<A>) {
       return S(1);
     } else if constexpr (M::RowsAtCompileTime == 2 || M::RowsAtCompileTime == 3) {
-      return adjugate_by_cofactors<M>(a);
+      return accurate_adjugate<M>(a);
     } else {
       return adjugate_from_lu<M>(lu_t<M>(a));
     }

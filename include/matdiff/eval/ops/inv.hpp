@@ -16,8 +16,9 @@
 
 namespace matdiff {
 
-/// A partial-pivoting LU at every size (not Eigen's closed forms for fixed sizes up to 4x4,
-/// which are inaccurate for ill-conditioned or badly scaled matrices: eval/plan/factorization.hpp).
+/// A partial-pivoting LU at every size, at fixed 2x2 and 3x3 with accurate cofactors first
+/// (not Eigen's closed forms for fixed sizes up to 4x4, which are inaccurate for
+/// ill-conditioned or badly scaled matrices: eval/plan/factorization.hpp).
 /// A kernel plans inv(A) as lu_inverse(lu(A)), sharing the LU; `apply` is the unplanned rule.
 template <>
 struct evaluator<inv_op> {

@@ -17,7 +17,8 @@
 namespace matdiff {
 
 /// log|det A| = Σᵢ log|Uᵢᵢ| from a partial-pivoting LU factorization PA = LU: no overflow or
-/// underflow of the determinant itself, -inf for a singular matrix. A kernel plans it from
+/// underflow of the determinant itself, -inf for a singular matrix (at 2x2 and 3x3
+/// log|det A| of the accurate cofactors' determinant where that is safe, eval/lu.hpp). A kernel plans it from
 /// the shared factorization; `apply` is the unplanned rule.
 template <>
 struct evaluator<logdet_op> {
@@ -35,8 +36,7 @@ struct evaluator<logdet_op> {
       return log(abs(a));
     } else {
       using M = Eigen::Matrix<S, A::RowsAtCompileTime, A::ColsAtCompileTime>;
-      const lu_t<M> lu(a);
-      return lu.matrixLU().diagonal().cwiseAbs().array().log().sum();
+      return log_abs_determinant(lu_t<M>(a));
     }
   }
 };

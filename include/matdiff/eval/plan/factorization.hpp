@@ -20,11 +20,11 @@
 /// bound to S that is not positive definite is `md::structure_error` naming S.
 ///
 /// Every size goes through the LU (eval/lu.hpp: unrolled at fixed sizes up to 4x4), fixed
-/// 2x2, 3x3 and 4x4 too. Eigen's closed forms for
-/// those (cofactors over the determinant) lose up to all digits at condition 1e8..1e12
-/// where the LU keeps those of a backward-stable solve, and give 0 or inf at scales 1e±200
-/// where the determinant over- or underflows but the inverse does not (docs/numerics.md has
-/// the measurements). One LU for det and logdet also makes them agree: det is exactly 0
+/// 4x4 too; at fixed 2x2 and 3x3 its inverse and determinant are accurate cofactors where
+/// those are safe (eval/cofactor_inverse.hpp). Eigen's closed forms (plain cofactors over
+/// the determinant) lose up to all digits at condition 1e8..1e12 where the LU keeps those
+/// of a backward-stable solve, and give 0 or inf at scales 1e±200 where the determinant
+/// over- or underflows but the inverse does not (docs/numerics.md has the measurements). One LU for det and logdet also makes them agree: det is exactly 0
 /// exactly when a pivot is 0, which is when logdet is -inf.
 #pragma once
 
@@ -119,8 +119,10 @@ struct evaluated_value<S, node<lu_op, A>> {
 
 template <>
 struct evaluator<lu_op> {
+  /// Always inlined: at 2x2 and 3x3 the factorization is a few ns, and g++ 12 at -O3 kept
+  /// this a call, which cost a 3x3 value and gradient a third of its time.
   template <class Ctx, class A, class V>
-  static auto apply(const Ctx&, const node<lu_op, A>&, const V& a) {
+  EIGEN_ALWAYS_INLINE static auto apply(const Ctx&, const node<lu_op, A>&, const V& a) {
     ++factorization_count.lu;
     return lu_t<matrix_t<typename Ctx::scalar, A>>(a);
   }
@@ -146,8 +148,7 @@ template <>
 struct evaluator<lu_logdet_op> {
   template <class Ctx, class E, class LU>
   static typename Ctx::scalar apply(const Ctx&, const E&, const LU& lu) {
-    if constexpr (requires { lu.log_abs_determinant(); }) return lu.log_abs_determinant();  // Cholesky
-    else return lu.matrixLU().diagonal().cwiseAbs().array().log().sum();
+    return log_abs_determinant(lu);
   }
 };
 
