@@ -64,9 +64,10 @@ TEST_CASE("small_lu agrees with Eigen's PartialPivLU", "[lu]") {
   compare_all<4>();
 }
 
-TEST_CASE("fixed sizes up to 4 use small_lu, others PartialPivLU", "[lu]") {
-  STATIC_REQUIRE(std::is_same_v<md::lu_t<Eigen::Matrix4d>, md::small_lu<double, 4>>);
+TEST_CASE("fixed sizes up to 4 use small_lu or unrolled_lu, others PartialPivLU", "[lu]") {
+  STATIC_REQUIRE(std::is_same_v<md::lu_t<Eigen::Matrix4d>, md::unrolled_lu<double, 4>>);
   STATIC_REQUIRE(std::is_same_v<md::lu_t<Eigen::Matrix2f>, md::small_lu<float, 2>>);
+  STATIC_REQUIRE(std::is_same_v<md::lu_t<Eigen::Matrix3d>, md::small_lu<double, 3>>);
   STATIC_REQUIRE(std::is_same_v<md::lu_t<Eigen::Matrix<double, 5, 5>>, Eigen::PartialPivLU<Eigen::Matrix<double, 5, 5>>>);
   STATIC_REQUIRE(std::is_same_v<md::lu_t<Eigen::MatrixXd>, Eigen::PartialPivLU<Eigen::MatrixXd>>);
 }

@@ -2,7 +2,7 @@
 /// The partial-pivoting LU factorization PA = LU that inv, det, logdet, adj and the solves
 /// are evaluated with (eval/plan/factorization.hpp): `lu_t<M>` for a square matrix type M.
 ///
-/// Fixed sizes up to 4x4 use `small_lu`: `unrolled_lu`, the same algorithm as Eigen's
+/// Fixed sizes up to 4x4 use `unrolled_lu`, the same algorithm as Eigen's
 /// `PartialPivLU` (the largest entry of the column as pivot, the first of equal ones; unit
 /// lower L) written for a size known at compile time, so that the compiler unrolls it:
 /// Eigen's general code, made for large blocked matrices, costs more than the arithmetic at
@@ -11,9 +11,9 @@
 /// `permutationP()`, `determinant()`, `log_abs_determinant()`, `inverse()`, `solve(b)`,
 /// `transpose().solve(b)` and `reconstructedMatrix()`.
 ///
-/// At 2x2 and 3x3 (floating point) `small_lu` computes the inverse and the determinant by
-/// the accurate cofactors of eval/cofactor_inverse.hpp wherever they are safe: as accurate
-/// as the LU's, without its chain of divisions, so about 5x faster. The LU is computed only
+/// At 2x2 and 3x3 (floating point) `small_lu` wraps it and computes the inverse and the
+/// determinant by the accurate cofactors of eval/cofactor_inverse.hpp wherever they are
+/// safe: as accurate as the LU's, without its chain of divisions, so 2-3x faster. The LU is computed only
 /// where the cofactors are not safe (singular, nearly singular or extreme entries) or a solve
 /// asks for it: solves stay backward stable. `log_abs_determinant()` follows
 /// `determinant()`, so that det is 0 exactly when logdet is -inf.
@@ -263,11 +263,13 @@ class small_lu {
   [[no_unique_address]] cofactors cofactors_;
 };
 
-/// The LU of square matrix type M: `small_lu` for fixed sizes up to 4, else Eigen's.
-template <class M>
-using lu_t = std::conditional_t<(M::RowsAtCompileTime != Eigen::Dynamic && M::RowsAtCompileTime <= 4),
-                                small_lu<typename M::Scalar, (M::RowsAtCompileTime == Eigen::Dynamic ? 1 : M::RowsAtCompileTime)>,
-                                Eigen::PartialPivLU<M>>;
+/// The LU of square matrix type M: for fixed sizes up to 4 `small_lu` where it has the
+/// cofactors (2x2, 3x3), else `unrolled_lu`; Eigen's for other sizes.
+template <class M, int N = (M::RowsAtCompileTime == Eigen::Dynamic ? 5 : M::RowsAtCompileTime)>
+using lu_t = std::conditional_t<(N > 4), Eigen::PartialPivLU<M>,
+                                std::conditional_t<small_lu<typename M::Scalar, (N > 4 ? 1 : N)>::has_cofactors,
+                                                   small_lu<typename M::Scalar, (N > 4 ? 1 : N)>,
+                                                   unrolled_lu<typename M::Scalar, (N > 4 ? 1 : N)>>>;
 
 /// log|det A| from a factorization: its own where it has one (small_lu, cholesky), else
 /// Σᵢ log|Uᵢᵢ| (PartialPivLU).

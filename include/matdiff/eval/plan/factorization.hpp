@@ -119,10 +119,8 @@ struct evaluated_value<S, node<lu_op, A>> {
 
 template <>
 struct evaluator<lu_op> {
-  /// Always inlined: at 2x2 and 3x3 the factorization is a few ns, and g++ 12 at -O3 kept
-  /// this a call, which cost a 3x3 value and gradient a third of its time.
   template <class Ctx, class A, class V>
-  EIGEN_ALWAYS_INLINE static auto apply(const Ctx&, const node<lu_op, A>&, const V& a) {
+  static auto apply(const Ctx&, const node<lu_op, A>&, const V& a) {
     ++factorization_count.lu;
     return lu_t<matrix_t<typename Ctx::scalar, A>>(a);
   }
