@@ -40,6 +40,19 @@ R kernel_result(T&& value) {
   else return R(operand_value(value));
 }
 
+#if defined(__GNUC__) || defined(__clang__)
+#define MATDIFF_FLATTEN __attribute__((flatten))
+#else
+#define MATDIFF_FLATTEN
+#endif
+
+/// A result of at most 16 entries, fixed at compile time (or a number).
+template <class R>
+inline constexpr bool small_fixed_result = [] {
+  if constexpr (requires { R::SizeAtCompileTime; }) return R::SizeAtCompileTime != Eigen::Dynamic && R::SizeAtCompileTime <= 16;
+  else return true;
+}();
+
 template <class... E>
 class kernel_t {
   /// The nodes of all planned expressions, for the solves that can use an inverse the kernel
@@ -73,16 +86,29 @@ class kernel_t {
       // The sizes of bound variables that the results do not contain are checked too.
       constexpr auto symbols = set_union<needed_symbols, detail::symbols_of_variables<signature>()>;
       using Ctx = context<signature, symbols, B...>;
-      const Ctx ctx(bindings...);
-      const context_view_t<Ctx> view(ctx);
-      const shared_context<context_view_t<Ctx>, shared_nodes_t<evaluated_t<planned_t<without_signature_t<E>>>...>> shared(view);
-      return planned_.apply([&](const auto&... e) {
-        return std::tuple<result_t<Ctx, E>...>(kernel_result<result_t<Ctx, E>>(evaluate(shared, e))...);
-      });
+      if constexpr ((small_fixed_result<result_t<Ctx, E>> && ...)) return evaluate_inlined<Ctx>(bindings...);
+      else return evaluate_all<Ctx>(bindings...);
     }
   }
 
  private:
+  template <class Ctx, class... B>
+  auto evaluate_all(const B&... bindings) const {
+    const Ctx ctx(bindings...);
+    const context_view_t<Ctx> view(ctx);
+    const shared_context<context_view_t<Ctx>, shared_nodes_t<evaluated_t<planned_t<without_signature_t<E>>>...>> shared(view);
+    return planned_.apply([&](const auto&... e) {
+      return std::tuple<result_t<Ctx, E>...>(kernel_result<result_t<Ctx, E>>(evaluate(shared, e))...);
+    });
+  }
+  /// evaluate_all with every call inlined into it: for results of fixed small sizes, where a
+  /// call and the values it passes through memory cost as much as the arithmetic, so that
+  /// the kernel is one straight-line function as generated code would be.
+  template <class Ctx, class... B>
+  MATDIFF_FLATTEN auto evaluate_inlined(const B&... bindings) const {
+    return evaluate_all<Ctx>(bindings...);
+  }
+
   pack<evaluated_t<planned_t<without_signature_t<E>>>...> planned_;
 };
 
