@@ -145,7 +145,8 @@ TEST_CASE("small_lu takes the cofactors for the inverse and determinant, the LU 
   CHECK(det == closed.determinant());
   CHECK(logdet == std::log(std::abs(det)));
   // Single precision has them too, long double as well.
-  CHECK(md::small_lu<float, 2>::has_cofactors);
-  CHECK(md::small_lu<long double, 3>::has_cofactors);
-  CHECK_FALSE(md::small_lu<double, 4>::has_cofactors);
+  STATIC_REQUIRE(md::has_cofactor_inverse<float, 2>);
+  STATIC_REQUIRE(md::has_cofactor_inverse<long double, 3>);
+  STATIC_REQUIRE_FALSE(md::has_cofactor_inverse<double, 4>);
+  STATIC_REQUIRE_FALSE(md::has_cofactor_inverse<int, 2>);
 }

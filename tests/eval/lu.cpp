@@ -1,4 +1,4 @@
-// The LU factorization of eval/lu.hpp: small_lu, at fixed sizes up to 4x4, gives what
+// The LU factorization of eval/lu.hpp: lu_t at fixed sizes up to 4x4 gives what
 // Eigen's PartialPivLU gives (the same pivots, factors, permutation, determinant, inverse and
 // solves, to rounding), also with row exchanges, zero columns and singular matrices.
 #include <cmath>
@@ -22,7 +22,7 @@ template <int N>
 void compare_with_eigen(const Eigen::Matrix<double, N, N>& a) {
   using M = Eigen::Matrix<double, N, N>;
   INFO("A =\n" << a);
-  const md::small_lu<double, N> mine(a);
+  const md::lu_t<M> mine(a);
   const Eigen::PartialPivLU<M> eigen(a);
   // The same pivot rows, so the same factors (the arithmetic is the same but for its order).
   CHECK(mine.permutationP().indices() == eigen.permutationP().indices());
@@ -57,7 +57,7 @@ void compare_all() {
 
 }  // namespace
 
-TEST_CASE("small_lu agrees with Eigen's PartialPivLU", "[lu]") {
+TEST_CASE("the fixed-size LU agrees with Eigen's PartialPivLU", "[lu]") {
   compare_all<1>();
   compare_all<2>();
   compare_all<3>();
@@ -68,6 +68,8 @@ TEST_CASE("fixed sizes up to 4 use small_lu or unrolled_lu, others PartialPivLU"
   STATIC_REQUIRE(std::is_same_v<md::lu_t<Eigen::Matrix4d>, md::unrolled_lu<double, 4>>);
   STATIC_REQUIRE(std::is_same_v<md::lu_t<Eigen::Matrix2f>, md::small_lu<float, 2>>);
   STATIC_REQUIRE(std::is_same_v<md::lu_t<Eigen::Matrix3d>, md::small_lu<double, 3>>);
+  STATIC_REQUIRE(std::is_same_v<md::lu_t<Eigen::Matrix2i>, md::unrolled_lu<int, 2>>);
+  STATIC_REQUIRE(std::is_same_v<md::lu_t<Eigen::Matrix<double, 1, 1>>, md::unrolled_lu<double, 1>>);
   STATIC_REQUIRE(std::is_same_v<md::lu_t<Eigen::Matrix<double, 5, 5>>, Eigen::PartialPivLU<Eigen::Matrix<double, 5, 5>>>);
   STATIC_REQUIRE(std::is_same_v<md::lu_t<Eigen::MatrixXd>, Eigen::PartialPivLU<Eigen::MatrixXd>>);
 }

@@ -13,10 +13,10 @@
 ///
 /// At 2x2 and 3x3 (floating point) `small_lu` wraps it and computes the inverse and the
 /// determinant by the accurate cofactors of eval/cofactor_inverse.hpp wherever they are
-/// safe: as accurate as the LU's, without its chain of divisions, so 2-3x faster. The LU is computed only
-/// where the cofactors are not safe (singular, nearly singular or extreme entries) or a solve
-/// asks for it: solves stay backward stable. `log_abs_determinant()` follows
-/// `determinant()`, so that det is 0 exactly when logdet is -inf.
+/// safe: as accurate as the LU's, without its chain of divisions, so 2-3x faster. The LU is
+/// computed only where the cofactors are not safe (singular, nearly singular or extreme
+/// entries) or a solve asks for it: solves stay backward stable. `log_abs_determinant()`
+/// follows `determinant()`, so that det is 0 exactly when logdet is -inf.
 #pragma once
 
 #include <cmath>
@@ -180,52 +180,45 @@ class unrolled_lu {
   int sign_ = 1;
 };
 
-/// The factorization of a fixed N x N matrix, N ≤ 4: the unrolled LU, and at 2x2 and 3x3 the
-/// accurate cofactors first for the inverse and the determinant.
+/// Whether fixed N x N matrices of S have the accurate cofactors of
+/// eval/cofactor_inverse.hpp: 2x2 and 3x3, floating point.
+template <class S, int N>
+inline constexpr bool has_cofactor_inverse = (N == 2 || N == 3) && std::is_floating_point_v<S>;
+
+/// The factorization of a fixed 2x2 or 3x3 matrix: the accurate cofactors for the inverse
+/// and the determinant where they are safe, the unrolled LU where they are not and for the
+/// solves.
 template <class S, int N>
 class small_lu {
+  static_assert(has_cofactor_inverse<S, N>,
+                "matdiff: small_lu is the 2x2 and 3x3 floating-point factorization; lu_t picks unrolled_lu elsewhere");
+
  public:
   using matrix = Eigen::Matrix<S, N, N>;
-  /// Whether inverse() and determinant() try the cofactors first.
-  static constexpr bool has_cofactors = (N == 2 || N == 3) && std::is_floating_point_v<S>;
 
   small_lu() = default;
   /// Always inlined, as the cofactors are (eval/cofactor_inverse.hpp): g++ 12 at -O3 kept it
   /// a call from the kernels, which doubled the time of a 3x3 value and gradient.
   template <class A>
-  EIGEN_ALWAYS_INLINE explicit small_lu(const A& a) {
-    if constexpr (has_cofactors) {
-      a_ = a;
-      cofactors_ = cofactors(a_);
-      if (!cofactors_.usable()) factorize();  // else the LU when a solve asks for it
-    } else {
-      lu_ = unrolled_lu<S, N>(a);
-      factorized_ = true;
-    }
+  EIGEN_ALWAYS_INLINE explicit small_lu(const A& a) : a_(a), cofactors_(a_) {
+    if (!cofactors_.usable()) factorize();  // else the LU when a solve asks for it
   }
 
-  S determinant() const {
-    if constexpr (has_cofactors)
-      if (cofactors_.usable()) return cofactors_.determinant();
-    return lu().determinant();
-  }
+  S determinant() const { return cofactors_.usable() ? cofactors_.determinant() : lu_.determinant(); }
   /// log|det A|: from the same determinant as determinant() where that is the cofactors'
   /// (a normal number then), else Σᵢ log|Uᵢᵢ|.
   S log_abs_determinant() const {
     using std::abs, std::log;
-    if constexpr (has_cofactors)
-      if (cofactors_.usable()) return log(abs(cofactors_.determinant()));
-    return lu().log_abs_determinant();
+    return cofactors_.usable() ? log(abs(cofactors_.determinant())) : lu_.log_abs_determinant();
   }
-  matrix inverse() const {
-    if constexpr (has_cofactors) return cofactors_.usable() ? cofactors_.inverse() : inverse_by_lu();
-    else return lu_.inverse();
-  }
+  matrix inverse() const { return cofactors_.usable() ? cofactors_.inverse() : inverse_by_lu(); }
 
   matrix matrixLU() const { return lu().matrixLU(); }
   Eigen::PermutationMatrix<N, N> permutationP() const { return lu().permutationP(); }
   Eigen::Index rows() const { return N; }
   Eigen::Index cols() const { return N; }
+  /// A solve factorizes A where the cofactors have served so far, once per solve: a kernel
+  /// with several solves by one 2x2 or 3x3 A and no A⁻¹ pays an LU for each.
   template <class B>
   auto solve(const B& b) const { return lu().solve(b); }
   template <class B>
@@ -240,35 +233,24 @@ class small_lu {
   matrix reconstructedMatrix() const { return lu().reconstructedMatrix(); }
 
  private:
-  struct no_cofactors {};
-  using cofactors = std::conditional_t<has_cofactors, cofactor_inverse<S, (has_cofactors ? N : 2)>, no_cofactors>;
-
   // The rare cases kept out of line, so that the common one is small enough to inline.
-  EIGEN_DONT_INLINE void factorize() {
-    lu_ = unrolled_lu<S, N>(a_);
-    factorized_ = true;
-  }
+  EIGEN_DONT_INLINE void factorize() { lu_ = unrolled_lu<S, N>(a_); }
+  EIGEN_DONT_INLINE matrix inverse_by_lu() const { return lu_.inverse(); }
 
-  EIGEN_DONT_INLINE matrix inverse_by_lu() const { return lu().inverse(); }
+  /// The LU: computed at construction where the cofactors are not safe, else now.
+  unrolled_lu<S, N> lu() const { return cofactors_.usable() ? unrolled_lu<S, N>(a_) : lu_; }
 
-  /// The LU computed at construction, or (where the cofactors have served so far) now.
-  decltype(auto) lu() const {
-    if constexpr (has_cofactors) return factorized_ ? lu_ : unrolled_lu<S, N>(a_);
-    else return (lu_);
-  }
-
-  unrolled_lu<S, N> lu_;
-  bool factorized_ = false;
-  [[no_unique_address]] std::conditional_t<has_cofactors, matrix, no_cofactors> a_;
-  [[no_unique_address]] cofactors cofactors_;
+  matrix a_;
+  cofactor_inverse<S, N> cofactors_;
+  unrolled_lu<S, N> lu_;  // set where the cofactors are not usable
 };
 
 /// The LU of square matrix type M: for fixed sizes up to 4 `small_lu` where it has the
 /// cofactors (2x2, 3x3), else `unrolled_lu`; Eigen's for other sizes.
 template <class M, int N = (M::RowsAtCompileTime == Eigen::Dynamic ? 5 : M::RowsAtCompileTime)>
 using lu_t = std::conditional_t<(N > 4), Eigen::PartialPivLU<M>,
-                                std::conditional_t<small_lu<typename M::Scalar, (N > 4 ? 1 : N)>::has_cofactors,
-                                                   small_lu<typename M::Scalar, (N > 4 ? 1 : N)>,
+                                std::conditional_t<has_cofactor_inverse<typename M::Scalar, N>,
+                                                   small_lu<typename M::Scalar, (has_cofactor_inverse<typename M::Scalar, N> ? N : 2)>,
                                                    unrolled_lu<typename M::Scalar, (N > 4 ? 1 : N)>>>;
 
 /// log|det A| from a factorization: its own where it has one (small_lu, cholesky), else

@@ -24,8 +24,9 @@
 /// those are safe (eval/cofactor_inverse.hpp). Eigen's closed forms (plain cofactors over
 /// the determinant) lose up to all digits at condition 1e8..1e12 where the LU keeps those
 /// of a backward-stable solve, and give 0 or inf at scales 1e±200 where the determinant
-/// over- or underflows but the inverse does not (docs/numerics.md has the measurements). One LU for det and logdet also makes them agree: det is exactly 0
-/// exactly when a pivot is 0, which is when logdet is -inf.
+/// over- or underflows but the inverse does not (docs/numerics.md has the measurements).
+/// One factorization for det and logdet also makes them agree: det is exactly 0 exactly
+/// when logdet is -inf.
 #pragma once
 
 #include <type_traits>
