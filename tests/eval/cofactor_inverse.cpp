@@ -1,8 +1,9 @@
 // The accurate cofactors of eval/cofactor_inverse.hpp and their use by small_lu (eval/lu.hpp):
 // the difference of products exact where plain arithmetic cancels to 0; the inverse and
 // determinant of 2x2 and 3x3 matrices as accurate as the LU's at condition 1e12 against long
-// double references; where the closed form is not safe (singular, tiny or huge entries) the
-// LU's results; and kernels using them. test_eval_stress measures every inverse-type
+// double references, and of 4x4 ones wherever they are used; where the closed form is not
+// safe (singular, tiny or huge entries, at 4x4 ill-conditioned) the LU's results; and
+// kernels using them. test_eval_stress measures every inverse-type
 // operation on top of these.
 #include <cmath>
 #include <limits>
@@ -43,6 +44,35 @@ std::pair<double, double> inverse_errors(double condition, int trials) {
 template <class X, class Y>
 bool same(const X& x, const Y& y) {
   return (x.array() == y.array() || (x.array().isNaN() && y.array().isNaN())).all();
+}
+
+/// At 4x4 over `trials` matrices of condition `condition`: how many the cofactors take for
+/// the inverse and for the determinant, and the largest errors of both, the cofactors'
+/// where they take them and the LU's (Eigen's PartialPivLU) on all, against long double.
+struct errors_4x4 {
+  int usable = 0, determinant_usable = 0;
+  double inverse = 0, inverse_lu = 0, determinant = 0, determinant_lu = 0;
+};
+errors_4x4 measure_4x4(double condition, int trials) {
+  using M = Eigen::Matrix4d;
+  errors_4x4 e;
+  for (int t = 0; t < trials; ++t) {
+    const M a = conditioned(4, condition, 1);
+    const Eigen::PartialPivLU<matdiff_stress::matrix_ld> reference(a.cast<ld>());
+    const Eigen::PartialPivLU<M> lu(a);
+    const md::cofactor_inverse<double, 4> closed(a);
+    e.inverse_lu = std::max(e.inverse_lu, error(M(lu.inverse()), reference.inverse()));
+    e.determinant_lu = std::max(e.determinant_lu, error(lu.determinant(), reference.determinant()));
+    if (M inverse; closed.inverse_into(a, inverse)) {
+      ++e.usable;
+      e.inverse = std::max(e.inverse, error(inverse, reference.inverse()));
+    }
+    if (closed.determinant_usable()) {
+      ++e.determinant_usable;
+      e.determinant = std::max(e.determinant, error(closed.determinant(), reference.determinant()));
+    }
+  }
+  return e;
 }
 
 }  // namespace
@@ -93,6 +123,38 @@ TEST_CASE("the cofactor inverse is as accurate as the LU at condition 1e12", "[c
   }
 }
 
+TEST_CASE("the 4x4 closed form is as accurate as the LU wherever it is used", "[cofactors][stress]") {
+  // An integer matrix with det 1 and an integer inverse: exact.
+  Eigen::Matrix4d upper, lower;
+  upper << 1, 1, 0, 0,
+      0, 1, -1, 0,
+      0, 0, 1, 1,
+      0, 0, 0, 1;
+  lower = upper.transpose();
+  const Eigen::Matrix4d a = lower * upper;
+  const md::cofactor_inverse<double, 4> exact(a);
+  CHECK(exact.determinant() == 1);  // integer arithmetic, exact (though its terms cancel)
+  Eigen::Matrix4d inverse;
+  REQUIRE(exact.inverse_into(a, inverse));
+  CHECK(inverse == Eigen::Matrix4d(upper.inverse() * lower.inverse()));
+
+  // The closed-form inverse (Eigen's plain cofactors, refined once) is taken up to
+  // condition 256 in the ∞-norm, the determinant where its error bound is 12ε (most
+  // matrices at condition 10); where they are taken, within 4x the LU's error.
+  for (double condition : {1.0, 10.0, 30.0, 100.0}) {
+    const errors_4x4 e = measure_4x4(condition, 200);
+    INFO("condition " << condition << ": inverse " << e.inverse << " (LU " << e.inverse_lu << ") on " << e.usable
+                      << ", determinant " << e.determinant << " (LU " << e.determinant_lu << ") on "
+                      << e.determinant_usable);
+    if (condition <= 10) CHECK(e.usable == 200);
+    if (condition <= 10) CHECK(e.determinant_usable >= 180);
+    CHECK(e.inverse <= 4 * std::max(e.inverse_lu, 8 * eps));
+    CHECK(e.determinant <= 4 * std::max(e.determinant_lu, 8 * eps));
+  }
+  // Beyond, the LU.
+  for (double condition : {1e4, 1e8, 1e12}) CHECK(measure_4x4(condition, 50).usable == 0);
+}
+
 TEST_CASE("where the cofactors are not safe, small_lu gives the LU's results", "[cofactors][lu]") {
   using M = Eigen::Matrix3d;
   // Singular: det 0 is below the safe range.
@@ -123,6 +185,63 @@ TEST_CASE("where the cofactors are not safe, small_lu gives the LU's results", "
   rows.row(2) *= 1e-300;
   CHECK_FALSE(md::cofactor_inverse<double, 3>(rows).usable());
   CHECK(same(md::small_lu<double, 3>(rows).inverse(), md::unrolled_lu<double, 3>(rows).inverse()));
+
+  // 4x4: singular, tiny and huge entries, ill-conditioned.
+  using M4 = Eigen::Matrix4d;
+  M4 singular4 = conditioned(4, 10, 1);
+  singular4.col(3) = singular4.col(0) + singular4.col(1);
+  CHECK(md::small_lu<double, 4>(singular4).determinant() == md::unrolled_lu<double, 4>(singular4).determinant());
+  CHECK(same(md::small_lu<double, 4>(singular4).inverse(), md::unrolled_lu<double, 4>(singular4).inverse()));
+  for (double scale : {1e-120, 1e120}) {
+    const M4 a = scale * M4(conditioned(4, 10, 1));
+    INFO("scale " << scale);
+    Eigen::Matrix4d unused;
+    CHECK_FALSE(md::cofactor_inverse<double, 4>(a).inverse_into(a, unused));
+    const md::small_lu<double, 4> lu(a);
+    CHECK(same(lu.inverse(), md::unrolled_lu<double, 4>(a).inverse()));
+    CHECK(lu.inverse().allFinite());
+    CHECK(lu.log_abs_determinant() == md::unrolled_lu<double, 4>(a).log_abs_determinant());
+  }
+  const M4 ill = conditioned(4, 1e12, 1);
+  Eigen::Matrix4d unused;
+  CHECK_FALSE(md::cofactor_inverse<double, 4>(ill).inverse_into(ill, unused));
+  CHECK(same(md::small_lu<double, 4>(ill).inverse(), md::unrolled_lu<double, 4>(ill).inverse()));
+}
+
+TEST_CASE("at 4x4 far from singular the adjugate is det(A) inv(A) from the cofactors, as accurate as the LU's", "[cofactors][adj]") {
+  using M4 = Eigen::Matrix4d;
+  constexpr auto A = md::matrix<"A", 4, 4>;
+  static constexpr auto k = md::kernel(md::adj(A));
+  double mine = 0, lu = 0;
+  int by_cofactors = 0;
+  for (int t = 0; t < 200; ++t) {
+    const M4 a = conditioned(4, 10, 1);
+    const matdiff_stress::matrix_ld reference = matdiff_stress::cofactor_adjugate(a);
+    M4 unused;
+    by_cofactors += md::small_lu<double, 4>(a).adjugate_by_cofactors(unused);
+    const auto [adjugate] = k(A = a);
+    mine = std::max(mine, error(adjugate, reference));
+    lu = std::max(lu, error(md::adjugate_from_lu<M4>(md::unrolled_lu<double, 4>(a)), reference));
+  }
+  INFO("adj: " << mine << " (LU " << lu << "), by cofactors " << by_cofactors << " of 200");
+  CHECK(by_cofactors >= 180);
+  CHECK(mine <= 4 * std::max(lu, 8 * eps));
+}
+
+TEST_CASE("at 4x4 small_lu takes the LU's determinant where the closed form's is not accurate", "[cofactors][lu]") {
+  using M4 = Eigen::Matrix4d;
+  for (int t = 0; t < 100; ++t) {
+    const M4 a = conditioned(4, 30, 1);
+    const md::cofactor_inverse<double, 4> closed(a);
+    M4 inverse;
+    if (!closed.inverse_into(a, inverse) || closed.determinant_usable()) continue;
+    const md::small_lu<double, 4> lu(a);
+    CHECK(lu.inverse() == inverse);
+    CHECK(lu.determinant() == md::unrolled_lu<double, 4>(a).determinant());
+    CHECK(lu.log_abs_determinant() == md::unrolled_lu<double, 4>(a).log_abs_determinant());
+    return;
+  }
+  FAIL("no 4x4 matrix of condition 30 whose inverse the closed form gives, but not its determinant");
 }
 
 TEST_CASE("small_lu takes the cofactors for the inverse and determinant, the LU for solves", "[cofactors][lu]") {
@@ -147,6 +266,7 @@ TEST_CASE("small_lu takes the cofactors for the inverse and determinant, the LU 
   // Single precision has them too, long double as well.
   STATIC_REQUIRE(md::has_cofactor_inverse<float, 2>);
   STATIC_REQUIRE(md::has_cofactor_inverse<long double, 3>);
-  STATIC_REQUIRE_FALSE(md::has_cofactor_inverse<double, 4>);
+  STATIC_REQUIRE(md::has_cofactor_inverse<double, 4>);
+  STATIC_REQUIRE_FALSE(md::has_cofactor_inverse<double, 5>);
   STATIC_REQUIRE_FALSE(md::has_cofactor_inverse<int, 2>);
 }

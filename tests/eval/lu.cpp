@@ -1,6 +1,8 @@
-// The LU factorization of eval/lu.hpp: lu_t at fixed sizes up to 4x4 gives what
-// Eigen's PartialPivLU gives (the same pivots, factors, permutation, determinant, inverse and
-// solves, to rounding), also with row exchanges, zero columns and singular matrices.
+// The LU factorization of eval/lu.hpp: at fixed sizes up to 4x4 it gives what Eigen's
+// PartialPivLU gives (the same pivots, factors, permutation, determinant, inverse and
+// solves, to rounding), also with row exchanges, zero columns and singular matrices; the
+// factorization kernels use agrees with it.
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <type_traits>
@@ -22,18 +24,33 @@ template <int N>
 void compare_with_eigen(const Eigen::Matrix<double, N, N>& a) {
   using M = Eigen::Matrix<double, N, N>;
   INFO("A =\n" << a);
-  const md::lu_t<M> mine(a);
+  const md::pivoted_lu_t<M> mine(a);
   const Eigen::PartialPivLU<M> eigen(a);
   // The same pivot rows, so the same factors (the arithmetic is the same but for its order).
   CHECK(mine.permutationP().indices() == eigen.permutationP().indices());
   require_close(mine.matrixLU(), eigen.matrixLU(), 1e-14);
   require_close(mine.determinant(), eigen.determinant(), 1e-14);
   require_close(mine.reconstructedMatrix(), eigen.reconstructedMatrix(), 1e-14);
+
+  // The factorization kernels use (lu_t): at 2x2 to 4x4 the same LU for the factors and the
+  // solves, the cofactors for the inverse and the determinant where they are safe, which
+  // agree with the LU's to rounding times the condition number (their accuracy against
+  // long double: tests/eval/cofactor_inverse.cpp).
+  const md::lu_t<M> factorization(a);
+  CHECK(factorization.matrixLU() == mine.matrixLU());
+  CHECK(factorization.permutationP().indices() == mine.permutationP().indices());
   if (eigen.matrixLU().diagonal().cwiseAbs().minCoeff() == 0) return;  // no inverse
-  require_close(mine.inverse(), M(eigen.inverse()), 1e-13);
+  const M inverse = eigen.inverse();
+  const double condition = a.cwiseAbs().maxCoeff() * inverse.cwiseAbs().maxCoeff();
+  require_close(factorization.inverse(), inverse, 1e-15 * std::max(condition, 100.0));
+  require_close(factorization.determinant(), eigen.determinant(), 1e-15 * std::max(condition, 100.0));
+
+  require_close(mine.inverse(), inverse, 1e-13);
   const Eigen::Matrix<double, N, 3> b = random_matrix<Eigen::Matrix<double, N, 3>>();
   require_close(mine.solve(b), Eigen::Matrix<double, N, 3>(eigen.solve(b)), 1e-13);
   require_close(mine.transpose().solve(b), Eigen::Matrix<double, N, 3>(eigen.transpose().solve(b)), 1e-13);
+  CHECK(factorization.solve(b) == mine.solve(b));
+  CHECK(factorization.transpose().solve(b) == mine.transpose().solve(b));
   const Eigen::MatrixXd dynamic_columns = random_matrix<Eigen::MatrixXd>(N, 2);
   require_close(mine.solve(dynamic_columns), Eigen::MatrixXd(eigen.solve(dynamic_columns)), 1e-13);
 }
@@ -65,11 +82,15 @@ TEST_CASE("the fixed-size LU agrees with Eigen's PartialPivLU", "[lu]") {
 }
 
 TEST_CASE("fixed sizes up to 4 use small_lu or unrolled_lu, others PartialPivLU", "[lu]") {
-  STATIC_REQUIRE(std::is_same_v<md::lu_t<Eigen::Matrix4d>, md::unrolled_lu<double, 4>>);
+  STATIC_REQUIRE(std::is_same_v<md::lu_t<Eigen::Matrix4d>, md::small_lu<double, 4>>);
   STATIC_REQUIRE(std::is_same_v<md::lu_t<Eigen::Matrix2f>, md::small_lu<float, 2>>);
   STATIC_REQUIRE(std::is_same_v<md::lu_t<Eigen::Matrix3d>, md::small_lu<double, 3>>);
   STATIC_REQUIRE(std::is_same_v<md::lu_t<Eigen::Matrix2i>, md::unrolled_lu<int, 2>>);
   STATIC_REQUIRE(std::is_same_v<md::lu_t<Eigen::Matrix<double, 1, 1>>, md::unrolled_lu<double, 1>>);
+  STATIC_REQUIRE(std::is_same_v<md::lu_t<Eigen::Matrix4i>, md::unrolled_lu<int, 4>>);
+  // Solves and the adjugate take the pivoted LU itself.
+  STATIC_REQUIRE(std::is_same_v<md::pivoted_lu_t<Eigen::Matrix3d>, md::unrolled_lu<double, 3>>);
+  STATIC_REQUIRE(std::is_same_v<md::pivoted_lu_t<Eigen::MatrixXd>, Eigen::PartialPivLU<Eigen::MatrixXd>>);
   STATIC_REQUIRE(std::is_same_v<md::lu_t<Eigen::Matrix<double, 5, 5>>, Eigen::PartialPivLU<Eigen::Matrix<double, 5, 5>>>);
   STATIC_REQUIRE(std::is_same_v<md::lu_t<Eigen::MatrixXd>, Eigen::PartialPivLU<Eigen::MatrixXd>>);
 }

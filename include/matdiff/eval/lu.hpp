@@ -11,7 +11,7 @@
 /// `permutationP()`, `determinant()`, `log_abs_determinant()`, `inverse()`, `solve(b)`,
 /// `transpose().solve(b)` and `reconstructedMatrix()`.
 ///
-/// At 2x2 and 3x3 (floating point) `small_lu` wraps it and computes the inverse and the
+/// At 2x2 to 4x4 (floating point) `small_lu` wraps it and computes the inverse and the
 /// determinant by the accurate cofactors of eval/cofactor_inverse.hpp wherever they are
 /// safe: as accurate as the LU's, without its chain of divisions, so 2-3x faster. The LU is
 /// computed only where the cofactors are not safe (singular, nearly singular or extreme
@@ -181,17 +181,17 @@ class unrolled_lu {
 };
 
 /// Whether fixed N x N matrices of S have the accurate cofactors of
-/// eval/cofactor_inverse.hpp: 2x2 and 3x3, floating point.
+/// eval/cofactor_inverse.hpp: 2x2 to 4x4, floating point.
 template <class S, int N>
-inline constexpr bool has_cofactor_inverse = (N == 2 || N == 3) && std::is_floating_point_v<S>;
+inline constexpr bool has_cofactor_inverse = (N >= 2 && N <= 4) && std::is_floating_point_v<S>;
 
-/// The factorization of a fixed 2x2 or 3x3 matrix: the accurate cofactors for the inverse
-/// and the determinant where they are safe, the unrolled LU where they are not and for the
-/// solves.
+/// The factorization of a fixed 2x2, 3x3 or 4x4 matrix: the accurate cofactors for the
+/// inverse and the determinant where they are safe; the unrolled LU, computed when asked
+/// for, where they are not and for the solves.
 template <class S, int N>
 class small_lu {
   static_assert(has_cofactor_inverse<S, N>,
-                "matdiff: small_lu is the 2x2 and 3x3 floating-point factorization; lu_t picks unrolled_lu elsewhere");
+                "matdiff: small_lu is the 2x2 to 4x4 floating-point factorization; lu_t picks unrolled_lu elsewhere");
 
  public:
   using matrix = Eigen::Matrix<S, N, N>;
@@ -200,29 +200,38 @@ class small_lu {
   /// Always inlined, as the cofactors are (eval/cofactor_inverse.hpp): g++ 12 at -O3 kept it
   /// a call from the kernels, which doubled the time of a 3x3 value and gradient.
   template <class A>
-  EIGEN_ALWAYS_INLINE explicit small_lu(const A& a) : a_(a), cofactors_(a_) {
-    if (!cofactors_.usable()) factorize();  // else the LU when a solve asks for it
-  }
+  EIGEN_ALWAYS_INLINE explicit small_lu(const A& a) : a_(a), cofactors_(a_) {}
 
-  S determinant() const { return cofactors_.usable() ? cofactors_.determinant() : lu_.determinant(); }
+  S determinant() const { return cofactors_.determinant_usable() ? cofactors_.determinant() : determinant_by_lu(); }
   /// log|det A|: from the same determinant as determinant() where that is the cofactors'
   /// (a normal number then), else Σᵢ log|Uᵢᵢ|.
   S log_abs_determinant() const {
     using std::abs, std::log;
-    return cofactors_.usable() ? log(abs(cofactors_.determinant())) : lu_.log_abs_determinant();
+    return cofactors_.determinant_usable() ? log(abs(cofactors_.determinant())) : log_abs_determinant_by_lu();
   }
-  matrix inverse() const { return cofactors_.usable() ? cofactors_.inverse() : inverse_by_lu(); }
+  EIGEN_ALWAYS_INLINE matrix inverse() const {
+    matrix x;
+    if (!cofactors_.inverse_into(a_, x)) x = inverse_by_lu();
+    return x;
+  }
+  /// out = adj(A) = det A · A⁻¹ where the cofactors give both (A far from singular).
+  bool adjugate_by_cofactors(matrix& out) const {
+    if (!cofactors_.determinant_usable() || !cofactors_.inverse_into(a_, out)) return false;
+    out *= cofactors_.determinant();
+    return true;
+  }
 
-  matrix matrixLU() const { return lu().matrixLU(); }
-  Eigen::PermutationMatrix<N, N> permutationP() const { return lu().permutationP(); }
+  matrix matrixLU() const { return pivoted_lu().matrixLU(); }
+  Eigen::PermutationMatrix<N, N> permutationP() const { return pivoted_lu().permutationP(); }
   Eigen::Index rows() const { return N; }
   Eigen::Index cols() const { return N; }
-  /// A solve factorizes A where the cofactors have served so far, once per solve: a kernel
-  /// with several solves by one 2x2 or 3x3 A and no A⁻¹ pays an LU for each.
+  /// A solve factorizes A, once per solve: a kernel with several solves by one small A and
+  /// no A⁻¹ pays an LU for each (so does each of det, logdet and inv where the cofactors do
+  /// not give it: singular and extreme matrices).
   template <class B>
-  auto solve(const B& b) const { return lu().solve(b); }
+  auto solve(const B& b) const { return pivoted_lu().solve(b); }
   template <class B>
-  auto solve_transposed(const B& b) const { return lu().solve_transposed(b); }
+  auto solve_transposed(const B& b) const { return pivoted_lu().solve_transposed(b); }
   /// The factorization of Aᵀ, for Eigen's spelling lu.transpose().solve(b).
   struct transposed {
     const small_lu& lu;
@@ -230,28 +239,33 @@ class small_lu {
     auto solve(const B& b) const { return lu.solve_transposed(b); }
   };
   transposed transpose() const { return {*this}; }
-  matrix reconstructedMatrix() const { return lu().reconstructedMatrix(); }
+  matrix reconstructedMatrix() const { return pivoted_lu().reconstructedMatrix(); }
+  /// The LU, computed now (a user of several of its parts takes it once: adj,
+  /// eval/ops/adj.hpp).
+  unrolled_lu<S, N> pivoted_lu() const { return unrolled_lu<S, N>(a_); }
 
  private:
   // The rare cases kept out of line, so that the common one is small enough to inline.
-  EIGEN_DONT_INLINE void factorize() { lu_ = unrolled_lu<S, N>(a_); }
-  EIGEN_DONT_INLINE matrix inverse_by_lu() const { return lu_.inverse(); }
-
-  /// The LU: computed at construction where the cofactors are not safe, else now.
-  unrolled_lu<S, N> lu() const { return cofactors_.usable() ? unrolled_lu<S, N>(a_) : lu_; }
+  EIGEN_DONT_INLINE matrix inverse_by_lu() const { return pivoted_lu().inverse(); }
+  EIGEN_DONT_INLINE S determinant_by_lu() const { return pivoted_lu().determinant(); }
+  EIGEN_DONT_INLINE S log_abs_determinant_by_lu() const { return pivoted_lu().log_abs_determinant(); }
 
   matrix a_;
   cofactor_inverse<S, N> cofactors_;
-  unrolled_lu<S, N> lu_;  // set where the cofactors are not usable
 };
 
-/// The LU of square matrix type M: for fixed sizes up to 4 `small_lu` where it has the
-/// cofactors (2x2, 3x3), else `unrolled_lu`; Eigen's for other sizes.
+/// The partial-pivoting LU of square matrix type M: `unrolled_lu` for fixed sizes up to 4,
+/// Eigen's for other sizes.
 template <class M, int N = (M::RowsAtCompileTime == Eigen::Dynamic ? 5 : M::RowsAtCompileTime)>
-using lu_t = std::conditional_t<(N > 4), Eigen::PartialPivLU<M>,
-                                std::conditional_t<has_cofactor_inverse<typename M::Scalar, N>,
-                                                   small_lu<typename M::Scalar, (has_cofactor_inverse<typename M::Scalar, N> ? N : 2)>,
-                                                   unrolled_lu<typename M::Scalar, (N > 4 ? 1 : N)>>>;
+using pivoted_lu_t =
+    std::conditional_t<(N > 4), Eigen::PartialPivLU<M>, unrolled_lu<typename M::Scalar, (N > 4 ? 1 : N)>>;
+
+/// The factorization of square matrix type M: `small_lu` where it has the cofactors (fixed
+/// 2x2 to 4x4, floating point), else the partial-pivoting LU.
+template <class M, int N = (M::RowsAtCompileTime == Eigen::Dynamic ? 5 : M::RowsAtCompileTime)>
+using lu_t = std::conditional_t<has_cofactor_inverse<typename M::Scalar, N>,
+                                small_lu<typename M::Scalar, (has_cofactor_inverse<typename M::Scalar, N> ? N : 2)>,
+                                pivoted_lu_t<M>>;
 
 /// log|det A| from a factorization: its own where it has one (small_lu, cholesky), else
 /// Σᵢ log|Uᵢᵢ| (PartialPivLU).

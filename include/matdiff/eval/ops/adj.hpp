@@ -4,8 +4,10 @@
 ///   1x1: adj(a) = 1.
 ///   Fixed 2x2 and 3x3: the cofactors, each a difference of two products to an ulp
 ///   (eval/cofactor_inverse.hpp).
-///   Other sizes: from the partial-pivoting LU PA = LU, which a kernel shares with inv, det
-///   and logdet of A (eval/plan/factorization.hpp):
+///   Fixed 4x4 far from singular: det A · A⁻¹, both from the factorization's cofactors
+///   (eval/cofactor_inverse.hpp: condition at most 256, both as accurate as the LU's).
+///   Other sizes and matrices: from the partial-pivoting LU PA = LU, which a kernel shares
+///   with inv, det and logdet of A (eval/plan/factorization.hpp):
 ///       adj(A) = adj(U) adj(L) adj(P⁻¹) = det(P) adj(U) L⁻¹ P.
 ///   With k the index of the smallest pivot |Uₖₖ|, t = Uₖₖ, p = Πᵢ≠ₖ Uᵢᵢ, and U₁ = U with
 ///   Uₖₖ replaced by 1, B = U₁⁻¹, b = B eₖ, cᵀ = eₖᵀ B (Sherman–Morrison on the one entry):
@@ -137,7 +139,15 @@ template <>
 struct evaluator<lu_adjugate_op> {
   template <class Ctx, class E, class LU>
   static auto apply(const Ctx&, const E&, const LU& lu) {
-    return adjugate_from_lu<result_t<Ctx, E>>(lu);
+    using R = result_t<Ctx, E>;
+    if constexpr (requires { lu.pivoted_lu(); }) {
+      // small_lu (fixed 4x4): det A · A⁻¹ where its cofactors give both, which they do only
+      // far from singular (eval/cofactor_inverse.hpp), else from its LU, computed once here.
+      if (R r; lu.adjugate_by_cofactors(r)) return r;
+      return adjugate_from_lu<R>(lu.pivoted_lu());
+    } else {
+      return adjugate_from_lu<R>(lu);
+    }
   }
 };
 
@@ -166,7 +176,7 @@ struct evaluator<adj_op> {
     } else if constexpr (M::RowsAtCompileTime == 2 || M::RowsAtCompileTime == 3) {
       return accurate_adjugate<M>(a);
     } else {
-      return adjugate_from_lu<M>(lu_t<M>(a));
+      return adjugate_from_lu<M>(pivoted_lu_t<M>(a));
     }
   }
 };

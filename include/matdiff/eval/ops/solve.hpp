@@ -36,7 +36,7 @@ struct evaluator<solve_op> {
       else return finish<S, E>(b / a);
     } else {
       using matrix = matrix_t<S, std::remove_cvref_t<decltype(e.template arg<0>())>>;
-      result_t<Ctx, E> x = lu_t<matrix>(a).solve(b);
+      result_t<Ctx, E> x = pivoted_lu_t<matrix>(a).solve(b);
       return x;
     }
   }

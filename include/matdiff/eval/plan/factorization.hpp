@@ -19,9 +19,9 @@
 /// so inv(S), det(S), logdet(S), inv(S) B and B inv(S) share one LLT per kernel call. A value
 /// bound to S that is not positive definite is `md::structure_error` naming S.
 ///
-/// Every size goes through the LU (eval/lu.hpp: unrolled at fixed sizes up to 4x4), fixed
-/// 4x4 too; at fixed 2x2 and 3x3 its inverse and determinant are accurate cofactors where
-/// those are safe (eval/cofactor_inverse.hpp). Eigen's closed forms (plain cofactors over
+/// Every size goes through the LU (eval/lu.hpp: unrolled at fixed sizes up to 4x4); at fixed
+/// 2x2 to 4x4 its inverse and determinant are accurate cofactors where those are safe
+/// (eval/cofactor_inverse.hpp; at 4x4 checked by the residual and refined). Eigen's closed forms (plain cofactors over
 /// the determinant) lose up to all digits at condition 1e8..1e12 where the LU keeps those
 /// of a backward-stable solve, and give 0 or inf at scales 1e±200 where the determinant
 /// over- or underflows but the inverse does not (docs/numerics.md has the measurements).
