@@ -20,22 +20,22 @@
 /// rounding of R: the LU's class where ‖R‖∞ ≤ √ε. Its entries are then as accurate as the
 /// LU's up to condition 1e6, but a product X₁b is not a backward-stable solve: at condition
 /// 1e4 its error was 30 times that of the LU's solve (and of the LU's inverse times b), at
-/// condition 100 3.5 times. So X₁ is used only where ‖A‖∞‖X₁‖∞ ≤ 256, the condition of
+/// condition 100 4 times. So X₁ is used only where ‖A‖∞‖X₁‖∞ ≤ 256, the condition of
 /// the elements of a mesh or a model, not of a least-squares system. det A is the Laplace
 /// expansion by the complementary 2x2 minors of rows 0, 1 and rows 2, 3, Σ ±sⱼₖcₗₘ; its
 /// relative error is at most ~3ε Σ|sⱼₖ||cₗₘ| / |det A|, and it is used where that bound is at
 /// most 12ε, independently of the inverse (the LU's bound is nρεκ, ρ its growth factor).
 ///
 /// Why it is worth it: no division on the critical path but one, and no pivot search; at
-/// 2x2 the inverse takes about a sixth of the unrolled LU's time, at 4x4 about 0.6 of it
-/// (eval/lu.hpp).
+/// 2x2 the inverse takes about a sixth of the unrolled LU's time, at 4x4 two thirds
+/// (eval/lu.hpp; docs/numerics.md has the times in kernels).
 ///
 /// `usable()` (`inverse_into` at 4x4) is false where the closed form is not safe: |det A|
 /// below 2⁻⁹⁷⁰ (singular, nearly so, or tiny entries, where the products underflow) or not
 /// finite, or an entry of the inverse not finite (huge entries, where a product overflows);
 /// at 4x4 where the residual is above √ε or the condition above 256, and
-/// `determinant_usable()` where the determinant's bound above is too large. The LU takes over there (small_lu), so 0, inf and
-/// NaN results are the LU's.
+/// `determinant_usable()` where the determinant's bound above is too large. The LU takes
+/// over there (small_lu), so 0, inf and NaN results are the LU's.
 #pragma once
 
 #include <cmath>

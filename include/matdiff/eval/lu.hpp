@@ -13,10 +13,11 @@
 ///
 /// At 2x2 to 4x4 (floating point) `small_lu` wraps it and computes the inverse and the
 /// determinant by the accurate cofactors of eval/cofactor_inverse.hpp wherever they are
-/// safe: as accurate as the LU's, without its chain of divisions, so 2-3x faster. The LU is
-/// computed only where the cofactors are not safe (singular, nearly singular or extreme
-/// entries) or a solve asks for it: solves stay backward stable. `log_abs_determinant()`
-/// follows `determinant()`, so that det is 0 exactly when logdet is -inf.
+/// safe: as accurate as the LU's, without its chain of divisions (at 2x2 and 3x3 2-3x
+/// faster, docs/numerics.md). The LU is computed only where the cofactors are not safe
+/// (singular, nearly singular or extreme entries, at 4x4 also ill-conditioned) or a solve
+/// asks for it: solves stay backward stable. `log_abs_determinant()` follows
+/// `determinant()`, so that det is 0 exactly when logdet is -inf.
 #pragma once
 
 #include <cmath>
