@@ -3,8 +3,7 @@
 // determinant of 2x2 and 3x3 matrices as accurate as the LU's at condition 1e12 against long
 // double references, and of 4x4 ones wherever they are used; where the closed form is not
 // safe (singular, tiny or huge entries, at 4x4 ill-conditioned) the LU's results; and
-// kernels using them. test_eval_stress measures every inverse-type
-// operation on top of these.
+// kernels using them. test_eval_stress measures every inverse-type operation on top of these.
 #include <cmath>
 #include <limits>
 

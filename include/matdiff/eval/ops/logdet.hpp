@@ -17,7 +17,7 @@
 namespace matdiff {
 
 /// log|det A| = Σᵢ log|Uᵢᵢ| from a partial-pivoting LU factorization PA = LU: no overflow or
-/// underflow of the determinant itself, -inf for a singular matrix (at 2x2 and 3x3
+/// underflow of the determinant itself, -inf for a singular matrix (at fixed 2x2 to 4x4
 /// log|det A| of the accurate cofactors' determinant where that is safe, eval/lu.hpp). A
 /// kernel plans it from the shared factorization; `apply` is the unplanned rule.
 template <>

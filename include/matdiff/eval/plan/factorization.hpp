@@ -21,10 +21,11 @@
 ///
 /// Every size goes through the LU (eval/lu.hpp: unrolled at fixed sizes up to 4x4); at fixed
 /// 2x2 to 4x4 its inverse and determinant are accurate cofactors where those are safe
-/// (eval/cofactor_inverse.hpp; at 4x4 checked by the residual and refined). Eigen's closed forms (plain cofactors over
-/// the determinant) lose up to all digits at condition 1e8..1e12 where the LU keeps those
-/// of a backward-stable solve, and give 0 or inf at scales 1e±200 where the determinant
-/// over- or underflows but the inverse does not (docs/numerics.md has the measurements).
+/// (eval/cofactor_inverse.hpp; at 4x4 checked by the residual and refined). Eigen's closed
+/// forms (plain cofactors over the determinant) lose up to all digits at condition
+/// 1e8..1e12 where the LU keeps those of a backward-stable solve, and give 0 or inf at scales
+/// 1e±200 where the determinant over- or underflows but the inverse does not
+/// (docs/numerics.md has the measurements).
 /// One factorization for det and logdet also makes them agree: det is exactly 0 exactly
 /// when logdet is -inf.
 #pragma once
