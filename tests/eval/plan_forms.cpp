@@ -81,6 +81,49 @@ TEST_CASE("a chain of fixed sizes takes the cheapest association") {
                 Eigen::Matrix<double, 50, 10>((Pv * Qv * Rv).transpose()), 1e-10);
 }
 
+TEST_CASE("three factors whose best association depends on symbolic sizes are associated when the kernel runs") {
+  constexpr auto m = md::dim<"m">;
+  constexpr auto k = md::dim<"k">;
+  constexpr auto W = md::matrix<"W", m, k>;
+  constexpr auto V = md::matrix<"V", n, k>;
+  constexpr auto M = md::matrix<"M", m, m>;
+  constexpr auto N = md::matrix<"N", n, m>;
+  using Wb = type_of<decltype(W)>;
+  using Vb = type_of<decltype(V)>;
+  // W Vᵀ V: (WVᵀ)V costs 2mnk multiplications, W(VᵀV) k²(m + n).
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(W * md::transpose(V) * V)>,
+                                md::node<md::chain_by_size_op<k, n>,
+                                         md::node<md::product_op, md::node<md::transposed_product_op<false, true>, Wb, Vb>, Vb>,
+                                         md::node<md::product_op, Wb, md::node<md::gram_op, Vb>>>>);
+  // One association is as cheap as the other at every size, or the order is known: one path.
+  STATIC_REQUIRE(md::is_node_of<planned<decltype(A * N * M)>, md::product_op>);  // sizes n n m m
+  STATIC_REQUIRE(!md::is_node_of<planned<decltype(N * M * md::transpose(N))>, md::chain_by_size_op<m, m>>);  // n m m n
+  constexpr auto y = md::vector<"y", m>;
+  STATIC_REQUIRE(!md::is_node_of<planned<decltype(md::transpose(V) * N * y)>, md::chain_by_size_op<n, m>>);  // a vector
+  // M W Wᵀ: 2m²k against m²(m + k), and a fixed size with a symbolic one.
+  STATIC_REQUIRE(md::is_node_of<planned<decltype(M * W * md::transpose(W))>, md::chain_by_size_op<m, k>>);
+  constexpr auto P = md::matrix<"P", 10, 100>;
+  constexpr auto Q = md::matrix<"Q", 100, 5>;
+  constexpr auto R = md::matrix<"R", 5, n>;
+  STATIC_REQUIRE(md::is_node_of<planned<decltype(P * Q * R)>,
+                                md::chain_by_size_op<md::dimension::fixed(100), md::dimension::fixed(5)>>);
+
+  STATIC_REQUIRE(md::left_association_cheaper(1000, 5, 1000, 5) == false);  // W(VᵀV) for k = 5
+  STATIC_REQUIRE(md::left_association_cheaper(10, 1000, 10, 1000) == true);  // (WVᵀ)V for k = 1000
+  STATIC_REQUIRE(md::left_association_cheaper(7, 7, 7, 7) == true);          // as written
+
+  // Both choices give the product.
+  for (const auto& [rows, inner, cols] : {std::tuple{40, 3, 30}, std::tuple{4, 30, 3}}) {
+    const Eigen::MatrixXd Wv = random_matrix<Eigen::MatrixXd>(rows, inner);
+    const Eigen::MatrixXd Vv = random_matrix<Eigen::MatrixXd>(cols, inner);
+    const Eigen::MatrixXd expected = Wv * (Vv.transpose() * Vv);
+    require_close(md::eval(W * md::transpose(V) * V, W = Wv, V = Vv), expected, 1e-12);
+    const auto [value, twice] = md::kernel(W * md::transpose(V) * V, 2 * W * md::transpose(V) * V)(W = Wv, V = Vv);
+    require_close(value, expected, 1e-12);
+    require_close(twice, Eigen::MatrixXd(2 * expected), 1e-12);
+  }
+}
+
 TEST_CASE("special forms: scalings, traces of products, sums of element-wise products") {
   using Ab = type_of<decltype(A)>;
   using Bb = type_of<decltype(B)>;

@@ -248,9 +248,25 @@ constexpr auto build_chain(const Factors& f) {
   }
 }
 
+/// Whether a chain of planned factors is three whose association the run-time sizes decide.
+template <class... F>
+inline constexpr bool chain_associated_by_size = false;
+template <class F0, class F1, class F2>
+inline constexpr bool chain_associated_by_size<F0, F1, F2> = associated_by_size(
+    {F0::shape_v, F1::shape_v, F2::shape_v},
+    {is_diag<F0> || structured_factor<F0>::applies, is_diag<F1> || structured_factor<F1>::applies,
+     is_diag<F2> || structured_factor<F2>::applies});
+
 template <class... F>
 constexpr auto planned_chain(const pack<F...>& factors) {
-  return build_chain<0, sizeof...(F) - 1>(factors);
+  if constexpr (chain_associated_by_size<F...>) {
+    using F1 = pack_element_t<1, pack<F...>>;
+    return planned_node<chain_by_size_op<F1::shape_v.rows, F1::shape_v.cols>>(
+        product(product(at<0>(factors), at<1>(factors)), at<2>(factors)),
+        product(at<0>(factors), product(at<1>(factors), at<2>(factors))));
+  } else {
+    return build_chain<0, sizeof...(F) - 1>(factors);
+  }
 }
 
 /// Two factors of a chain, each the other's transpose: F = Gᵀ, or one symmetric factor

@@ -11,6 +11,10 @@
 /// (large), so vectors are absorbed first: A B x → A (B x), xᵀ A B → (xᵀA) B; of equal
 /// costs, xᵀ A x → xᵀ (A x).
 ///
+/// Three factors whose cheaper association depends on the run-time values of their symbolic
+/// sizes (W Vᵀ V with W m x k, V n x k: (WVᵀ)V costs 2mnk, W(VᵀV) k²(m + n)) are planned both
+/// ways and one is chosen when the kernel runs (`associated_by_size`).
+///
 /// `chain_factors(e)` flattens a product of matrices into its factors (a 1x1 factor ends the
 /// chain: it is a scaling); `order_chain(shapes, cheap)` gives the split of every range.
 #pragma once
@@ -97,6 +101,31 @@ constexpr chain_plan<K> order_chain(const std::array<shape, K>& shapes, const st
     }
   }
   return plan;
+}
+
+/// Whether the cheaper association of three factors of sizes p₀ x p₁, p₁ x p₂, p₂ x p₃,
+/// (F₁F₂)F₃ at p₀p₂(p₁ + p₃) multiplications or F₁(F₂F₃) at p₁p₃(p₀ + p₂), is left to the
+/// run-time sizes: some size is symbolic; no factor is cheap and no size is 1, where the
+/// order above holds whatever the sizes (a vector is absorbed first, a scaling costs the size
+/// of the other side); and the two costs are not one polynomial in the symbols, which they
+/// are when p₀ = p₁ and p₂ = p₃ or p₀ = p₃ and p₁ = p₂ (A X B with A n x n and B m x m,
+/// X B Xᵀ): there the association as written is as cheap at every size, and one code path
+/// is compiled, not two.
+constexpr bool associated_by_size(const std::array<shape, 3>& shapes, const std::array<bool, 3>& cheap) {
+  const dimension p[4] = {shapes[0].rows, shapes[1].rows, shapes[2].rows, shapes[2].cols};
+  bool symbolic = false;
+  for (const dimension& d : p) {
+    if (d.is(1)) return false;
+    symbolic = symbolic || !d.is_fixed();
+  }
+  const bool same_costs = (p[0] == p[1] && p[2] == p[3]) || (p[0] == p[3] && p[1] == p[2]);
+  return symbolic && !same_costs && !cheap[0] && !cheap[1] && !cheap[2];
+}
+
+/// Whether (F₁F₂)F₃ takes no more multiplications than F₁(F₂F₃) at the sizes p₀..p₃ (the
+/// choice of `associated_by_size` chains at run time; of equal costs, as written).
+constexpr bool left_association_cheaper(double p0, double p1, double p2, double p3) {
+  return p0 * p2 * (p1 + p3) <= p1 * p3 * (p0 + p2);
 }
 
 }  // namespace matdiff

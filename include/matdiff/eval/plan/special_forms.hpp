@@ -19,11 +19,15 @@
 ///                          pass; a product term marked so is added into it (r += op(A) op(B):
 ///                          no temporary for the product, as careful Eigen code writes C + AB),
 ///                          and a transpose term reads its operand transposed (A + Aᵀ).
+///     chain_by_size<P₁, P₂>(L, R)   F₁F₂F₃ with F₂ of size P₁ x P₂: L = (F₁F₂)F₃ or
+///                          R = F₁(F₂F₃), whichever takes fewer multiplications at the
+///                          run-time sizes (eval/plan/chain.hpp); only that one is evaluated.
 ///
 /// The planner (eval/plan/plan.hpp) writes these nodes in place of the products they stand for.
 #pragma once
 
 #include <type_traits>
+#include <utility>
 
 #include <Eigen/Core>
 
@@ -64,6 +68,12 @@ struct transposed_product_op {
 
 template <bool TransposeLeft, bool TransposeRight>
 struct symmetric_product_op : transposed_product_op<TransposeLeft, TransposeRight> {};
+
+/// The two associations of one product, of one shape.
+template <dimension P1, dimension P2>
+struct chain_by_size_op {
+  static constexpr shape result_shape(const shape& left_first, const shape&) { return left_first; }
+};
 
 /// op(M): Mᵀ (an Eigen view, not a copy) when Transpose, else M itself.
 template <bool Transpose, class M>
@@ -251,6 +261,30 @@ struct evaluator<planned_sum_op<First, Second, Rest...>> {
       (add_term<Rest, scalar>(ctx, r, rest), ...);
       return r;
     });
+  }
+};
+
+template <dimension P1, dimension P2>
+struct evaluator<chain_by_size_op<P1, P2>> {
+  /// Only the chosen association is evaluated.
+  static constexpr bool evaluates_operands = true;
+  template <class Ctx, class E>
+  static auto evaluate_operands(const Ctx& ctx, const E& e) {
+    const auto size = [&](const dimension& d) { return static_cast<double>(ctx.size(d)); };
+    if (left_association_cheaper(size(E::shape_v.rows), size(P1), size(P2), size(E::shape_v.cols)))
+      return value_of<E>(ctx, e.template arg<0>());
+    return value_of<E>(ctx, e.template arg<1>());
+  }
+
+ private:
+  template <class E, class Ctx, class T>
+  static result_t<Ctx, E> value_of(const Ctx& ctx, const T& t) {
+    decltype(auto) v = evaluate(ctx, t);
+    using V = decltype(v);
+    if constexpr (std::is_reference_v<V> || requires { typename std::remove_cvref_t<V>::held_value; })
+      return result_t<Ctx, E>(operand_value(v));  // a remembered value: copied
+    else
+      return result_t<Ctx, E>(std::move(v));
   }
 };
 
