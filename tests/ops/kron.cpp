@@ -187,14 +187,74 @@ TEST_CASE("a product of Kronecker products is planned as Kronecker products of t
   // (A ⊗ G)(G' ⊗ A), 4 x 6 times 6 x 4, does not conform factor by factor (A has 2 columns,
   // G' 3 rows): it stays one product.
   STATIC_REQUIRE(multiplies_kron<md::planned_t<decltype(md::kron(A, G) * md::kron(md::transpose(G), A))>>::value);
-  // At 2 x 2 factors the 4 x 4 product (64 multiplications) stays one product: Eigen's
-  // fixed-size product is cheaper there than the terms' own products and temporaries.
+  // Also at 2 x 2 factors: each term of the sum adds itself into the result.
   constexpr auto small = md::kron(A, B) * (md::kron(C, md::identity<2>) - md::kron(md::identity<2>, D));
-  STATIC_REQUIRE(multiplies_kron<md::planned_t<decltype(small)>>::value);
+  STATIC_REQUIRE(!multiplies_kron<md::planned_t<decltype(small)>>::value);
+  const Eigen::Matrix2d A2 = Av.topLeftCorner<2, 2>(), B2 = Bv.topLeftCorner<2, 2>(), C2 = Cv.topLeftCorner<2, 2>(),
+                        D2 = Dv.topLeftCorner<2, 2>(), I2 = Eigen::Matrix2d::Identity();
+  require_close(md::eval(small, A = A2, B = B2, C = C2, D = D2),
+                Eigen::MatrixXd(kron_by_definition(A2, B2) * (kron_by_definition(C2, I2) - kron_by_definition(I2, D2))));
   // The Hessian of ‖J⁻¹‖² multiplies no Kronecker products; hessian.cpp checks its value.
   constexpr auto J = md::matrix<"J", n, n>;
   constexpr auto hessian = md::hessian(md::sqnorm(md::inv(J)), J);
   STATIC_REQUIRE(!multiplies_kron<md::planned_t<decltype(hessian)>>::value);
+}
+
+namespace {
+
+/// K(m, n) formed: K vec(M) = vec(Mᵀ) for M m x n.
+Eigen::MatrixXd commutation_by_definition(Eigen::Index m, Eigen::Index n) {
+  Eigen::MatrixXd K = Eigen::MatrixXd::Zero(m * n, m * n);
+  for (Eigen::Index i = 0; i < m; ++i)
+    for (Eigen::Index j = 0; j < n; ++j) K(j + i * n, i + j * m) = 1;
+  return K;
+}
+
+}  // namespace
+
+TEST_CASE("(A ⊗ B)K is one form, and Kronecker terms are added into a sum in place", "[kron][plan][eval]") {
+  constexpr auto P = md::matrix<"P", 2, 3>;
+  constexpr auto Q = md::matrix<"Q", 4, 2>;
+  constexpr auto R = md::matrix<"R", 2, 3>;
+  constexpr auto T = md::matrix<"T", 8, 6>;
+  const Eigen::MatrixXd Pv = random_matrix<Eigen::MatrixXd>(2, 3), Qv = random_matrix<Eigen::MatrixXd>(4, 2),
+                        Rv = random_matrix<Eigen::MatrixXd>(2, 3), Tv = random_matrix<Eigen::MatrixXd>(8, 6);
+  const Eigen::MatrixXd PQ = kron_by_definition(Pv, Qv), RQ = kron_by_definition(Rv, Qv);
+  const Eigen::MatrixXd K32 = commutation_by_definition(3, 2), K23 = commutation_by_definition(2, 3);
+
+  // (P ⊗ Q)K(3,2): column i + 3j is P(:, i) ⊗ Q(:, j).
+  constexpr auto commuted = md::kron(P, Q) * md::commutation<3, 2>;
+  STATIC_REQUIRE(md::is_node_of<md::planned_t<decltype(commuted)>, md::kron_commuted_op>);
+  require_close(md::eval(commuted, P = Pv, Q = Qv), Eigen::MatrixXd(PQ * K32));
+  // K(2,3) conforms too but is another permutation: applied to the formed product.
+  constexpr auto other = md::kron(P, Q) * md::commutation<2, 3>;
+  STATIC_REQUIRE(!md::is_node_of<md::planned_t<decltype(other)>, md::kron_commuted_op>);
+  require_close(md::eval(other, P = Pv, Q = Qv), Eigen::MatrixXd(PQ * K23));
+
+  // A sum of Kronecker terms, negated, scaled and commuted, after and before a formed term,
+  // and nested: each is added into the result in place.
+  constexpr auto sum = md::kron(P, Q) * md::commutation<3, 2> - 3 * md::kron(R, Q) + T - (-md::kron(P, Q) + md::kron(R, Q) * md::commutation<3, 2>);
+  const Eigen::MatrixXd expected = PQ * K32 - 3 * RQ + Tv - (-PQ + RQ * K32);
+  require_close(md::eval(sum, P = Pv, Q = Qv, R = Rv, T = Tv), expected);
+  require_close(md::eval(T + 0.5 * (md::kron(P, Q) - md::kron(R, Q)), P = Pv, Q = Qv, R = Rv, T = Tv),
+                Eigen::MatrixXd(Tv + 0.5 * (PQ - RQ)));
+  // A term the kernel also returns is remembered and added as a value.
+  const auto [whole, term] = md::kernel(T - md::kron(P, Q), md::kron(P, Q))(P = Pv, Q = Qv, T = Tv);
+  require_close(whole, Eigen::MatrixXd(Tv - PQ));
+  require_close(term, PQ);
+
+  // At run-time sizes.
+  constexpr auto Pn = md::matrix<"P", m, n>;
+  constexpr auto Qn = md::matrix<"Q", n, m>;
+  constexpr auto Tn = md::matrix<"T", m * n, n * m>;
+  constexpr auto commuted_n = md::kron(Pn, Qn) * md::commutation_matrix<n, m>{};
+  STATIC_REQUIRE(md::is_node_of<md::planned_t<decltype(commuted_n)>, md::kron_commuted_op>);
+  const Eigen::MatrixXd Pd = random_matrix<Eigen::MatrixXd>(3, 2), Qd = random_matrix<Eigen::MatrixXd>(2, 3),
+                        Td = random_matrix<Eigen::MatrixXd>(6, 6);
+  const Eigen::MatrixXd PQd = kron_by_definition(Pd, Qd), K23d = commutation_by_definition(2, 3);
+  require_close(md::eval(commuted_n, Pn = Pd, Qn = Qd), Eigen::MatrixXd(PQd * K23d));
+  require_close(md::eval(Tn - 2 * commuted_n + md::kron(Pn, Qn), Pn = Pd, Qn = Qd, Tn = Td),
+                Eigen::MatrixXd(Td - 2 * PQd * K23d + PQd));
 }
 
 TEST_CASE("a Kronecker product prints as kron(...) in text and a circled times in LaTeX", "[kron][print]") {

@@ -39,7 +39,10 @@ namespace matdiff {
 ///     e, whose operands are not yet planned (it plans them with `plan_evaluation`), e.g. a
 ///     chain of products re-associated by cost; constrained to the nodes it plans, the
 ///     others take `plan`;
-///   - optional `evaluates_operands` and `evaluate_operands(ctx, e)` (below).
+///   - optional `evaluates_operands` and `evaluate_operands(ctx, e)` (below);
+///   - optional `add_to(ctx, e, r, c)`: r += c·e into the running result of a sum without
+///     forming e's value (eval/plan/special_forms.hpp), e.g. a Kronecker product block by
+///     block.
 template <class Op>
 struct evaluator {
   static_assert(sizeof(Op) == 0,

@@ -112,6 +112,13 @@ struct evaluator<negate_op> {
   static auto apply(const Ctx&, const E&, const A& a) {
     return finish<typename Ctx::scalar, E>(-a);
   }
+
+  /// r += c(-a) as r += (-c)a, where a adds itself.
+  template <class Ctx, class A, class R>
+    requires(adds_itself<Ctx, A>())
+  static void add_to(const Ctx& ctx, const node<negate_op, A>& e, R& r, typename Ctx::scalar c) {
+    evaluator<decltype(A::op)>::add_to(ctx, e.template arg<0>(), r, -c);
+  }
 };
 
 }  // namespace matdiff

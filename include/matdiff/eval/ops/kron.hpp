@@ -10,6 +10,7 @@
 #include <matdiff/eval/evaluate.hpp>
 #include <matdiff/eval/ops/product.hpp>
 #include <matdiff/eval/value.hpp>
+#include <matdiff/ops/commutation.hpp>
 #include <matdiff/ops/kron.hpp>
 
 namespace matdiff {
@@ -55,6 +56,61 @@ struct evaluator<kron_op> {
       return r;
     }
   }
+
+  /// r += c(a ⊗ b), block by block: a Hessian's sum of Kronecker terms is filled in place.
+  template <class Ctx, class A, class B, class R>
+    requires(!A::shape_v.is_scalar() && !B::shape_v.is_scalar())
+  static void add_to(const Ctx& ctx, const node<kron_op, A, B>& e, R& r, typename Ctx::scalar c) {
+    using S = typename Ctx::scalar;
+    const auto& held_a = evaluate(ctx, e.template arg<0>());
+    const auto& held_b = evaluate(ctx, e.template arg<1>());
+    const auto& a = as_matrix<S>(operand_value(held_a));
+    const auto& b = as_matrix<S>(operand_value(held_b));
+    if constexpr (is_identity_constant<B>) {
+      const Eigen::Index p = b.rows();
+      for (Eigen::Index j = 0; j < a.cols(); ++j)
+        for (Eigen::Index i = 0; i < a.rows(); ++i) r.block(i * p, j * p, p, p).diagonal().array() += c * a(i, j);
+    } else if constexpr (is_identity_constant<A>) {
+      const Eigen::Index p = b.rows(), q = b.cols();
+      for (Eigen::Index i = 0; i < a.rows(); ++i) r.block(i * p, i * q, p, q) += c * b;
+    } else {
+      const Eigen::Index p = b.rows(), q = b.cols();
+      for (Eigen::Index j = 0; j < a.cols(); ++j)
+        for (Eigen::Index i = 0; i < a.rows(); ++i) r.block(i * p, j * q, p, q) += (c * a(i, j)) * b;
+    }
+  }
+};
+
+/// (A ⊗ B)K for the commutation matrix K = K(cols A, cols B), a term of Hessians: column
+/// i + j·cols(A) of it is A(:, i) ⊗ B(:, j) (K moves column j + i·cols(B) there), so its
+/// rows ii·rows(B) .. + rows(B) and columns j·cols(A) .. + cols(A) are the outer product
+/// B(:, j) A(ii, :): formed, or added into a sum, without the Kronecker product or a
+/// permutation of it.
+struct kron_commuted_op {
+  static constexpr shape result_shape(const shape& a, const shape& b) { return {a.rows * b.rows, a.cols * b.cols}; }
+};
+
+template <>
+struct evaluator<kron_commuted_op> {
+  template <class Ctx, class E, class AV, class BV>
+  static auto apply(const Ctx&, const E&, const AV& a, const BV& b) {
+    result_t<Ctx, E> r(a.rows() * b.rows(), a.cols() * b.cols());
+    const Eigen::Index p = b.rows(), q = a.cols();
+    for (Eigen::Index j = 0; j < b.cols(); ++j)
+      for (Eigen::Index i = 0; i < a.rows(); ++i) r.block(i * p, j * q, p, q).noalias() = b.col(j) * a.row(i);
+    return r;
+  }
+
+  template <class Ctx, class A, class B, class R>
+  static void add_to(const Ctx& ctx, const node<kron_commuted_op, A, B>& e, R& r, typename Ctx::scalar c) {
+    const auto& held_a = evaluate(ctx, e.template arg<0>());
+    const auto& held_b = evaluate(ctx, e.template arg<1>());
+    const auto& a = operand_value(held_a);
+    const auto& b = operand_value(held_b);
+    const Eigen::Index p = b.rows(), q = a.cols();
+    for (Eigen::Index j = 0; j < b.cols(); ++j)
+      for (Eigen::Index i = 0; i < a.rows(); ++i) r.block(i * p, j * q, p, q).noalias() += (c * b.col(j)) * a.row(i);
+  }
 };
 
 /// a·c planned, an identity factor dropped.
@@ -78,11 +134,26 @@ constexpr auto planned_product(const node<kron_op, A, B>& l, const node<kron_op,
 }
 
 /// s (A ⊗ B) = (sA) ⊗ B for a 1x1 s: the scaling touches A, not the Kronecker product
-/// (the planning hook of scalings, `evaluator<product_op>::plan`, eval/ops/product.hpp).
+/// (the planning hook of scalings, `evaluator<product_op>::plan`, eval/ops/product.hpp);
+/// likewise s (A ⊗ B)K.
 template <class S, class A, class B>
   requires(S::shape_v.is_scalar() && !node<kron_op, A, B>::shape_v.is_scalar())
 constexpr auto planned_product(const S& s, const node<kron_op, A, B>& k) {
   return planned_node<kron_op>(planned_node<product_op>(s, k.template arg<0>()), k.template arg<1>());
+}
+template <class S, class A, class B>
+  requires(S::shape_v.is_scalar())
+constexpr auto planned_product(const S& s, const node<kron_commuted_op, A, B>& k) {
+  return planned_node<kron_commuted_op>(planned_node<product_op>(s, k.template arg<0>()), k.template arg<1>());
+}
+
+/// (A ⊗ B)K(cols A, cols B) as one form, neither formed (kron_commuted_op); with an identity
+/// factor, A ⊗ I and I ⊗ B stay the structured factors below, applied without being formed.
+template <class A, class B, dimension M, dimension N>
+  requires(!A::shape_v.is_scalar() && !B::shape_v.is_scalar() && !is_identity_constant<A> &&
+           !is_identity_constant<B> && A::shape_v.cols == M && B::shape_v.cols == N)
+constexpr auto planned_product(const node<kron_op, A, B>& k, const commutation_matrix<M, N>&) {
+  return planned_node<kron_commuted_op>(k.template arg<0>(), k.template arg<1>());
 }
 
 /// A ⊗ I and I ⊗ A as factors of a product are applied block by block, never formed:

@@ -87,7 +87,9 @@ inline constexpr bool has_planned_product = requires(const L& l, const R& r) { p
 /// l·t is planned inside t: t is a form l has a planned product with, or a negation or a
 /// scaling of one, a product of matrices whose first factor is one, or a planned sum of
 /// such terms. So (A ⊗ B)(C ⊗ D - (E ⊗ F)K) is AC ⊗ BD - (AE ⊗ BF)K: no product of two
-/// Kronecker products is formed, the sum of a Hessian's terms is filled directly.
+/// Kronecker products is formed, the sum of a Hessian's terms is filled directly (each term
+/// adds itself, eval/ops/kron.hpp). Also at the smallest sizes: the 2x2 Hessian of
+/// ‖J‖² + ‖J⁻¹‖², a 4 x 4 product of Kronecker products kept as one, took 2.5 times as long.
 template <class L, class T>
 inline constexpr bool goes_into = has_planned_product<L, T>;
 template <class L, class T>
@@ -109,16 +111,6 @@ inline constexpr bool takes_in<node<product_op, A, B>, R> = has_planned_product<
                                                               takes_in<B, R>;
 template <term_kind... K, class... T, class R>
 inline constexpr bool takes_in<node<planned_sum_op<K...>, T...>, R> = (takes_in<T, R> && ...);
-
-/// Whether l·r taken into the terms of a sum pays: always at run-time sizes; at fixed sizes
-/// above 6·6·6 multiplications. Below, Eigen's product of the small fixed-size matrices
-/// costs less than the terms' own products and temporaries (the 2x2 Hessian of ‖J‖² + ‖J⁻¹‖²,
-/// 64 multiplications, took 15% longer distributed, the triangle's 6 x 6 Hessian 20%; the
-/// 3x3 one, 729, a third less; docs/benchmarks.md).
-template <class L, class R>
-inline constexpr bool distributing_pays =
-    !(L::shape_v.is_fixed() && R::shape_v.is_fixed() &&
-      L::shape_v.rows.factor * L::shape_v.cols.factor * R::shape_v.cols.factor <= 6 * 6 * 6);
 
 /// A planned sum of new terms, each added or subtracted as the term it replaces (K), in the
 /// form kind_of_term chooses for its new type.
@@ -189,9 +181,9 @@ constexpr auto product(const L& l, const R& r) {
   constexpr bool symmetric_pays = !(result::shape_v.is_fixed() && result::shape_v.rows.factor <= 8);
   if constexpr (has_planned_product<L, R>) {
     return planned_product(l, r);
-  } else if constexpr (matrix_result && distributing_pays<L, R> && goes_into<L, R>) {
+  } else if constexpr (matrix_result && goes_into<L, R>) {
     return product_into(l, r);
-  } else if constexpr (matrix_result && distributing_pays<L, R> && takes_in<L, R>) {
+  } else if constexpr (matrix_result && takes_in<L, R>) {
     return product_from(l, r);
   } else if constexpr (structured_side<result> != 0) {
     return result(product_op{}, l, r);  // the structured factor applies itself (eval/evaluate.hpp)
@@ -369,6 +361,14 @@ struct evaluator<product_op> {
       return planned_product(e.template arg<0>(), e.template arg<1>());
     else
       return e;
+  }
+
+  /// r += c(sM) as r += (cs)M, where M adds itself.
+  template <class Ctx, class L, class M, class R>
+    requires(L::shape_v.is_scalar() && adds_itself<Ctx, M>())
+  static void add_to(const Ctx& ctx, const node<product_op, L, M>& e, R& r, typename Ctx::scalar c) {
+    const auto& s = evaluate(ctx, e.template arg<0>());
+    evaluator<decltype(M::op)>::add_to(ctx, e.template arg<1>(), r, c * to_scalar<typename Ctx::scalar>(operand_value(s)));
   }
 
   template <class Ctx, class E, class A, class B>

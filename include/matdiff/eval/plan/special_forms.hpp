@@ -18,7 +18,9 @@
 ///                          evaluated into one result in the written order, t₀ ± t₁ in one
 ///                          pass; a product term marked so is added into it (r += op(A) op(B):
 ///                          no temporary for the product, as careful Eigen code writes C + AB),
-///                          and a transpose term reads its operand transposed (A + Aᵀ).
+///                          a transpose term reads its operand transposed (A + Aᵀ), and a
+///                          term whose evaluator has `add_to` adds itself (a Kronecker
+///                          product block by block: a Hessian's terms are written once).
 ///     chain_by_size<P₁, P₂>(L, R)   F₁F₂F₃ with F₂ of size P₁ x P₂: L = (F₁F₂)F₃ or
 ///                          R = F₁(F₂F₃), whichever takes fewer multiplications at the
 ///                          run-time sizes (eval/plan/chain.hpp); only that one is evaluated.
@@ -210,6 +212,36 @@ decltype(auto) with_term_value(const Ctx& ctx, const T& t, F&& f) {
 template <term_kind K>
 inline constexpr bool is_product_term = K == term_kind::plus_product || K == term_kind::minus_product;
 
+/// The optional evaluator member `add_to(ctx, e, r, c)`: r += c·e without forming e's value
+/// (a Kronecker product block by block; a negation or a scaling passes c on to its operand),
+/// so that a sum of such terms, a Hessian, is filled in place.
+template <class Ctx, class T>
+inline constexpr bool has_add_to = requires(const Ctx& ctx, const T& t, result_t<Ctx, T>& r, typename Ctx::scalar c) {
+  evaluator<decltype(T::op)>::add_to(ctx, t, r, c);
+};
+
+/// Whether term T of a sum adds itself into the running result (`has_add_to`): a matrix
+/// node whose value the context does not remember (a remembered value is added as it is).
+template <class Ctx, class T>
+constexpr bool adds_itself() {
+  if constexpr (!is_node<T>) return false;
+  else if constexpr (T::shape_v.is_scalar()) return false;
+  else if constexpr (requires { Ctx::template is_shared<T>; }) return !Ctx::template is_shared<T> && has_add_to<Ctx, T>;
+  else return has_add_to<Ctx, T>;
+}
+
+template <class Ctx, class E>
+inline constexpr bool some_term_adds_itself = false;
+template <class Ctx, class Op, class... T>
+inline constexpr bool some_term_adds_itself<Ctx, node<Op, T...>> = (adds_itself<Ctx, T>() || ...);
+
+/// r += c·t, by t's own `add_to` where it adds itself, otherwise from its value.
+template <class Ctx, class R, class T>
+void add_scaled(const Ctx& ctx, R& r, const T& t, typename Ctx::scalar c) {
+  if constexpr (adds_itself<Ctx, T>()) evaluator<decltype(T::op)>::add_to(ctx, t, r, c);
+  else with_term_value(ctx, t, [&](const auto& v) { r += c * v; });
+}
+
 /// r ± t, into r (named after the term, not the sum: one short function per term),
 /// evaluated in the order of the written sum, ((t₀ ± t₁) ± t₂) ± …, so the value is the one
 /// the nested binary sums gave.
@@ -222,6 +254,9 @@ void add_term(const Ctx& ctx, R& r, const T& t) {
     const auto& b = transposed_if<product_term<T>::transpose_right>(operand_value(held_b));
     if constexpr (K == term_kind::minus_product) r.noalias() -= a * b;
     else r.noalias() += a * b;
+  } else if constexpr (!Scalar && adds_itself<Ctx, T>()) {
+    using S = typename Ctx::scalar;
+    evaluator<decltype(T::op)>::add_to(ctx, t, r, K == term_kind::minus ? S(-1) : S(1));
   } else {
     with_term_value(ctx, t, [&](const auto& v) {
       if constexpr (Scalar) {
@@ -235,8 +270,8 @@ void add_term(const Ctx& ctx, R& r, const T& t) {
   }
 }
 
-/// The first two terms in one pass, t₀ ± t₁ (unless t₁ is a product added into t₀), then
-/// the others added into the result.
+/// The first two terms in one pass, t₀ ± t₁ (unless t₁ is a product added into t₀, or t₀
+/// adds itself into a zero result), then the others added into the result.
 template <term_kind First, term_kind Second, term_kind... Rest>
 struct evaluator<planned_sum_op<First, Second, Rest...>> {
   static_assert(First == term_kind::plus, "a planned sum starts with its first term as written");
@@ -247,19 +282,41 @@ struct evaluator<planned_sum_op<First, Second, Rest...>> {
     return e.args.apply([&](const auto& first, const auto& second, const auto&... rest) {
       using S = typename Ctx::scalar;
       constexpr bool scalar = E::shape_v.is_scalar();
-      result_t<Ctx, E> r = with_term_value(ctx, first, [&](const auto& a) {
-        if constexpr (is_product_term<Second>) {
-          return finish<S, E>(a);
-        } else {
-          return with_term_value(ctx, second, [&](const auto& b) {
-            if constexpr (Second == term_kind::minus) return finish<S, E>(a - b);
-            else return finish<S, E>(a + b);
-          });
-        }
-      });
-      if constexpr (is_product_term<Second>) add_term<Second, scalar>(ctx, r, second);
-      (add_term<Rest, scalar>(ctx, r, rest), ...);
-      return r;
+      if constexpr (adds_itself<Ctx, std::remove_cvref_t<decltype(first)>>()) {
+        result_t<Ctx, E> r;
+        r.setZero(ctx.size(E::shape_v.rows), ctx.size(E::shape_v.cols));
+        add_scaled(ctx, r, first, S(1));
+        add_term<Second, scalar>(ctx, r, second);
+        (add_term<Rest, scalar>(ctx, r, rest), ...);
+        return r;
+      } else {
+        result_t<Ctx, E> r = with_term_value(ctx, first, [&](const auto& a) {
+          if constexpr (is_product_term<Second>) {
+            return finish<S, E>(a);
+          } else {
+            return with_term_value(ctx, second, [&](const auto& b) {
+              if constexpr (Second == term_kind::minus) return finish<S, E>(a - b);
+              else return finish<S, E>(a + b);
+            });
+          }
+        });
+        if constexpr (is_product_term<Second>) add_term<Second, scalar>(ctx, r, second);
+        (add_term<Rest, scalar>(ctx, r, rest), ...);
+        return r;
+      }
+    });
+  }
+
+  /// r += c(t₀ ± t₁ ± …), term by term, where a term adds itself (a sum of a Hessian's
+  /// Kronecker terms inside another); its product terms would be formed.
+  template <class Ctx, class E, class R>
+    requires(!E::shape_v.is_scalar() && !is_product_term<Second> && (!is_product_term<Rest> && ...) &&
+             some_term_adds_itself<Ctx, E>)
+  static void add_to(const Ctx& ctx, const E& e, R& r, typename Ctx::scalar c) {
+    e.args.apply([&](const auto& first, const auto& second, const auto&... rest) {
+      add_scaled(ctx, r, first, c);
+      add_scaled(ctx, r, second, Second == term_kind::minus ? -c : c);
+      (add_scaled(ctx, r, rest, Rest == term_kind::minus ? -c : c), ...);
     });
   }
 };
