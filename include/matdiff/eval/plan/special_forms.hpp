@@ -279,10 +279,13 @@ struct evaluator<planned_sum_op<First, Second, Rest...>> {
   static constexpr bool evaluates_operands = true;
   template <class Ctx, class E>
   static auto evaluate_operands(const Ctx& ctx, const E& e) {
+    // Decided here, not from the lambda's parameters: clang checks a branch of the lambda
+    // that does not depend on them (r.setZero on a 1x1 sum's scalar) even when discarded.
+    constexpr bool first_adds_itself = adds_itself<Ctx, std::remove_cvref_t<decltype(e.template arg<0>())>>();
     return e.args.apply([&](const auto& first, const auto& second, const auto&... rest) {
       using S = typename Ctx::scalar;
       constexpr bool scalar = E::shape_v.is_scalar();
-      if constexpr (adds_itself<Ctx, std::remove_cvref_t<decltype(first)>>()) {
+      if constexpr (first_adds_itself) {
         result_t<Ctx, E> r;
         r.setZero(ctx.size(E::shape_v.rows), ctx.size(E::shape_v.cols));
         add_scaled(ctx, r, first, S(1));
