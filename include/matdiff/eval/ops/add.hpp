@@ -117,7 +117,7 @@ struct evaluator<negate_op> {
   template <class Ctx, class A, class R>
     requires(adds_itself<Ctx, A>())
   static void add_to(const Ctx& ctx, const node<negate_op, A>& e, R& r, typename Ctx::scalar c) {
-    evaluator<decltype(A::op)>::add_to(ctx, e.template arg<0>(), r, -c);
+    add_scaled(ctx, r, e.template arg<0>(), -c);
   }
 };
 

@@ -222,12 +222,16 @@ constexpr auto distribute(const node<planned_sum_op<K...>, T...>& s, const R& r)
   return s.args.apply([&](const auto&... t) { return planned_node<planned_sum_op<K...>>(product(t, r)...); });
 }
 
+/// A factor whose product costs only the size of the other side (a scaling, or applied
+/// without being formed).
+template <class F>
+inline constexpr bool cheap_factor = is_diag<F> || structured_factor<F>::applies;
+
 /// The best association of a chain of planned factors (a pack type).
 template <class Factors>
 inline constexpr auto chain_plan_v = 0;
 template <class... F>
-inline constexpr auto chain_plan_v<pack<F...>> =
-    order_chain<sizeof...(F)>({F::shape_v...}, {(is_diag<F> || structured_factor<F>::applies)...});
+inline constexpr auto chain_plan_v<pack<F...>> = order_chain<sizeof...(F)>({F::shape_v...}, {cheap_factor<F>...});
 
 /// Factors I..J of a chain, associated as the plan says.
 template <std::size_t I, std::size_t J, class Factors>
@@ -244,10 +248,8 @@ constexpr auto build_chain(const Factors& f) {
 template <class... F>
 inline constexpr bool chain_associated_by_size = false;
 template <class F0, class F1, class F2>
-inline constexpr bool chain_associated_by_size<F0, F1, F2> = associated_by_size(
-    {F0::shape_v, F1::shape_v, F2::shape_v},
-    {is_diag<F0> || structured_factor<F0>::applies, is_diag<F1> || structured_factor<F1>::applies,
-     is_diag<F2> || structured_factor<F2>::applies});
+inline constexpr bool chain_associated_by_size<F0, F1, F2> =
+    associated_by_size({F0::shape_v, F1::shape_v, F2::shape_v}, {cheap_factor<F0>, cheap_factor<F1>, cheap_factor<F2>});
 
 template <class... F>
 constexpr auto planned_chain(const pack<F...>& factors) {
@@ -368,7 +370,7 @@ struct evaluator<product_op> {
     requires(L::shape_v.is_scalar() && adds_itself<Ctx, M>())
   static void add_to(const Ctx& ctx, const node<product_op, L, M>& e, R& r, typename Ctx::scalar c) {
     const auto& s = evaluate(ctx, e.template arg<0>());
-    evaluator<decltype(M::op)>::add_to(ctx, e.template arg<1>(), r, c * to_scalar<typename Ctx::scalar>(operand_value(s)));
+    add_scaled(ctx, r, e.template arg<1>(), c * to_scalar<typename Ctx::scalar>(operand_value(s)));
   }
 
   template <class Ctx, class E, class A, class B>

@@ -256,7 +256,7 @@ void add_term(const Ctx& ctx, R& r, const T& t) {
     else r.noalias() += a * b;
   } else if constexpr (!Scalar && adds_itself<Ctx, T>()) {
     using S = typename Ctx::scalar;
-    evaluator<decltype(T::op)>::add_to(ctx, t, r, K == term_kind::minus ? S(-1) : S(1));
+    add_scaled(ctx, r, t, K == term_kind::minus ? S(-1) : S(1));
   } else {
     with_term_value(ctx, t, [&](const auto& v) {
       if constexpr (Scalar) {
