@@ -122,6 +122,26 @@ TEST_CASE("constants") {
                 Eigen::RowVector3d(Xv.colwise().sum()));
 }
 
+TEST_CASE("constant matrices in sums are added without being formed") {
+  // In a planned sum, an identity adds to the diagonal, ones to every entry, in place; the
+  // values are those of the formed constants, first, second or later term, scaled or not.
+  constexpr auto P = md::matrix<"P", 3, 3>;
+  constexpr auto Q = md::matrix<"Q", 3, 3>;
+  const Eigen::Matrix3d Pv = random_matrix<Eigen::Matrix3d>(), Qv = random_matrix<Eigen::Matrix3d>();
+  const Eigen::Matrix3d I = Eigen::Matrix3d::Identity(), ones = Eigen::Matrix3d::Ones();
+  require_close(md::eval(2 * md::identity<3> + P * Q, P = Pv, Q = Qv), Eigen::Matrix3d(2 * I + Pv * Qv));
+  require_close(md::eval(P - 3 * md::identity<3> + Q, P = Pv, Q = Qv), Eigen::Matrix3d(Pv - 3 * I + Qv));
+  require_close(md::eval(P + Q - md::ones<3, 3>, P = Pv, Q = Qv), Eigen::Matrix3d(Pv + Qv - ones));
+  require_close(md::eval(md::ones<3, 3> / 2 - md::kron(md::identity<1>, P), P = Pv), Eigen::Matrix3d(ones / 2 - Pv));
+  // A Hessian of that form, 2(I + …), is filled in place with its identity at run-time sizes.
+  const Eigen::MatrixXd Av = random_matrix<Eigen::MatrixXd>(4, 4);
+  require_close(md::eval(md::identity<n> - 2 * A, A = Av), Eigen::MatrixXd(Eigen::MatrixXd::Identity(4, 4) - 2 * Av));
+  Eigen::MatrixXd kron_plus_identity = Eigen::MatrixXd::Identity(16, 16);
+  for (int j = 0; j < 4; ++j)
+    for (int i = 0; i < 4; ++i) kron_plus_identity.block(4 * i, 4 * j, 4, 4) += Av(i, j) * Av;
+  require_close(md::eval(md::kron(A, A) + md::identity<n * n>, A = Av), kron_plus_identity);
+}
+
 TEST_CASE("numbers in expressions") {
   const Eigen::MatrixXd Xv = random_matrix<Eigen::MatrixXd>(4, 3);
   const Eigen::Matrix3d Bv = random_matrix<Eigen::Matrix3d>();

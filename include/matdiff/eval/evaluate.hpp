@@ -42,7 +42,7 @@ namespace matdiff {
 ///   - optional `evaluates_operands` and `evaluate_operands(ctx, e)` (below);
 ///   - optional `add_to(ctx, e, r, c)`: r += c·e into the running result of a sum without
 ///     forming e's value (eval/plan/special_forms.hpp), e.g. a Kronecker product block by
-///     block.
+///     block (a constant matrix, a leaf, has `add_constant_to` below).
 template <class Op>
 struct evaluator {
   static_assert(sizeof(Op) == 0,
@@ -105,6 +105,15 @@ auto evaluate(const Ctx& ctx, const constant_matrix<Kind, R, C>&) {
     else if constexpr (Kind == constant_kind::zeros) return M(M::Zero(rows, cols));
     else return M(M::Ones(rows, cols));
   }
+}
+
+/// r += c·K for a constant matrix K without forming K, the `add_to` of a leaf: the identity
+/// (2I in a Hessian, n²×n²) adds c to the diagonal only, zeros add nothing.
+template <class Ctx, constant_kind Kind, dimension R, dimension C, class Result>
+  requires(!constant_matrix<Kind, R, C>::shape_v.is_scalar())
+void add_constant_to(const Ctx&, const constant_matrix<Kind, R, C>&, Result& r, typename Ctx::scalar c) {
+  if constexpr (Kind == constant_kind::identity) r.diagonal().array() += c;
+  else if constexpr (Kind == constant_kind::ones) r.array() += c;
 }
 
 /// A factor F of a product that is applied without being formed (a commutation matrix, a

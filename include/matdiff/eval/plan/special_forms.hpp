@@ -215,16 +215,22 @@ inline constexpr bool is_product_term = K == term_kind::plus_product || K == ter
 /// The optional evaluator member `add_to(ctx, e, r, c)`: r += c·e without forming e's value
 /// (a Kronecker product block by block; a negation or a scaling passes c on to its operand),
 /// so that a sum of such terms, a Hessian, is filled in place.
+/// A constant matrix leaf has one too, `add_constant_to` (eval/evaluate.hpp).
 template <class Ctx, class T>
 inline constexpr bool has_add_to = requires(const Ctx& ctx, const T& t, result_t<Ctx, T>& r, typename Ctx::scalar c) {
   evaluator<decltype(T::op)>::add_to(ctx, t, r, c);
 };
+template <class Ctx, class T>
+inline constexpr bool has_constant_add_to = requires(const Ctx& ctx, const T& t, result_t<Ctx, T>& r, typename Ctx::scalar c) {
+  add_constant_to(ctx, t, r, c);
+};
 
 /// Whether term T of a sum adds itself into the running result (`has_add_to`): a matrix
-/// node whose value the context does not remember (a remembered value is added as it is).
+/// node whose value the context does not remember (a remembered value is added as it is),
+/// or a constant matrix.
 template <class Ctx, class T>
 constexpr bool adds_itself() {
-  if constexpr (!is_node<T>) return false;
+  if constexpr (!is_node<T>) return has_constant_add_to<Ctx, T>;
   else if constexpr (T::shape_v.is_scalar()) return false;
   else if constexpr (requires { Ctx::template is_shared<T>; }) return !Ctx::template is_shared<T> && has_add_to<Ctx, T>;
   else return has_add_to<Ctx, T>;
@@ -238,8 +244,9 @@ inline constexpr bool some_term_adds_itself<Ctx, node<Op, T...>> = (adds_itself<
 /// r += c·t, by t's own `add_to` where it adds itself, otherwise from its value.
 template <class Ctx, class R, class T>
 void add_scaled(const Ctx& ctx, R& r, const T& t, typename Ctx::scalar c) {
-  if constexpr (adds_itself<Ctx, T>()) evaluator<decltype(T::op)>::add_to(ctx, t, r, c);
-  else with_term_value(ctx, t, [&](const auto& v) { r += c * v; });
+  if constexpr (!adds_itself<Ctx, T>()) with_term_value(ctx, t, [&](const auto& v) { r += c * v; });
+  else if constexpr (is_node<T>) evaluator<decltype(T::op)>::add_to(ctx, t, r, c);
+  else add_constant_to(ctx, t, r, c);
 }
 
 /// r ± t, into r (named after the term, not the sum: one short function per term),
@@ -270,8 +277,8 @@ void add_term(const Ctx& ctx, R& r, const T& t) {
   }
 }
 
-/// The first two terms in one pass, t₀ ± t₁ (unless t₁ is a product added into t₀, or t₀
-/// adds itself into a zero result), then the others added into the result.
+/// The first two terms in one pass, t₀ ± t₁ (unless t₀ adds itself into a zero result, or
+/// t₁ is a product or adds itself into t₀'s value), then the others added into the result.
 template <term_kind First, term_kind Second, term_kind... Rest>
 struct evaluator<planned_sum_op<First, Second, Rest...>> {
   static_assert(First == term_kind::plus, "a planned sum starts with its first term as written");
@@ -281,10 +288,12 @@ struct evaluator<planned_sum_op<First, Second, Rest...>> {
   static auto evaluate_operands(const Ctx& ctx, const E& e) {
     // Decided here, not from the lambda's parameters: clang checks a branch of the lambda
     // that does not depend on them (r.setZero on a 1x1 sum's scalar) even when discarded.
+    constexpr bool scalar = E::shape_v.is_scalar();
     constexpr bool first_adds_itself = adds_itself<Ctx, std::remove_cvref_t<decltype(e.template arg<0>())>>();
+    constexpr bool second_added_into_first =
+        is_product_term<Second> || (!scalar && adds_itself<Ctx, std::remove_cvref_t<decltype(e.template arg<1>())>>());
     return e.args.apply([&](const auto& first, const auto& second, const auto&... rest) {
       using S = typename Ctx::scalar;
-      constexpr bool scalar = E::shape_v.is_scalar();
       if constexpr (first_adds_itself) {
         result_t<Ctx, E> r;
         r.setZero(ctx.size(E::shape_v.rows), ctx.size(E::shape_v.cols));
@@ -294,7 +303,7 @@ struct evaluator<planned_sum_op<First, Second, Rest...>> {
         return r;
       } else {
         result_t<Ctx, E> r = with_term_value(ctx, first, [&](const auto& a) {
-          if constexpr (is_product_term<Second>) {
+          if constexpr (second_added_into_first) {
             return finish<S, E>(a);
           } else {
             return with_term_value(ctx, second, [&](const auto& b) {
@@ -303,7 +312,7 @@ struct evaluator<planned_sum_op<First, Second, Rest...>> {
             });
           }
         });
-        if constexpr (is_product_term<Second>) add_term<Second, scalar>(ctx, r, second);
+        if constexpr (second_added_into_first) add_term<Second, scalar>(ctx, r, second);
         (add_term<Rest, scalar>(ctx, r, rest), ...);
         return r;
       }
