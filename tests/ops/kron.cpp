@@ -231,6 +231,18 @@ TEST_CASE("(A ⊗ B)K is one form, and Kronecker terms are added into a sum in p
   STATIC_REQUIRE(!md::is_node_of<md::planned_t<decltype(other)>, md::kron_commuted_op>);
   require_close(md::eval(other, P = Pv, Q = Qv), Eigen::MatrixXd(PQ * K23));
 
+  // A Kronecker product times a commuted one is a commuted one: (S ⊗ Q')(P ⊗ Q)K(3,2) =
+  // (SP ⊗ Q'Q)K(3,2); so a product with a sum of both kinds of terms is distributed.
+  constexpr auto S = md::matrix<"S", 3, 2>;
+  const Eigen::MatrixXd Sv = random_matrix<Eigen::MatrixXd>(3, 2);
+  const Eigen::MatrixXd SQt = kron_by_definition(Sv, Eigen::MatrixXd(Qv.transpose()));
+  constexpr auto commuted_times = md::kron(S, md::transpose(Q)) * commuted;
+  STATIC_REQUIRE(md::is_node_of<md::planned_t<decltype(commuted_times)>, md::kron_commuted_op>);
+  require_close(md::eval(commuted_times, P = Pv, Q = Qv, S = Sv), Eigen::MatrixXd(SQt * PQ * K32));
+  constexpr auto into_sum = md::kron(S, md::transpose(Q)) * (md::kron(R, Q) - commuted);
+  STATIC_REQUIRE(md::is_node_of<md::planned_t<decltype(into_sum)>, md::planned_sum_op<md::term_kind::plus, md::term_kind::minus>>);
+  require_close(md::eval(into_sum, P = Pv, Q = Qv, R = Rv, S = Sv), Eigen::MatrixXd(SQt * (RQ - PQ * K32)));
+
   // A sum of Kronecker terms, negated, scaled and commuted, after and before a formed term,
   // and nested: each is added into the result in place.
   constexpr auto sum = md::kron(P, Q) * md::commutation<3, 2> - 3 * md::kron(R, Q) + T - (-md::kron(P, Q) + md::kron(R, Q) * md::commutation<3, 2>);

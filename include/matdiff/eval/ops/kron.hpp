@@ -133,6 +133,17 @@ constexpr auto planned_product(const node<kron_op, A, B>& l, const node<kron_op,
                                planned_factor_product(l.template arg<1>(), r.template arg<1>()));
 }
 
+/// (A ⊗ B)(C ⊗ D)K = (AC ⊗ BD)K, K = K(cols C, cols D): a Kronecker product times a commuted
+/// one is a commuted one, so a Hessian's (B ⊗ I)(… − (C ⊗ D)K) is distributed term by term
+/// (the triangle energy of docs/benchmarks.md) instead of forming its sum first.
+template <class A, class B, class C, class D>
+  requires(!A::shape_v.is_scalar() && !B::shape_v.is_scalar() && A::shape_v.cols == C::shape_v.rows &&
+           B::shape_v.cols == D::shape_v.rows)
+constexpr auto planned_product(const node<kron_op, A, B>& l, const node<kron_commuted_op, C, D>& r) {
+  return planned_node<kron_commuted_op>(planned_factor_product(l.template arg<0>(), r.template arg<0>()),
+                                        planned_factor_product(l.template arg<1>(), r.template arg<1>()));
+}
+
 /// s (A ⊗ B) = (sA) ⊗ B for a 1x1 s: the scaling touches A, not the Kronecker product
 /// (the planning hook of scalings, `evaluator<product_op>::plan`, eval/ops/product.hpp);
 /// likewise s (A ⊗ B)K.
