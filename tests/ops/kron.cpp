@@ -250,6 +250,12 @@ TEST_CASE("(A ⊗ B)K is one form, and Kronecker terms are added into a sum in p
   require_close(md::eval(sum, P = Pv, Q = Qv, R = Rv, T = Tv), expected);
   require_close(md::eval(T + 0.5 * (md::kron(P, Q) - md::kron(R, Q)), P = Pv, Q = Qv, R = Rv, T = Tv),
                 Eigen::MatrixXd(Tv + 0.5 * (PQ - RQ)));
+  // Identity factors at fixed sizes, formed and added (diagonals, and blocks of P).
+  const Eigen::MatrixXd I2 = Eigen::MatrixXd::Identity(2, 2);
+  const Eigen::MatrixXd PI = kron_by_definition(Pv, I2), IP = kron_by_definition(I2, Pv);
+  require_close(md::eval(md::kron(P, md::identity<2>), P = Pv), PI);
+  require_close(md::eval(md::kron(md::identity<2>, P), P = Pv), IP);
+  require_close(md::eval(md::kron(P, md::identity<2>) - 2 * md::kron(md::identity<2>, P), P = Pv), Eigen::MatrixXd(PI - 2 * IP));
   // A term the kernel also returns is remembered and added as a value.
   const auto [whole, term] = md::kernel(T - md::kron(P, Q), md::kron(P, Q))(P = Pv, Q = Qv, T = Tv);
   require_close(whole, Eigen::MatrixXd(Tv - PQ));
