@@ -21,8 +21,8 @@ template <dimension R, dimension C>
 inline constexpr bool is_identity_constant<constant_matrix<constant_kind::identity, R, C>> = true;
 
 /// Block (i, j) of r, P x Q where both are known at compile time, else p x q: Eigen unrolls
-/// a fixed-size block. With run-time-sized 3x3 blocks the Hessian of log|det X| + tr(AX⁻¹)
-/// at 3x3 took 1.8 times as long.
+/// a fixed-size block. With run-time-sized blocks the kernel of log|det X| + tr(AX⁻¹), its
+/// gradient and its Hessian at 3x3 took 1.4 times as long (153 against 112 ns).
 template <int P, int Q, class R>
 auto kron_block(R& r, Eigen::Index i, Eigen::Index j, Eigen::Index p, Eigen::Index q) {
   if constexpr (P != Eigen::Dynamic && Q != Eigen::Dynamic) return r.template block<P, Q>(i, j);
