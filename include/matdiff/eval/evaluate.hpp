@@ -151,6 +151,12 @@ decltype(auto) operand_value(const T& v) {
 template <class Ctx, class Op, class... Args>
 decltype(auto) evaluate(const Ctx& ctx, const node<Op, Args...>& e);
 
+/// Whether node E is formed by its evaluator's `add_to` into a zero result rather than from
+/// its operands' values: a scaling s·M of a sum of Kronecker terms M is then one pass that
+/// adds s·(each term), not the sum formed and scaled afterwards (eval/ops/product.hpp).
+template <class Ctx, class E>
+inline constexpr bool formed_by_add_to = false;
+
 /// One node from the values of its operands (the temporaries live until apply returns), or
 /// a product with a structured factor, which that factor applies; an evaluator that declares
 /// `static constexpr bool evaluates_operands = true` evaluates them itself, in
@@ -170,6 +176,11 @@ auto evaluate_node(const Ctx& ctx, const node<Op, Args...>& e,
     using R = pack_element_t<1, pack<Args...>>;
     return structured_factor<R>::template times_right<E>(ctx, operand_value(evaluate(ctx, e.template arg<0>())),
                                                          e.template arg<1>());
+  } else if constexpr (formed_by_add_to<Ctx, E>) {
+    value_t<typename Ctx::scalar, E> r;
+    r.setZero(ctx.size(E::shape_v.rows), ctx.size(E::shape_v.cols));
+    evaluator<Op>::add_to(ctx, e, r, typename Ctx::scalar(1));
+    return r;
   } else if constexpr (requires { requires evaluator<Op>::evaluates_operands; }) {
     return evaluator<Op>::evaluate_operands(ctx, e);
   } else {

@@ -46,10 +46,11 @@ R kernel_result(T&& value) {
 #define MATDIFF_FLATTEN
 #endif
 
-/// A result of at most 16 entries, fixed at compile time (or a number).
+/// A result of at most 144 entries, fixed at compile time (or a number): up to the 12x12
+/// Hessian of a tetrahedron's energy; a 4x4 matrix's 16x16 Hessian is not inlined.
 template <class R>
 inline constexpr bool small_fixed_result = [] {
-  if constexpr (requires { R::SizeAtCompileTime; }) return R::SizeAtCompileTime != Eigen::Dynamic && R::SizeAtCompileTime <= 16;
+  if constexpr (requires { R::SizeAtCompileTime; }) return R::SizeAtCompileTime != Eigen::Dynamic && R::SizeAtCompileTime <= 144;
   else return true;
 }();
 

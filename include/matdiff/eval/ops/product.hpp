@@ -339,6 +339,12 @@ inline constexpr bool plans_symmetric_chain = [] {
 
 }  // namespace planning
 
+/// s·M for an M that adds itself (a sum of Kronecker terms, a Kronecker product with a
+/// commutation, a constant matrix) is filled by adding s·M into zero, without M's value.
+template <class Ctx, class L, class M>
+  requires(L::shape_v.is_scalar() && !M::shape_v.is_scalar() && adds_itself<Ctx, M>())
+inline constexpr bool formed_by_add_to<Ctx, node<product_op, L, M>> = true;
+
 template <>
 struct evaluator<product_op> {
   /// A product of matrices as its planned chain; a softmax form first.
