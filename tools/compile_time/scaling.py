@@ -151,6 +151,7 @@ def compile_unit(compiler, include, source, workdir, timeout, memory_mib, extra_
         f.write(source)
     command = ["/usr/bin/time", "-f", "%U %S %M", compiler, "-std=c++20", "-O1",
                "-Wall", "-Wextra", "-Werror", "-Wno-maybe-uninitialized",
+               "-DMATDIFF_INLINE_KERNEL_ENTRIES=16",  # as the test build (CMakePresets.json)
                "-I", include, "-isystem", "/usr/include/eigen3",
                *extra_flags, "-c", path, "-o", os.path.join(workdir, "unit.o")]
 

@@ -46,11 +46,19 @@ R kernel_result(T&& value) {
 #define MATDIFF_FLATTEN
 #endif
 
-/// A result of at most 144 entries, fixed at compile time (or a number): up to the 12x12
-/// Hessian of a tetrahedron's energy; a 4x4 matrix's 16x16 Hessian is not inlined.
+/// Kernels whose results are all fixed at compile time and of at most this many entries are
+/// evaluated with every call inlined: by default up to the 12x12 Hessian of a tetrahedron's
+/// energy (a 4x4 matrix's 16x16 Hessian is not inlined). Inlining costs compile time; the
+/// project's checking builds, which do not time, define it as 16.
+#ifndef MATDIFF_INLINE_KERNEL_ENTRIES
+#define MATDIFF_INLINE_KERNEL_ENTRIES 144
+#endif
+
+/// A result of at most MATDIFF_INLINE_KERNEL_ENTRIES entries, fixed at compile time (or a number).
 template <class R>
 inline constexpr bool small_fixed_result = [] {
-  if constexpr (requires { R::SizeAtCompileTime; }) return R::SizeAtCompileTime != Eigen::Dynamic && R::SizeAtCompileTime <= 144;
+  if constexpr (requires { R::SizeAtCompileTime; })
+    return R::SizeAtCompileTime != Eigen::Dynamic && R::SizeAtCompileTime <= MATDIFF_INLINE_KERNEL_ENTRIES;
   else return true;
 }();
 
