@@ -160,44 +160,6 @@ TEST_CASE("a 1x1 factor or a number scales the other factor", "[product][eval]")
   require_close(md::eval(s * s, s = sv), 0.0625);
 }
 
-namespace {
-
-/// a ⊗ b, written out.
-Eigen::MatrixXd kron_of(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
-  Eigen::MatrixXd k(a.rows() * b.rows(), a.cols() * b.cols());
-  for (Eigen::Index j = 0; j < a.cols(); ++j)
-    for (Eigen::Index i = 0; i < a.rows(); ++i) k.block(i * b.rows(), j * b.cols(), b.rows(), b.cols()) = a(i, j) * b;
-  return k;
-}
-
-}  // namespace
-
-TEST_CASE("a scaling of terms that add themselves is filled in place, with their values", "[product][eval]") {
-  // s·M where M is a sum of Kronecker terms, a Kronecker product with a commutation or a
-  // constant matrix is filled by adding s·(each term) into zero, not formed and scaled.
-  constexpr auto P2 = md::matrix<"P", 2, 2>;
-  constexpr auto Q2 = md::matrix<"Q", 2, 2>;
-  constexpr auto K = md::commutation<2, 2>;
-  const Eigen::Matrix2d Pv = random_matrix<Eigen::Matrix2d>(), Qv = random_matrix<Eigen::Matrix2d>();
-  const Eigen::MatrixXd PQ = kron_of(Pv, Qv), QP = kron_of(Qv, Pv);
-  Eigen::MatrixXd Kv = Eigen::MatrixXd::Zero(4, 4);  // K vec(M) = vec(M') for M 2x2
-  for (int i = 0; i < 2; ++i)
-    for (int j = 0; j < 2; ++j) Kv(j + 2 * i, i + 2 * j) = 1;
-  const Eigen::MatrixXd I4 = Eigen::MatrixXd::Identity(4, 4);
-  require_close(md::eval(a * (md::kron(P2, Q2) - md::kron(Q2, P2)), a = -1.5, P2 = Pv, Q2 = Qv), Eigen::MatrixXd(-1.5 * (PQ - QP)));
-  require_close(md::eval(a * (md::kron(P2, Q2) * K), a = 0.5, P2 = Pv, Q2 = Qv), Eigen::MatrixXd(0.5 * PQ * Kv));
-  require_close(md::eval(a * -md::kron(P2, Q2), a = 2.0, P2 = Pv, Q2 = Qv), Eigen::MatrixXd(-2 * PQ));
-  require_close(md::eval(a * (2 * (md::kron(P2, Q2) + md::kron(Q2, P2) * K) - md::identity<4>), a = 3.0, P2 = Pv, Q2 = Qv),
-                Eigen::MatrixXd(3 * (2 * (PQ + QP * Kv) - I4)));
-  require_close(md::eval(2 * md::identity<3>), Eigen::Matrix3d(2 * Eigen::Matrix3d::Identity()));
-  require_close(md::eval(a * md::ones<3, 4>, a = -0.25), Matrix34(Matrix34::Constant(-0.25)));
-  // At run-time sizes.
-  constexpr auto A = md::matrix<"A", n, n>;
-  const Eigen::MatrixXd Av = random_matrix<Eigen::MatrixXd>(4, 4);
-  require_close(md::eval(a * (md::kron(A, A) + md::identity<n * n>), a = -2.0, A = Av),
-                Eigen::MatrixXd(-2 * (kron_of(Av, Av) + Eigen::MatrixXd::Identity(16, 16))));
-}
-
 TEST_CASE("a quotient divides by a 1x1 value or a number", "[product][eval]") {
   const Matrix34 Xv = random_matrix<Matrix34>();
   const Eigen::MatrixXd Yv = random_matrix<Eigen::MatrixXd>(5, 3);
