@@ -53,6 +53,10 @@ TEST_CASE("a solve is a product with the inverse the kernel forms anyway", "[pla
   STATIC_REQUIRE(std::is_same_v<evaluated<with_inverse, left>, md::node<md::product_op, inverse, type_of<decltype(B)>>>);
   STATIC_REQUIRE(std::is_same_v<evaluated<with_inverse, right>, md::node<md::product_op, type_of<decltype(C)>, inverse>>);
   STATIC_REQUIRE(std::is_same_v<evaluated<with_inverse, inv_a>, md::planned_t<inv_a>>);
+  // A node above the solve takes the form it plans for the product: tr(V·A⁻¹) forms no product.
+  using trace = type_of<decltype(md::trace(V * md::inv(A)))>;
+  STATIC_REQUIRE(std::is_same_v<evaluated<nodes<inv_a, trace>, trace>,
+                                md::node<md::trace_product_op<false, false>, type_of<decltype(V)>, inverse>>);
   // Without inv(A) the solves are left as planned.
   using without_inverse = nodes<left, right>;
   STATIC_REQUIRE(std::is_same_v<evaluated<without_inverse, left>, md::planned_t<left>>);
@@ -62,7 +66,10 @@ TEST_CASE("a solve is a product with the inverse the kernel forms anyway", "[pla
                         Cv = random_matrix<Eigen::MatrixXd>(3, 6);
   const Eigen::PartialPivLU<Eigen::MatrixXd> lu(Av);
   md::factorization_count = {};
-  const auto [Ai, AiB, CAi] = md::kernel(md::inv(A), md::inv(A) * B, C * md::inv(A))(A = Av, B = Bv, C = Cv);
+  const Eigen::MatrixXd Vv = random_matrix<Eigen::MatrixXd>(6, 6);
+  const auto [Ai, AiB, CAi, trace_VAi] =
+      md::kernel(md::inv(A), md::inv(A) * B, C * md::inv(A), md::trace(V * md::inv(A)))(A = Av, B = Bv, C = Cv, V = Vv);
+  require_close(trace_VAi, (Vv * lu.inverse()).trace(), 1e-12);
   CHECK(md::factorization_count.lu == 1);
   require_close(Ai, lu.inverse());
   require_close(AiB, Eigen::MatrixXd(lu.solve(Bv)));

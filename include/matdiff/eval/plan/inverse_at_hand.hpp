@@ -8,6 +8,10 @@
 ///     lu_solve_right_symmetric(B, F)  ->  one triangle of B · lu_inverse(F), the result being
 ///                           symmetric ((S⁻¹M)S⁻¹, eval/ops/product.hpp)
 ///
+/// and a node above such a product takes the form its operation plans for it (`plan`): the
+/// trace tr(B·A⁻¹) = Σ B ∘ A⁻ᵀ forms no product (log|det X| + det X + tr(AX⁻¹) with its
+/// gradient at n = 100 formed the n x n product AX⁻¹ for its trace).
+///
 /// A product costs the flops of the two triangular solves it replaces (n²k for n x k B) but
 /// runs at the speed of a matrix product, which Eigen's triangular solves with many
 /// right-hand sides do not reach (e.g. S⁻¹VS⁻¹ next to S⁻¹: the two solves took 1.4x the
@@ -86,6 +90,10 @@ constexpr auto with_inverse_at_hand(const E& e) {
     else if constexpr (is_node_of<R, lu_solve_right_symmetric_op> && solve_with_inverse_at_hand<E, Nodes>)
       return planned_node<symmetric_product_op<false, false>>(rebuilt.template arg<0>(),
                                                               planned_node<lu_inverse_op>(rebuilt.template arg<1>()));
+    else if constexpr (!std::is_same_v<R, E> && requires { evaluator<std::remove_const_t<decltype(e.op)>>::plan(rebuilt); })
+      // An operand became a product with the inverse: the form the node's operation plans
+      // for it, e.g. tr(B·A⁻¹) as Σ B ∘ (A⁻¹)ᵀ rather than the product formed for its trace.
+      return evaluator<std::remove_const_t<decltype(e.op)>>::plan(rebuilt);
     else
       return rebuilt;
   }
