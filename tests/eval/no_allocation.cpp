@@ -5,6 +5,7 @@
 #include "../support/allocation_count.hpp"
 
 #include <cmath>
+#include <tuple>
 
 #include <matdiff/matdiff.hpp>
 
@@ -106,4 +107,24 @@ TEST_CASE("a sum reads a scaled term in place: 2D - 3E' allocates only its resul
   REQUIRE(allocations_during([&] { sum = md::eval(D + s * E - 0.5 * D, D = Dv, E = Ev, s = 1.5); }) == 1);
   const Eigen::MatrixXd scaled = 1.5 * Ev, half = 0.5 * Dv;
   CHECK(sum == Eigen::MatrixXd(Dv + scaled - half));
+}
+
+TEST_CASE("an identity factor of a Kronecker product is not formed: D ⊗ I allocates only its result") {
+  // The Hessian 2(V'V ⊗ I) of ‖T - UV'‖² in U: the identity gives its size and its diagonal,
+  // formed or added into a sum. (E gives n its value.)
+  constexpr auto n = md::dim<"n">;
+  constexpr auto D = md::matrix<"D", 3, 3>;
+  constexpr auto E = md::matrix<"E", n, n>;
+  const Eigen::Matrix3d Dv = random_matrix<Eigen::Matrix3d>();
+  const Eigen::MatrixXd Ev = random_matrix<Eigen::MatrixXd>(6, 6);
+  Eigen::MatrixXd DI, E_copy, sum;
+  // Two results, two allocations: D ⊗ I and the copy of E.
+  REQUIRE(allocations_during([&] { std::tie(DI, E_copy) = md::kernel(md::kron(D, md::identity<n>), E)(D = Dv, E = Ev); }) == 2);
+  REQUIRE(allocations_during([&] { sum = md::eval(md::kron(D, md::identity<n>) + md::kron(D, E), D = Dv, E = Ev); }) == 1);
+  REQUIRE(DI.rows() == 18);
+  for (int j = 0; j < 3; ++j)
+    for (int i = 0; i < 3; ++i) {
+      CHECK(DI.block(6 * i, 6 * j, 6, 6) == Eigen::MatrixXd(Dv(i, j) * Eigen::MatrixXd::Identity(6, 6)));
+      require_close(Eigen::MatrixXd(sum.block(6 * i, 6 * j, 6, 6)), Eigen::MatrixXd(Dv(i, j) * (Eigen::MatrixXd::Identity(6, 6) + Ev)));
+    }
 }

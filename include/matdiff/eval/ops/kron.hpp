@@ -31,10 +31,31 @@ auto block_like(R& r, Eigen::Index i, Eigen::Index j, const M& m) {
   else return r.block(i, j, m.rows(), m.cols());
 }
 
+/// The value of a factor of a Kronecker product, an identity as Eigen's expression of it:
+/// its size and entries are read, it is never formed (2(VᵀV ⊗ I) at m = 100 formed a
+/// 100 x 100 identity for its size, 21.0 µs against 19.0 µs of hand-written code).
+template <class Ctx, class F>
+decltype(auto) kron_factor(const Ctx& ctx, const F& f) {
+  if constexpr (is_identity_constant<F> && !F::shape_v.is_scalar()) {
+    using M = matrix_t<typename Ctx::scalar, F>;
+    return M::Identity(ctx.size(F::shape_v.rows), ctx.size(F::shape_v.cols));
+  } else {
+    return evaluate(ctx, f);
+  }
+}
+
 /// (a ⊗ b) has the block a(i, j) b at block row i, block column j. With an identity factor
 /// (the usual case in Hessians, 2(VᵀV ⊗ I)) only the nonzero diagonals are written.
 template <>
 struct evaluator<kron_op> {
+  static constexpr bool evaluates_operands = true;
+  template <class Ctx, class E>
+  static auto evaluate_operands(const Ctx& ctx, const E& e) {
+    const auto& held_a = kron_factor(ctx, e.template arg<0>());
+    const auto& held_b = kron_factor(ctx, e.template arg<1>());
+    return apply(ctx, e, operand_value(held_a), operand_value(held_b));
+  }
+
   template <class Ctx, class A, class B, class AV, class BV>
   static auto apply(const Ctx&, const node<kron_op, A, B>&, const AV& a_value, const BV& b_value) {
     using E = node<kron_op, A, B>;
@@ -74,8 +95,8 @@ struct evaluator<kron_op> {
     requires(!A::shape_v.is_scalar() && !B::shape_v.is_scalar())
   static void add_to(const Ctx& ctx, const node<kron_op, A, B>& e, R& r, typename Ctx::scalar c) {
     using S = typename Ctx::scalar;
-    const auto& held_a = evaluate(ctx, e.template arg<0>());
-    const auto& held_b = evaluate(ctx, e.template arg<1>());
+    const auto& held_a = kron_factor(ctx, e.template arg<0>());
+    const auto& held_b = kron_factor(ctx, e.template arg<1>());
     const auto& a = as_matrix<S>(operand_value(held_a));
     const auto& b = as_matrix<S>(operand_value(held_b));
     if constexpr (is_identity_constant<B>) {
