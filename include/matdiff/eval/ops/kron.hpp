@@ -33,7 +33,7 @@ auto block_like(R& r, Eigen::Index i, Eigen::Index j, const M& m) {
 
 /// The value of a factor of a Kronecker product, an identity as Eigen's expression of it:
 /// its size and entries are read, it is never formed (2(VᵀV ⊗ I) at m = 100 formed a
-/// 100 x 100 identity for its size, 21.0 µs against 19.0 µs of hand-written code).
+/// 100 x 100 identity for its size: 19.2 µs, 18.4 µs without it, 18.1 µs hand-written).
 template <class Ctx, class F>
 decltype(auto) kron_factor(const Ctx& ctx, const F& f) {
   if constexpr (is_identity_constant<F> && !F::shape_v.is_scalar()) {
