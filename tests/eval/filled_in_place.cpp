@@ -7,9 +7,11 @@
 
 #include <matdiff/matdiff.hpp>
 
+#include "../support/calculus.hpp"
 #include "../support/eigen_check.hpp"
 
 namespace md = matdiff;
+using matdiff_test::kronecker;
 using matdiff_test::random_matrix;
 using matdiff_test::require_close;
 
@@ -17,14 +19,6 @@ namespace {
 
 constexpr md::dimension n = md::dim<"n">;
 constexpr auto a = md::scalar<"a">;
-
-/// a ⊗ b, written out.
-Eigen::MatrixXd kron_of(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
-  Eigen::MatrixXd k(a.rows() * b.rows(), a.cols() * b.cols());
-  for (Eigen::Index j = 0; j < a.cols(); ++j)
-    for (Eigen::Index i = 0; i < a.rows(); ++i) k.block(i * b.rows(), j * b.cols(), b.rows(), b.cols()) = a(i, j) * b;
-  return k;
-}
 
 }  // namespace
 
@@ -35,7 +29,7 @@ TEST_CASE("a scaling of terms that add themselves is filled in place, with their
   constexpr auto Q2 = md::matrix<"Q", 2, 2>;
   constexpr auto K = md::commutation<2, 2>;
   const Eigen::Matrix2d Pv = random_matrix<Eigen::Matrix2d>(), Qv = random_matrix<Eigen::Matrix2d>();
-  const Eigen::MatrixXd PQ = kron_of(Pv, Qv), QP = kron_of(Qv, Pv);
+  const Eigen::MatrixXd PQ = kronecker(Pv, Qv), QP = kronecker(Qv, Pv);
   Eigen::MatrixXd Kv = Eigen::MatrixXd::Zero(4, 4);  // K vec(M) = vec(M') for M 2x2
   for (int i = 0; i < 2; ++i)
     for (int j = 0; j < 2; ++j) Kv(j + 2 * i, i + 2 * j) = 1;
@@ -51,6 +45,6 @@ TEST_CASE("a scaling of terms that add themselves is filled in place, with their
   constexpr auto A = md::matrix<"A", n, n>;
   const Eigen::MatrixXd Av = random_matrix<Eigen::MatrixXd>(4, 4);
   require_close(md::eval(a * (md::kron(A, A) + md::identity<n * n>), a = -2.0, A = Av),
-                Eigen::MatrixXd(-2 * (kron_of(Av, Av) + Eigen::MatrixXd::Identity(16, 16))));
+                Eigen::MatrixXd(-2 * (kronecker(Av, Av) + Eigen::MatrixXd::Identity(16, 16))));
 }
 
