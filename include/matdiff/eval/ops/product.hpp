@@ -388,7 +388,7 @@ struct evaluator<product_op> {
       return static_cast<S>((a * b).value());  // inner product
     } else {
       result_t<Ctx, E> r;
-      r.noalias() = a * b;
+      assign_product(r, a, b);
       return r;
     }
   }

@@ -1,0 +1,102 @@
+// Values during evaluation (eval/value.hpp): small fixed matrices are assigned coefficient by
+// coefficient, with the values Eigen's packet evaluation gives; other values by Eigen itself.
+#include <Eigen/Core>
+#include <catch2/catch.hpp>
+
+#include <matdiff/matdiff.hpp>
+
+#include "../support/calculus.hpp"
+#include "../support/eigen_check.hpp"
+
+namespace md = matdiff;
+using matdiff_test::random_matrix;
+using matdiff_test::require_close;
+
+namespace {
+
+template <int R, int C>
+using fixed = Eigen::Matrix<double, R, C>;
+
+/// r = a·b by assign_product, against Eigen's product.
+template <int R, int K, int C>
+void check_product() {
+  const auto a = random_matrix<fixed<R, K>>();
+  const auto b = random_matrix<fixed<K, C>>();
+  fixed<R, C> r;
+  md::assign_product(r, a, b);
+  require_close(r, fixed<R, C>(a * b), 1e-15);
+  md::assign_product(r, a, b.transpose().transpose());
+  require_close(r, fixed<R, C>(a * b), 1e-15);
+}
+
+}  // namespace
+
+TEST_CASE("fixed matrices of at most 9 entries are assigned coefficient by coefficient", "[eval][value]") {
+  STATIC_REQUIRE(md::assigned_by_coefficient<Eigen::Matrix2d>);
+  STATIC_REQUIRE(md::assigned_by_coefficient<fixed<2, 3>>);
+  STATIC_REQUIRE(md::assigned_by_coefficient<fixed<3, 2>>);
+  STATIC_REQUIRE(md::assigned_by_coefficient<Eigen::Matrix3d>);
+  // Eigen's column packets pay at 4x4; vectors are written and read by the same packets.
+  STATIC_REQUIRE_FALSE(md::assigned_by_coefficient<Eigen::Matrix4d>);
+  STATIC_REQUIRE_FALSE(md::assigned_by_coefficient<fixed<3, 4>>);
+  STATIC_REQUIRE_FALSE(md::assigned_by_coefficient<Eigen::Vector4d>);
+  STATIC_REQUIRE_FALSE(md::assigned_by_coefficient<Eigen::RowVector3d>);
+  STATIC_REQUIRE_FALSE(md::assigned_by_coefficient<Eigen::MatrixXd>);
+  STATIC_REQUIRE_FALSE(md::assigned_by_coefficient<fixed<2, Eigen::Dynamic>>);
+}
+
+TEST_CASE("products assigned coefficient by coefficient have Eigen's values", "[eval][value]") {
+  check_product<2, 2, 2>();
+  check_product<2, 3, 2>();
+  check_product<3, 2, 3>();
+  check_product<3, 3, 3>();
+  check_product<2, 4, 3>();
+  check_product<4, 4, 4>();  // Eigen's own product
+}
+
+TEST_CASE("element-wise values assigned coefficient by coefficient", "[eval][value]") {
+  const Eigen::Matrix3d a = random_matrix<Eigen::Matrix3d>(), b = random_matrix<Eigen::Matrix3d>();
+  Eigen::Matrix3d r = a;
+  md::assign(r, r - 2 * b.transpose());  // r read and written at the same coefficient only
+  require_close(r, Eigen::Matrix3d(a - 2 * b.transpose()), 1e-15);
+  md::assign(r, Eigen::Matrix3d::Identity());
+  CHECK(r == Eigen::Matrix3d::Identity());
+  // A diagonal wrapper has no coefficient-wise expression form: assigned by Eigen.
+  const Eigen::Vector3d d(1, 2, 3);
+  md::assign(r, d.asDiagonal());
+  CHECK(r == Eigen::Matrix3d(d.asDiagonal()));
+}
+
+TEST_CASE("small fixed kernels give the values of run-time sized ones", "[eval][value]") {
+  // The Hessian-vector product of ‖J‖² + ‖J⁻¹‖² and ‖PB‖²: products, sums, negations and
+  // transposes of 2x2, 2x3 and 3x3 temporaries, against the same expressions at run-time sizes.
+  constexpr auto J = md::matrix<"J", 2, 2>;
+  constexpr auto V = md::matrix<"V", 2, 2>;
+  constexpr auto f = md::sqnorm(J) + md::sqnorm(md::inv(J));
+  constexpr auto g = md::grad(f, J);
+  const Eigen::Matrix2d Jv = 2 * Eigen::Matrix2d::Identity() + 0.3 * random_matrix<Eigen::Matrix2d>();
+  const Eigen::Matrix2d Vv = random_matrix<Eigen::Matrix2d>();
+  const auto [value, gradient, hvp] = md::kernel(f, g, md::directional(g, J, V))(J = Jv, V = Vv);
+
+  constexpr md::dimension n = md::dim<"n">;
+  constexpr auto Jn = md::matrix<"J", n, n>;
+  constexpr auto Vn = md::matrix<"V", n, n>;
+  constexpr auto fn = md::sqnorm(Jn) + md::sqnorm(md::inv(Jn));
+  constexpr auto gn = md::grad(fn, Jn);
+  const Eigen::MatrixXd Jd = Jv, Vd = Vv;
+  const auto [value_n, gradient_n, hvp_n] = md::kernel(fn, gn, md::directional(gn, Jn, Vn))(Jn = Jd, Vn = Vd);
+  CHECK(value == Approx(value_n).epsilon(1e-14));
+  require_close(Eigen::MatrixXd(gradient), gradient_n, 1e-13);
+  require_close(Eigen::MatrixXd(hvp), hvp_n, 1e-13);
+  matdiff_test::expect_directional(g, J, V, Vv, J = Jv);  // against differences of the gradient
+
+  constexpr auto P = md::matrix<"P", 2, 3>;
+  constexpr auto B = md::matrix<"B", 3, 2>;
+  constexpr auto h = md::sqnorm(P * B) + md::trace(B * P * B * P);
+  const auto Pv = random_matrix<fixed<2, 3>>();
+  const auto Bv = random_matrix<fixed<3, 2>>();
+  const auto [hv, hg] = md::kernel(h, md::grad(h, P))(P = Pv, B = Bv);
+  CHECK(hv == Approx((Pv * Bv).squaredNorm() + (Bv * Pv * Bv * Pv).trace()).epsilon(1e-14));
+  require_close(hg, fixed<2, 3>(2 * Pv * Bv * Bv.transpose() + 2 * (Bv * Pv * Bv).transpose()), 1e-13);
+  matdiff_test::expect_gradients(h, P = Pv, B = Bv);
+}
