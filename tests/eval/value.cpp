@@ -61,10 +61,19 @@ TEST_CASE("element-wise values assigned coefficient by coefficient", "[eval][val
   require_close(r, Eigen::Matrix3d(a - 2 * b.transpose()), 1e-15);
   md::assign(r, Eigen::Matrix3d::Identity());
   CHECK(r == Eigen::Matrix3d::Identity());
-  // A diagonal wrapper has no coefficient-wise expression form: assigned by Eigen.
+  // A diagonal wrapper has no coefficient-wise expression form: assigned by Eigen, and
+  // added into the diagonal only.
   const Eigen::Vector3d d(1, 2, 3);
   md::assign(r, d.asDiagonal());
   CHECK(r == Eigen::Matrix3d(d.asDiagonal()));
+  md::add_into(r, a);
+  md::subtract_from(r, b);
+  md::add_into(r, d.asDiagonal());
+  require_close(r, Eigen::Matrix3d(Eigen::Matrix3d(2 * d.asDiagonal()) + a - b), 1e-15);
+  Eigen::MatrixXd rd = a;
+  md::add_into(rd, d.asDiagonal());
+  md::subtract_from(rd, b.transpose());
+  require_close(rd, Eigen::MatrixXd(a + Eigen::Matrix3d(d.asDiagonal()) - b.transpose()), 1e-15);
 }
 
 TEST_CASE("small fixed kernels give the values of run-time sized ones", "[eval][value]") {

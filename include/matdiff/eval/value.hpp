@@ -75,6 +75,19 @@ void assign(R& r, const V& v) {
   else r = v;
 }
 
+/// r += v and r -= v, coefficient by coefficient where `assign` is; otherwise Eigen's own,
+/// which adds a diagonal matrix into its diagonal only.
+template <class R, class V>
+void add_into(R& r, const V& v) {
+  if constexpr (copied_by_coefficient<R, V>) assign(r, r + v);
+  else r += v;
+}
+template <class R, class V>
+void subtract_from(R& r, const V& v) {
+  if constexpr (copied_by_coefficient<R, V>) assign(r, r - v);
+  else r -= v;
+}
+
 /// r = a·b (r aliases neither).
 template <class R, class A, class B>
 void assign_product(R& r, const A& a, const B& b) {

@@ -244,7 +244,7 @@ inline constexpr bool some_term_adds_itself<Ctx, node<Op, T...>> = (adds_itself<
 /// r += c·t, by t's own `add_to` where it adds itself, otherwise from its value.
 template <class Ctx, class R, class T>
 void add_scaled(const Ctx& ctx, R& r, const T& t, typename Ctx::scalar c) {
-  if constexpr (!adds_itself<Ctx, T>()) with_term_value(ctx, t, [&](const auto& v) { assign(r, r + c * v); });
+  if constexpr (!adds_itself<Ctx, T>()) with_term_value(ctx, t, [&](const auto& v) { add_into(r, c * v); });
   else if constexpr (is_node<T>) evaluator<decltype(T::op)>::add_to(ctx, t, r, c);
   else add_constant_to(ctx, t, r, c);
 }
@@ -270,8 +270,8 @@ void add_term(const Ctx& ctx, R& r, const T& t) {
         if constexpr (K == term_kind::minus) r -= to_scalar<typename Ctx::scalar>(v);
         else r += to_scalar<typename Ctx::scalar>(v);
       } else {
-        if constexpr (K == term_kind::minus) assign(r, r - v);
-        else assign(r, r + v);
+        if constexpr (K == term_kind::minus) subtract_from(r, v);
+        else add_into(r, v);
       }
     });
   }
