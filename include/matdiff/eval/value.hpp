@@ -1,6 +1,8 @@
 /// @file
 /// How values look during evaluation: a 1x1 expression evaluates to a scalar `S`, any other
-/// to an `Eigen::Matrix<S, R, C>` whose sizes are fixed where the shape is fixed.
+/// to an `Eigen::Matrix<S, R, C>` whose sizes are fixed where the shape is fixed; and how
+/// evaluators write them (`assign`, `add_into`, `subtract_from`, `assign_product`, `finish`):
+/// small fixed matrices coefficient by coefficient, others by Eigen's own assignment.
 #pragma once
 
 #include <type_traits>
