@@ -11,6 +11,7 @@
 #include "../support/eigen_check.hpp"
 
 namespace md = matdiff;
+using matdiff_test::commutation;
 using matdiff_test::kronecker;
 using matdiff_test::random_matrix;
 using matdiff_test::require_close;
@@ -30,9 +31,7 @@ TEST_CASE("a scaling of terms that add themselves is filled in place, with their
   constexpr auto K = md::commutation<2, 2>;
   const Eigen::Matrix2d Pv = random_matrix<Eigen::Matrix2d>(), Qv = random_matrix<Eigen::Matrix2d>();
   const Eigen::MatrixXd PQ = kronecker(Pv, Qv), QP = kronecker(Qv, Pv);
-  Eigen::MatrixXd Kv = Eigen::MatrixXd::Zero(4, 4);  // K vec(M) = vec(M') for M 2x2
-  for (int i = 0; i < 2; ++i)
-    for (int j = 0; j < 2; ++j) Kv(j + 2 * i, i + 2 * j) = 1;
+  const Eigen::MatrixXd Kv = commutation(2, 2);
   const Eigen::MatrixXd I4 = Eigen::MatrixXd::Identity(4, 4);
   require_close(md::eval(a * (md::kron(P2, Q2) - md::kron(Q2, P2)), a = -1.5, P2 = Pv, Q2 = Qv), Eigen::MatrixXd(-1.5 * (PQ - QP)));
   require_close(md::eval(a * (md::kron(P2, Q2) * K), a = 0.5, P2 = Pv, Q2 = Qv), Eigen::MatrixXd(0.5 * PQ * Kv));

@@ -7,9 +7,12 @@
 
 #include <matdiff/matdiff.hpp>
 
+#include "../support/calculus.hpp"
 #include "../support/eigen_check.hpp"
 
 namespace md = matdiff;
+using matdiff_test::commutation;
+using matdiff_test::kronecker;
 using matdiff_test::random_matrix;
 using matdiff_test::require_close;
 
@@ -39,17 +42,6 @@ constexpr auto N = md::matrix<"N", n, m>;
 constexpr auto a = md::scalar<"a">;
 constexpr auto b = md::scalar<"b">;
 constexpr auto s = md::matrix<"s", 1, 1>;
-
-/// (L ⊗ R) by its definition: entry (i p + k, j q + l) is L(i, j) R(k, l), R being p x q.
-Eigen::MatrixXd kron_by_definition(const Eigen::MatrixXd& L, const Eigen::MatrixXd& R) {
-  const Eigen::Index p = R.rows(), q = R.cols();
-  Eigen::MatrixXd K(L.rows() * p, L.cols() * q);
-  for (Eigen::Index i = 0; i < L.rows(); ++i)
-    for (Eigen::Index j = 0; j < L.cols(); ++j)
-      for (Eigen::Index k = 0; k < p; ++k)
-        for (Eigen::Index l = 0; l < q; ++l) K(i * p + k, j * q + l) = L(i, j) * R(k, l);
-  return K;
-}
 
 }  // namespace
 
@@ -88,10 +80,10 @@ TEST_CASE("Kronecker products of fixed-size matrices match the definition", "[kr
   const Eigen::Matrix<double, 2, 3> Gv = random_matrix<Eigen::Matrix<double, 2, 3>>();
   const Eigen::Vector4d hv = random_matrix<Eigen::Vector4d>();
   const Eigen::Matrix<double, 3, 4> Xv = random_matrix<Eigen::Matrix<double, 3, 4>>();
-  require_close(md::eval(md::kron(G, h), G = Gv, h = hv), kron_by_definition(Gv, hv));
-  require_close(md::eval(md::kron(h, G), G = Gv, h = hv), kron_by_definition(hv, Gv));
-  require_close(md::eval(md::kron(G, X), G = Gv, X = Xv), kron_by_definition(Gv, Xv));
-  require_close(md::eval(md::kron(md::transpose(h), G), G = Gv, h = hv), kron_by_definition(hv.transpose(), Gv));
+  require_close(md::eval(md::kron(G, h), G = Gv, h = hv), kronecker(Gv, hv));
+  require_close(md::eval(md::kron(h, G), G = Gv, h = hv), kronecker(hv, Gv));
+  require_close(md::eval(md::kron(G, X), G = Gv, X = Xv), kronecker(Gv, Xv));
+  require_close(md::eval(md::kron(md::transpose(h), G), G = Gv, h = hv), kronecker(hv.transpose(), Gv));
 }
 
 TEST_CASE("the blocks of a Kronecker product are the right factor scaled by left entries", "[kron][eval]") {
@@ -108,11 +100,11 @@ TEST_CASE("Kronecker products of dynamic-size matrices match the definition", "[
   const Eigen::Matrix<double, 3, 4> Xv = random_matrix<Eigen::Matrix<double, 3, 4>>();
   const auto YX = md::eval(md::kron(Y, X), Y = Yv, X = Xv);
   REQUIRE(YX.rows() == 15);
-  require_close(YX, kron_by_definition(Yv, Xv));
-  require_close(md::eval(md::kron(N, N), N = Nv), kron_by_definition(Nv, Nv));
+  require_close(YX, kronecker(Yv, Xv));
+  require_close(md::eval(md::kron(N, N), N = Nv), kronecker(Nv, Nv));
   // n = 2 and m = 3 come from N; Y must then have 2 rows.
   const Eigen::MatrixXd Y2 = random_matrix<Eigen::MatrixXd>(2, 3);
-  require_close(md::eval(md::kron(N, Y), N = Nv, Y = Y2), kron_by_definition(Nv, Y2));
+  require_close(md::eval(md::kron(N, Y), N = Nv, Y = Y2), kronecker(Nv, Y2));
 }
 
 TEST_CASE("a Kronecker product with a 1x1 factor is scaling", "[kron][eval]") {
@@ -134,8 +126,8 @@ TEST_CASE("Kronecker products obey the mixed-product property", "[kron][eval]") 
   // (A ⊗ B)(C ⊗ D) = (AC) ⊗ (BD)
   const auto left = md::eval(md::kron(A, B) * md::kron(C, D), A = Av, B = Bv, C = Cv, D = Dv);
   STATIC_REQUIRE(std::is_same_v<std::remove_const_t<decltype(left)>, Eigen::Matrix4d>);
-  require_close(left, kron_by_definition(Av * Cv, Bv * Dv));
-  require_close(md::eval(md::transpose(md::kron(A, B)), A = Av, B = Bv), kron_by_definition(Av.transpose(), Bv.transpose()));
+  require_close(left, kronecker(Av * Cv, Bv * Dv));
+  require_close(md::eval(md::transpose(md::kron(A, B)), A = Av, B = Bv), kronecker(Av.transpose(), Bv.transpose()));
 }
 
 namespace {
@@ -165,9 +157,7 @@ TEST_CASE("a product of Kronecker products is planned as Kronecker products of t
   const Eigen::MatrixXd Av = random_matrix<Eigen::MatrixXd>(3, 3), Bv = random_matrix<Eigen::MatrixXd>(3, 3),
                         Cv = random_matrix<Eigen::MatrixXd>(3, 3), Dv = random_matrix<Eigen::MatrixXd>(3, 3);
   const Eigen::MatrixXd I3 = Eigen::MatrixXd::Identity(3, 3);
-  Eigen::MatrixXd Kv = Eigen::MatrixXd::Zero(9, 9);  // K vec(M) = vec(M')
-  for (int i = 0; i < 3; ++i)
-    for (int j = 0; j < 3; ++j) Kv(j + 3 * i, i + 3 * j) = 1;
+  const Eigen::MatrixXd Kv = commutation(3, 3);
   // (A ⊗ B)(C ⊗ I - (I ⊗ D)K) = AC ⊗ B - (A ⊗ BD)K: a sum of two Kronecker products, filled
   // term by term; neither product of n² x n² matrices is formed.
   constexpr auto left = md::kron(An, Bn) * (md::kron(Cn, I) - md::kron(I, Dn) * K);
@@ -176,13 +166,13 @@ TEST_CASE("a product of Kronecker products is planned as Kronecker products of t
   STATIC_REQUIRE(md::is_node_of<md::planned_t<decltype(md::kron(An, Bn) * (md::kron(Cn, Dn) + md::kron(Dn, Cn)))>,
                                 md::planned_sum_op<md::term_kind::plus, md::term_kind::plus>>);
   const Eigen::MatrixXd expected_left =
-      kron_by_definition(Av, Bv) * (kron_by_definition(Cv, I3) - kron_by_definition(I3, Dv) * Kv);
+      kronecker(Av, Bv) * (kronecker(Cv, I3) - kronecker(I3, Dv) * Kv);
   require_close(md::eval(left, An = Av, Bn = Bv, Cn = Cv, Dn = Dv), expected_left);
   // From the right, with a negation and a scaling: (-(C ⊗ D) + 2 (D ⊗ I))(A ⊗ B).
   constexpr auto right = (-md::kron(Cn, Dn) + 2 * md::kron(Dn, I)) * md::kron(An, Bn);
   STATIC_REQUIRE(!multiplies_kron<md::planned_t<decltype(right)>>::value);
   const Eigen::MatrixXd expected_right =
-      (-kron_by_definition(Cv, Dv) + 2 * kron_by_definition(Dv, I3)) * kron_by_definition(Av, Bv);
+      (-kronecker(Cv, Dv) + 2 * kronecker(Dv, I3)) * kronecker(Av, Bv);
   require_close(md::eval(right, An = Av, Bn = Bv, Cn = Cv, Dn = Dv), expected_right);
   // (A ⊗ G)(G' ⊗ A), 4 x 6 times 6 x 4, does not conform factor by factor (A has 2 columns,
   // G' 3 rows): it stays one product.
@@ -193,24 +183,13 @@ TEST_CASE("a product of Kronecker products is planned as Kronecker products of t
   const Eigen::Matrix2d A2 = Av.topLeftCorner<2, 2>(), B2 = Bv.topLeftCorner<2, 2>(), C2 = Cv.topLeftCorner<2, 2>(),
                         D2 = Dv.topLeftCorner<2, 2>(), I2 = Eigen::Matrix2d::Identity();
   require_close(md::eval(small, A = A2, B = B2, C = C2, D = D2),
-                Eigen::MatrixXd(kron_by_definition(A2, B2) * (kron_by_definition(C2, I2) - kron_by_definition(I2, D2))));
+                Eigen::MatrixXd(kronecker(A2, B2) * (kronecker(C2, I2) - kronecker(I2, D2))));
   // The Hessian of ‖J⁻¹‖² multiplies no Kronecker products; hessian.cpp checks its value.
   constexpr auto J = md::matrix<"J", n, n>;
   constexpr auto hessian = md::hessian(md::sqnorm(md::inv(J)), J);
   STATIC_REQUIRE(!multiplies_kron<md::planned_t<decltype(hessian)>>::value);
 }
 
-namespace {
-
-/// K(m, n) formed: K vec(M) = vec(Mᵀ) for M m x n.
-Eigen::MatrixXd commutation_by_definition(Eigen::Index m, Eigen::Index n) {
-  Eigen::MatrixXd K = Eigen::MatrixXd::Zero(m * n, m * n);
-  for (Eigen::Index i = 0; i < m; ++i)
-    for (Eigen::Index j = 0; j < n; ++j) K(j + i * n, i + j * m) = 1;
-  return K;
-}
-
-}  // namespace
 
 TEST_CASE("(A ⊗ B)K is one form, and Kronecker terms are added into a sum in place", "[kron][plan][eval]") {
   constexpr auto P = md::matrix<"P", 2, 3>;
@@ -219,8 +198,8 @@ TEST_CASE("(A ⊗ B)K is one form, and Kronecker terms are added into a sum in p
   constexpr auto T = md::matrix<"T", 8, 6>;
   const Eigen::MatrixXd Pv = random_matrix<Eigen::MatrixXd>(2, 3), Qv = random_matrix<Eigen::MatrixXd>(4, 2),
                         Rv = random_matrix<Eigen::MatrixXd>(2, 3), Tv = random_matrix<Eigen::MatrixXd>(8, 6);
-  const Eigen::MatrixXd PQ = kron_by_definition(Pv, Qv), RQ = kron_by_definition(Rv, Qv);
-  const Eigen::MatrixXd K32 = commutation_by_definition(3, 2), K23 = commutation_by_definition(2, 3);
+  const Eigen::MatrixXd PQ = kronecker(Pv, Qv), RQ = kronecker(Rv, Qv);
+  const Eigen::MatrixXd K32 = commutation(3, 2), K23 = commutation(2, 3);
 
   // (P ⊗ Q)K(3,2): column i + 3j is P(:, i) ⊗ Q(:, j).
   constexpr auto commuted = md::kron(P, Q) * md::commutation<3, 2>;
@@ -235,7 +214,7 @@ TEST_CASE("(A ⊗ B)K is one form, and Kronecker terms are added into a sum in p
   // (SP ⊗ Q'Q)K(3,2); so a product with a sum of both kinds of terms is distributed.
   constexpr auto S = md::matrix<"S", 3, 2>;
   const Eigen::MatrixXd Sv = random_matrix<Eigen::MatrixXd>(3, 2);
-  const Eigen::MatrixXd SQt = kron_by_definition(Sv, Eigen::MatrixXd(Qv.transpose()));
+  const Eigen::MatrixXd SQt = kronecker(Sv, Eigen::MatrixXd(Qv.transpose()));
   constexpr auto commuted_times = md::kron(S, md::transpose(Q)) * commuted;
   STATIC_REQUIRE(md::is_node_of<md::planned_t<decltype(commuted_times)>, md::kron_commuted_op>);
   require_close(md::eval(commuted_times, P = Pv, Q = Qv, S = Sv), Eigen::MatrixXd(SQt * PQ * K32));
@@ -252,7 +231,7 @@ TEST_CASE("(A ⊗ B)K is one form, and Kronecker terms are added into a sum in p
                 Eigen::MatrixXd(Tv + 0.5 * (PQ - RQ)));
   // Identity factors at fixed sizes, formed and added (diagonals, and blocks of P).
   const Eigen::MatrixXd I2 = Eigen::MatrixXd::Identity(2, 2);
-  const Eigen::MatrixXd PI = kron_by_definition(Pv, I2), IP = kron_by_definition(I2, Pv);
+  const Eigen::MatrixXd PI = kronecker(Pv, I2), IP = kronecker(I2, Pv);
   require_close(md::eval(md::kron(P, md::identity<2>), P = Pv), PI);
   require_close(md::eval(md::kron(md::identity<2>, P), P = Pv), IP);
   require_close(md::eval(md::kron(P, md::identity<2>) - 2 * md::kron(md::identity<2>, P), P = Pv), Eigen::MatrixXd(PI - 2 * IP));
@@ -269,7 +248,7 @@ TEST_CASE("(A ⊗ B)K is one form, and Kronecker terms are added into a sum in p
   STATIC_REQUIRE(md::is_node_of<md::planned_t<decltype(commuted_n)>, md::kron_commuted_op>);
   const Eigen::MatrixXd Pd = random_matrix<Eigen::MatrixXd>(3, 2), Qd = random_matrix<Eigen::MatrixXd>(2, 3),
                         Td = random_matrix<Eigen::MatrixXd>(6, 6);
-  const Eigen::MatrixXd PQd = kron_by_definition(Pd, Qd), K23d = commutation_by_definition(2, 3);
+  const Eigen::MatrixXd PQd = kronecker(Pd, Qd), K23d = commutation(2, 3);
   require_close(md::eval(commuted_n, Pn = Pd, Qn = Qd), Eigen::MatrixXd(PQd * K23d));
   require_close(md::eval(Tn - 2 * commuted_n + md::kron(Pn, Qn), Pn = Pd, Qn = Qd, Tn = Td),
                 Eigen::MatrixXd(Td - 2 * PQd * K23d + PQd));

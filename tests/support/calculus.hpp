@@ -6,6 +6,7 @@
 //   expect_directional(F, X, V, Vv, ...)       it agrees with central_difference
 //   expect_closed_form(f, X, G, X = Xv, ...)   grad(f, X) equals the value G (relative 1e-10)
 //   kronecker(a, b)                            a ⊗ b, written out
+//   commutation(m, n)                          K(m, n) formed: K vec(M) = vec(Mᵀ), M m x n
 //   jacobian_value(F, X, ...)                  jacobian(F, X) at the bound point
 //   jacobian_by_differences(F, X, ...)         ∂vec(F)/∂vec(X)ᵀ by central differences
 //   expect_jacobian(F, X, ...)                 jacobian(F, X) agrees with differences
@@ -165,6 +166,14 @@ inline Eigen::MatrixXd kronecker(const Eigen::MatrixXd& a, const Eigen::MatrixXd
   for (Eigen::Index j = 0; j < a.cols(); ++j)
     for (Eigen::Index i = 0; i < a.rows(); ++i) r.block(i * b.rows(), j * b.cols(), b.rows(), b.cols()) = a(i, j) * b;
   return r;
+}
+
+/// K(m, n) formed: the mn x mn permutation with K vec(M) = vec(Mᵀ) for M m x n.
+inline Eigen::MatrixXd commutation(Eigen::Index m, Eigen::Index n) {
+  Eigen::MatrixXd k = Eigen::MatrixXd::Zero(m * n, m * n);
+  for (Eigen::Index i = 0; i < m; ++i)
+    for (Eigen::Index j = 0; j < n; ++j) k(j + i * n, i + j * m) = 1;
+  return k;
 }
 
 /// jacobian(F, X) at the bound point, evaluated together with F (it may have lost
