@@ -5,7 +5,6 @@
 
 #include <matdiff/matdiff.hpp>
 
-#include "../support/calculus.hpp"
 #include "../support/eigen_check.hpp"
 
 namespace md = matdiff;
