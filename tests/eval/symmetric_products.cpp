@@ -150,3 +150,24 @@ TEST_CASE("the Hessian-vector product -S⁻¹VS⁻¹ next to S⁻¹ is one trian
   const Eigen::MatrixXd alone = md::eval(hv, S = Sv, A = Av, V = Vv);
   require_close(alone, Eigen::MatrixXd(-Si * Vv * Si));
 }
+
+TEST_CASE("A⁻¹ P A⁻ᵀ with A not symmetric is solved with A⁻ᵀ, not A⁻¹, on the right", "[eval][symmetric]") {
+  // The chain is symmetric by type (P symmetric, the outer factors each other's transpose),
+  // but only a symmetric A has A⁻ᵀ = A⁻¹: the right solve with A itself is for S⁻¹ P S⁻¹.
+  STATIC_REQUIRE(one_triangle<decltype(md::inv(A) * P * md::transpose(md::inv(A)))>);
+  using solved_right = md::node<md::lu_solve_right_symmetric_op, md::node<md::lu_solve_op, md::node<md::llt_op, type_of<decltype(S)>>, type_of<decltype(P)>>,
+                                md::node<md::llt_op, type_of<decltype(S)>>>;
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(md::inv(S) * P * md::inv(S))>, solved_right>);
+  const Eigen::Index k = GENERATE(3, 23);
+  INFO("size " << k);
+  const Eigen::MatrixXd Av = random_matrix<Eigen::MatrixXd>(k, k) + static_cast<double>(k) * Eigen::MatrixXd::Identity(k, k);
+  const Eigen::MatrixXd Pv = symmetric_matrix(k), Sv = spd_matrix(k);
+  const Eigen::MatrixXd Ai = Av.inverse(), Si = Eigen::LLT<Eigen::MatrixXd>(Sv).solve(Eigen::MatrixXd::Identity(k, k));
+  const Eigen::MatrixXd apa = md::eval(md::inv(A) * P * md::transpose(md::inv(A)), A = Av, P = Pv);
+  require_close(apa, Eigen::MatrixXd(Ai * Pv * Ai.transpose()), 1e-12);
+  require_exactly_symmetric(apa);
+  const Eigen::MatrixXd atpa = md::eval(md::transpose(md::inv(A)) * P * md::inv(A), A = Av, P = Pv);
+  require_close(atpa, Eigen::MatrixXd(Ai.transpose() * Pv * Ai), 1e-12);
+  const Eigen::MatrixXd sps = md::eval(md::inv(S) * P * md::inv(S), S = Sv, P = Pv);
+  require_close(sps, Eigen::MatrixXd(Si * Pv * Si), 1e-12);
+}

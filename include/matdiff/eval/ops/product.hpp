@@ -320,8 +320,8 @@ constexpr auto planned_symmetric_chain(const pack<F...>& factors) {
       return planned_node<symmetric_product_op<false, true>>(z, z);
   } else {
     const auto zm = product(z, at<h>(factors));
-    if constexpr (is_lu_inverse<Z>)
-      return planned_node<lu_solve_right_symmetric_op>(zm, z.template arg<0>());
+    if constexpr (is_lu_inverse<Z> && factorizes_symmetric<typename first_operand<Z>::type>)
+      return planned_node<lu_solve_right_symmetric_op>(zm, z.template arg<0>());  // Z = S⁻¹ = Zᵀ
     else if constexpr (is_transpose<Z>)
       return symmetric_product_with_transpose_of(zm, z);
     else

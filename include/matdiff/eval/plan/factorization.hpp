@@ -42,6 +42,7 @@
 #include <matdiff/eval/lu.hpp>
 #include <matdiff/eval/plan/shared.hpp>
 #include <matdiff/eval/value.hpp>
+#include <matdiff/rules/transpose.hpp>
 
 namespace matdiff {
 
@@ -79,6 +80,14 @@ struct lu_solve_right_symmetric_op : lu_solve_right_op {};
 struct llt_op {
   static constexpr shape result_shape(const shape& a) { return a; }
 };
+
+/// F is lu(A) or llt(A) of an A symmetric by its type: then F's inverse is symmetric too.
+template <class F>
+inline constexpr bool factorizes_symmetric = false;
+template <class A>
+inline constexpr bool factorizes_symmetric<node<lu_op, A>> = is_known_symmetric<A>;
+template <class A>
+inline constexpr bool factorizes_symmetric<node<llt_op, A>> = true;
 
 template <class A>
 using lu_node = node<lu_op, A>;
