@@ -171,3 +171,30 @@ TEST_CASE("A⁻¹ P A⁻ᵀ with A not symmetric is solved with A⁻ᵀ, not A�
   const Eigen::MatrixXd sps = md::eval(md::inv(S) * P * md::inv(S), S = Sv, P = Pv);
   require_close(sps, Eigen::MatrixXd(Si * Pv * Si), 1e-12);
 }
+
+TEST_CASE("Z P Zᵀ, Zᵀ P Z and Z Zᵀ are the products for every kind of factor Z", "[eval][symmetric]") {
+  // The last product of a symmetric chain takes the form Z's operation plans (a solve, a
+  // gram, a transposed read) or one triangle: each against Eigen, with Z general where it may be.
+  constexpr auto v = md::vector<"v", n>;
+  const Eigen::Index k = 23;
+  const Eigen::MatrixXd Av = random_matrix<Eigen::MatrixXd>(k, k) + static_cast<double>(k) * Eigen::MatrixXd::Identity(k, k);
+  const Eigen::MatrixXd Bv = random_matrix<Eigen::MatrixXd>(k, k), Pv = symmetric_matrix(k), Sv = spd_matrix(k);
+  const Eigen::VectorXd vv = random_matrix<Eigen::VectorXd>(k, 1);
+  const Eigen::MatrixXd Ai = Av.inverse(), Si = Sv.inverse();
+  const auto congruences_of = [&](const auto& z, const Eigen::MatrixXd& zv, const auto&... bindings) {
+    require_close(md::eval(z * P * md::transpose(z), P = Pv, bindings...), Eigen::MatrixXd(zv * Pv * zv.transpose()), 1e-11);
+    require_close(md::eval(md::transpose(z) * P * z, P = Pv, bindings...), Eigen::MatrixXd(zv.transpose() * Pv * zv), 1e-11);
+    require_close(md::eval(z * md::transpose(z), bindings...), Eigen::MatrixXd(zv * zv.transpose()), 1e-11);
+    require_close(md::eval(md::transpose(z) * z, bindings...), Eigen::MatrixXd(zv.transpose() * zv), 1e-11);
+  };
+  SECTION("A") { congruences_of(A, Av, A = Av); }
+  SECTION("Aᵀ") { congruences_of(md::transpose(A), Av.transpose(), A = Av); }
+  SECTION("A⁻¹") { congruences_of(md::inv(A), Ai, A = Av); }
+  SECTION("A⁻ᵀ") { congruences_of(md::transpose(md::inv(A)), Ai.transpose(), A = Av); }
+  SECTION("S⁻¹") { congruences_of(md::inv(S), Si, S = Sv); }
+  SECTION("AB") { congruences_of(A * B, Av * Bv, A = Av, B = Bv); }
+  SECTION("A⁻¹B") { congruences_of(md::inv(A) * B, Ai * Bv, A = Av, B = Bv); }
+  SECTION("BA⁻¹") { congruences_of(B * md::inv(A), Bv * Ai, A = Av, B = Bv); }
+  SECTION("diag(v)A") { congruences_of(md::diag(v) * A, vv.asDiagonal() * Av, A = Av, v = vv); }
+  SECTION("A + B") { congruences_of(A + B, Av + Bv, A = Av, B = Bv); }
+}
