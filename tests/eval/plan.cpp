@@ -84,6 +84,62 @@ struct evaluator<twice_op> {
 };
 }  // namespace matdiff
 
+// upper(A), the upper triangle of A, an operation defined outside matdiff whose products are
+// triangular products: `left_factor_form` and `right_factor_form` next to it (eval/evaluate.hpp)
+// give the product's planner the form upper(A)·M and M·upper(A) take, and what it saves.
+struct upper_op {
+  static consteval md::diagnostic check(const md::shape&) { return {}; }
+  static constexpr md::shape result_shape(const md::shape& a) { return a; }
+  static constexpr int precedence(md::notation) { return md::precedence::atom; }
+  template <class P, class A>
+  constexpr void print(P& p, const A& a) const {
+    p.call("upper", a);
+  }
+};
+/// op(A) op(M) with op(A) = A's upper triangle on the side UpperLeft says.
+template <bool UpperLeft>
+struct triangular_product_op {
+  static constexpr md::shape result_shape(const md::shape& a, const md::shape& b) { return {a.rows, b.cols}; }
+};
+
+namespace {
+int triangular_products = 0;
+
+template <class A>
+constexpr auto upper(const A& a) {
+  return md::make_expression(upper_op{}, a);
+}
+}  // namespace
+
+namespace matdiff {
+template <>
+struct evaluator<upper_op> {
+  template <class Ctx, class E, class A>
+  static auto apply(const Ctx&, const E&, const A& a) {
+    return finish<typename Ctx::scalar, E>(a.template triangularView<Eigen::Upper>().toDenseMatrix());
+  }
+};
+template <bool UpperLeft>
+struct evaluator<triangular_product_op<UpperLeft>> {
+  template <class Ctx, class E, class A, class B>
+  static auto apply(const Ctx&, const E&, const A& a, const B& b) {
+    ++triangular_products;
+    result_t<Ctx, E> r;
+    if constexpr (UpperLeft) r.noalias() = a.template triangularView<Eigen::Upper>() * b;
+    else r.noalias() = a * b.template triangularView<Eigen::Upper>();
+    return r;
+  }
+};
+template <class A, class R>
+constexpr auto left_factor_form(const node<upper_op, A>& u, const R& m) {
+  return saving<product_saving::operand_in_place>(planned_node<triangular_product_op<true>>(u.template arg<0>(), m));
+}
+template <class L, class A>
+constexpr auto right_factor_form(const L& m, const node<upper_op, A>& u) {
+  return saving<product_saving::operand_in_place>(planned_node<triangular_product_op<false>>(m, u.template arg<0>()));
+}
+}  // namespace matdiff
+
 namespace {
 
 constexpr auto n = md::dim<"n">;
@@ -109,6 +165,30 @@ TEST_CASE("a kernel evaluates the form an operation's evaluator plans") {
   const auto [value] = md::kernel(f)(A = Av, x = xv);
   CHECK(unplanned_twice == 0);
   require_close(value, Eigen::VectorXd(2 * Av * xv), 1e-14);
+}
+
+TEST_CASE("an operation defined outside matdiff gives its products a form of its own") {
+  using Ab = type_of<decltype(A)>;
+  using Bb = type_of<decltype(B)>;
+  using upper_left = md::node<triangular_product_op<true>, Ab, Bb>;
+  using upper_right = md::node<triangular_product_op<false>, Bb, Ab>;
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(upper(A) * B)>, upper_left>);
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(B * upper(A))>, upper_right>);
+  // The larger saving wins, the left factor's on a tie: a solve with B's factorization (no
+  // inverse) and a diagonal's scaling before the triangle read in place; of two triangles,
+  // the left one's.
+  STATIC_REQUIRE(md::is_node_of<planned<decltype(md::inv(B) * upper(A))>, md::lu_solve_op>);
+  STATIC_REQUIRE(md::is_node_of<planned<decltype(upper(A) * md::inv(B))>, md::lu_solve_right_op>);
+  STATIC_REQUIRE(md::is_node_of<planned<decltype(upper(A) * md::diag(x))>, md::scale_cols_op>);
+  STATIC_REQUIRE(std::is_same_v<planned<decltype(upper(A) * upper(B))>,
+                                md::node<triangular_product_op<true>, Ab, md::node<upper_op, Bb>>>);
+  const Eigen::MatrixXd Av = random_matrix<Eigen::MatrixXd>(5, 5), Bv = random_matrix<Eigen::MatrixXd>(5, 5);
+  const Eigen::MatrixXd Au = Av.triangularView<Eigen::Upper>();
+  triangular_products = 0;
+  const auto [left, right] = md::kernel(upper(A) * B, B * upper(A))(A = Av, B = Bv);
+  CHECK(triangular_products == 2);
+  require_close(left, Eigen::MatrixXd(Au * Bv), 1e-14);
+  require_close(right, Eigen::MatrixXd(Bv * Au), 1e-14);
 }
 
 TEST_CASE("a subexpression shared by several outputs is evaluated once per call") {

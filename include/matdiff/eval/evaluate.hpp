@@ -140,6 +140,54 @@ inline constexpr int structured_side<node<product_op, L, R>> =
     : structured_factor<R>::applies                                                                ? 1
                                                                                                    : 0;
 
+/// A factor whose product costs about the size of the other operand, so that the order of a
+/// chain (eval/plan/chain.hpp) counts no multiplications for it: a structured factor, or one
+/// whose operation specialises this (diag(v), a scaling: eval/ops/diag.hpp).
+template <class F>
+inline constexpr bool cheap_in_products = structured_factor<F>::applies;
+
+/// What a form of a product of two planned factors saves, from least to most; the product's
+/// planner prefers the larger saving.
+enum class product_saving : unsigned char {
+  none,
+  operand_in_place,  ///< an operand read in place: Aᵀ B without a copy of Aᵀ
+  scaling,           ///< a scaling instead of a product: diag(v) M scales M's rows
+  symmetric,         ///< one triangle of a symmetric product: AᵀA, Aᵀ diag(d) A
+  solve,             ///< a solve with a shared factorization instead of an inverse: A⁻¹B
+};
+
+/// A form of the product l·r that one factor's operation plans, and what it saves. The
+/// product's planner (eval/ops/product.hpp) asks both factors, by overloads next to their
+/// operations (eval/ops/<op>.hpp, found by argument-dependent lookup), each constrained to
+/// the pairs it plans:
+///   `left_factor_form(l, r)`   l·r as l's operation plans it
+///   `right_factor_form(l, r)`  l·r as r's operation plans it
+/// and takes the larger saving, l's on a tie: A⁻¹ diag(v) is a solve with diag(v) (no
+/// inverse), not the inverse's columns scaled.
+template <product_saving Saving, class Form>
+struct factor_form {
+  static constexpr product_saving saving = Saving;
+  Form form;
+};
+/// `form` as a factor form that saves `Saving`.
+template <product_saving Saving, class Form>
+constexpr factor_form<Saving, Form> saving(const Form& form) {
+  return {form};
+}
+
+/// x·zᵀ, the last product of a chain symmetric by its type (ZZᵀ with x = z, or (ZM)Zᵀ with M
+/// symmetric), in a form z's operation plans for it: an overload
+/// `symmetric_product_with_transpose(x, z)` next to the operation (z = Aᵀ: x·A, a gram for
+/// AᵀA; z = S⁻¹ of a symmetric S: a solve with S from the right). Without one, the planner
+/// computes one triangle of x·zᵀ, reading z transposed (eval/ops/product.hpp).
+
+namespace planning {
+/// The planned product of two planned matrix operands (eval/ops/product.hpp), for the
+/// factor forms that plan a product of their own.
+template <class L, class R>
+constexpr auto product(const L& l, const R& r);
+}  // namespace planning
+
 /// The value inside what `evaluate` returned: a remembered value may come wrapped
 /// (`Held::held_value`, eval/plan/shared.hpp).
 template <class T>

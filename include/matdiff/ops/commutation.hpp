@@ -52,6 +52,12 @@ constexpr auto commutation_of() {
 template <auto M, auto N>
 inline constexpr auto commutation = commutation_of<to_dimension(M), to_dimension(N)>();
 
+/// K(m,n)ᵀ = K(n,m), for the transpose rule (`transposed_constant`, rules/transpose.hpp).
+template <dimension M, dimension N>
+constexpr auto transposed_constant(const commutation_matrix<M, N>&) {
+  return commutation_matrix<N, M>{};
+}
+
 /// K(n,m)K(m,n) = I: such a product is one factor (the `combined_product` hook of
 /// rules/products.hpp).
 template <dimension M, dimension N>

@@ -8,8 +8,9 @@
 /// variable (`md::symmetric`, `md::spd`), and built from such, S⁻¹, adj(S), -S, S ± T, cS, S/c.
 ///
 /// Operations other than the core algebra say how they meet a transpose by members of
-/// their operation type (ops/<op>.hpp):
+/// their operation type (ops/<op>.hpp), and a constant matrix by an overload next to it:
 ///
+///     transposed_constant(k)  kᵀ for a constant leaf k: K(m,n)ᵀ = K(n,m)
 ///     static constexpr bool transpose_passes_through = true;
 ///         (op(A, B, ...))ᵀ = op(Aᵀ, Bᵀ, ...): ±, -, ∘, ⊘, ⊗, element-wise functions, A^k
 ///     static constexpr bool symmetric_when_operands_symmetric = true;
@@ -26,7 +27,6 @@
 #include <matdiff/core/constants.hpp>
 #include <matdiff/core/expression.hpp>
 #include <matdiff/ops/add.hpp>
-#include <matdiff/ops/commutation.hpp>
 #include <matdiff/ops/product.hpp>
 #include <matdiff/ops/transpose.hpp>
 #include <matdiff/rules/constants.hpp>
@@ -71,6 +71,19 @@ inline constexpr bool is_known_symmetric = is_symmetric_variable<E> || symmetric
 template <class E>
 struct known_symmetric : std::bool_constant<is_known_symmetric<E>> {};
 
+/// F is Gᵀ by its type, G holding no data, so that one type means one value.
+template <class F, class G>
+inline constexpr bool is_transpose_of = false;
+template <class A>
+inline constexpr bool is_transpose_of<node<transpose_op, A>, A> = holds_no_data<A>;
+
+/// F and G are each other's transpose by their types: F = Gᵀ, G = Fᵀ, or one symmetric
+/// factor twice (S, S⁻¹). Neither holds data, so the types say the values are equal.
+template <class F, class G>
+inline constexpr bool mirror_images =
+    holds_no_data<F> && holds_no_data<G> &&
+    (is_transpose_of<F, G> || is_transpose_of<G, F> || (__is_same(F, G) && is_known_symmetric<F>));
+
 template <class A>
 constexpr auto rewrite(const transpose_op& op, const A& a) {
   if constexpr (A::shape_v.is_scalar() || is_identity<A> || is_known_symmetric<A>) {
@@ -79,8 +92,8 @@ constexpr auto rewrite(const transpose_op& op, const A& a) {
     return zero_of<A::shape_v.transposed()>();
   } else if constexpr (is_ones<A>) {
     return constant_matrix<constant_kind::ones, A::shape_v.cols, A::shape_v.rows>{};
-  } else if constexpr (is_commutation<A>) {
-    return commutation_matrix<A::cols_of_a, A::rows_of_a>{};
+  } else if constexpr (requires { transposed_constant(a); }) {
+    return transposed_constant(a);
   } else if constexpr (is_node_of<A, transpose_op>) {
     return a.template arg<0>();
   } else if constexpr (is_matrix_chain<A> && is_plain_chain<A>) {  // (f₁…fₙ)ᵀ = fₙᵀ…f₁ᵀ, from the left

@@ -1,14 +1,17 @@
 /// @file
 /// Evaluation of products and quotients (ops/product.hpp), and their planning: a product of
 /// matrices is planned as its chain of factors, re-associated by cost (eval/plan/chain.hpp),
-/// each product of two planned factors in its cheapest form (`planning::product`): a solve
-/// with a shared factorization for inv(A) B and B inv(A), the symmetric product for AᵀA and
-/// Aᵀ diag(d) A, row or column scaling for diag(v) M and M diag(v), a factor read transposed
-/// in place, (A ± B)x as Ax ± Bx, a structured factor (A ⊗ I, a commutation matrix)
-/// applying itself, and two factors an operation plans as one form (`planned_product`, the
-/// mixed-product rule of Kronecker products), taken into the terms of a sum of such factors.
+/// each product of two planned factors in its cheapest form (`planning::product`): two
+/// factors an operation plans as one form (`planned_product`, the mixed-product rule of
+/// Kronecker products), taken into the terms of a sum of such factors; a structured factor
+/// (A ⊗ I, a commutation matrix) applying itself; (A ± B)x as Ax ± Bx; and the form one
+/// factor's operation gives the product (`left_factor_form`, `right_factor_form`,
+/// eval/evaluate.hpp), the one that saves most: a solve with a shared factorization for
+/// inv(A) B (eval/plan/factorization.hpp), the symmetric product for AᵀA and Aᵀ diag(d) A, a
+/// factor read transposed in place (eval/ops/transpose.hpp), row or column scaling for
+/// diag(v) M and M diag(v) (eval/ops/diag.hpp).
 /// A chain symmetric by its type, ZZᵀ or ZMZᵀ with M symmetric, is Z once and one triangle of
-/// the last product (`planned_symmetric_chain`).
+/// the last product (`planned_symmetric_chain`), or the form Z's operation plans for it.
 /// Products and quotients normalised by a sum of exponentials are planned as softmax first
 /// (eval/ops/softmax.hpp).
 #pragma once
@@ -29,39 +32,12 @@
 #include <matdiff/eval/plan/shared.hpp>
 #include <matdiff/eval/plan/special_forms.hpp>
 #include <matdiff/eval/value.hpp>
-#include <matdiff/ops/diag.hpp>
 #include <matdiff/ops/product.hpp>
-#include <matdiff/ops/transpose.hpp>
 #include <matdiff/rules/transpose.hpp>
 
 namespace matdiff {
 
 namespace planning {
-
-template <class E>
-inline constexpr bool is_diag = false;
-template <class V>
-inline constexpr bool is_diag<node<diag_op, V>> = !V::shape_v.is_scalar();
-
-template <class E>
-inline constexpr bool is_lu_inverse = is_node_of<E, lu_inverse_op>;
-
-template <class E>
-inline constexpr bool is_transpose = is_node_of<E, transpose_op> && !E::shape_v.is_scalar();
-
-/// L = Aᵀ with A exactly R (and no stored data, so the types say the values are equal).
-template <class L, class R>
-inline constexpr bool is_transpose_of = false;
-template <class A>
-inline constexpr bool is_transpose_of<node<transpose_op, A>, A> = !carries_data<A>;
-
-/// Aᵀ diag(d) A as planned products: Aᵀ (diag(d) A) or (Aᵀ diag(d)) A.
-template <class L, class R>
-inline constexpr bool is_weighted_gram = false;
-template <class A, class D>
-inline constexpr bool is_weighted_gram<node<transpose_op, A>, node<scale_rows_op, D, A>> = !carries_data<A>;
-template <class A, class D>
-inline constexpr bool is_weighted_gram<node<scale_cols_op, node<transpose_op, A>, D>, A> = !carries_data<A>;
 
 /// A planned sum of matrices none of whose terms is a product added into it.
 template <class E>
@@ -75,8 +51,22 @@ inline constexpr bool is_matrix_sum<node<planned_sum_op<K...>, T...>> =
 template <term_kind... K, class... T, class R>
 constexpr auto distribute(const node<planned_sum_op<K...>, T...>& s, const R& r);
 
+/// What the form of l·r that L's operation plans saves (`left_factor_form`, eval/evaluate.hpp).
 template <class L, class R>
-constexpr auto product(const L& l, const R& r);
+inline constexpr product_saving left_form_saving = [] {
+  if constexpr (requires(const L& l, const R& r) { left_factor_form(l, r); })
+    return decltype(left_factor_form(std::declval<const L&>(), std::declval<const R&>()))::saving;
+  else
+    return product_saving::none;
+}();
+/// What the form of l·r that R's operation plans saves (`right_factor_form`).
+template <class L, class R>
+inline constexpr product_saving right_form_saving = [] {
+  if constexpr (requires(const L& l, const R& r) { right_factor_form(l, r); })
+    return decltype(right_factor_form(std::declval<const L&>(), std::declval<const R&>()))::saving;
+  else
+    return product_saving::none;
+}();
 
 /// l·r is one form that l's or r's operation plans: an overload `planned_product(l, r)` next
 /// to the operation (eval/ops/<op>.hpp, found by argument-dependent lookup), e.g. the
@@ -176,9 +166,7 @@ template <class L, class R>
 constexpr auto product(const L& l, const R& r) {
   using result = node<product_op, L, R>;
   constexpr bool matrix_result = !result::shape_v.is_scalar();
-  // Small fixed-size symmetric products stay plain products, whose straight-line code the
-  // compiler unrolls; larger ones are evaluated symmetric (assign_symmetric, special_forms.hpp).
-  constexpr bool symmetric_pays = !(result::shape_v.is_fixed() && result::shape_v.rows.factor <= 8);
+  constexpr product_saving left_saving = left_form_saving<L, R>, right_saving = right_form_saving<L, R>;
   if constexpr (has_planned_product<L, R>) {
     return planned_product(l, r);
   } else if constexpr (matrix_result && goes_into<L, R>) {
@@ -190,28 +178,10 @@ constexpr auto product(const L& l, const R& r) {
   } else if constexpr (is_matrix_sum<L> && R::shape_v.is_column() && !L::shape_v.is_column()) {
     // (A ± B)x = Ax ± Bx: two matrix-vector products instead of a pass to form A ± B.
     return distribute(l, r);
-  } else if constexpr (is_lu_inverse<L>) {
-    return planned_node<lu_solve_op>(l.template arg<0>(), r);
-  } else if constexpr (is_lu_inverse<R>) {
-    return planned_node<lu_solve_right_op>(l, r.template arg<0>());
-  } else if constexpr (matrix_result && symmetric_pays && is_transpose_of<L, R>) {
-    return planned_node<gram_op>(r);
-  } else if constexpr (matrix_result && symmetric_pays && is_weighted_gram<L, R> && is_node_of<R, scale_rows_op>) {
-    return planned_node<gram_op>(r.template arg<1>(), r.template arg<0>());
-  } else if constexpr (matrix_result && symmetric_pays && is_weighted_gram<L, R>) {
-    return planned_node<gram_op>(r, l.template arg<1>());
-  } else if constexpr (is_diag<L>) {
-    return planned_node<scale_rows_op>(l.template arg<0>(), r);
-  } else if constexpr (is_diag<R>) {
-    return planned_node<scale_cols_op>(l, r.template arg<0>());
-  } else if constexpr (is_transpose<L> || is_transpose<R>) {
-    const auto& a = [&]() -> const auto& {
-      if constexpr (is_transpose<L>) return l.template arg<0>(); else return l;
-    }();
-    const auto& b = [&]() -> const auto& {
-      if constexpr (is_transpose<R>) return r.template arg<0>(); else return r;
-    }();
-    return planned_node<transposed_product_op<is_transpose<L>, is_transpose<R>>>(a, b);
+  } else if constexpr (left_saving != product_saving::none && left_saving >= right_saving) {
+    return left_factor_form(l, r).form;
+  } else if constexpr (right_saving != product_saving::none) {
+    return right_factor_form(l, r).form;
   } else {
     return result(product_op{}, l, r);
   }
@@ -222,16 +192,11 @@ constexpr auto distribute(const node<planned_sum_op<K...>, T...>& s, const R& r)
   return s.args.apply([&](const auto&... t) { return planned_node<planned_sum_op<K...>>(product(t, r)...); });
 }
 
-/// A factor whose product costs only the size of the other side (a scaling, or applied
-/// without being formed).
-template <class F>
-inline constexpr bool cheap_factor = is_diag<F> || structured_factor<F>::applies;
-
 /// The best association of a chain of planned factors (a pack type).
 template <class Factors>
 inline constexpr auto chain_plan_v = 0;
 template <class... F>
-inline constexpr auto chain_plan_v<pack<F...>> = order_chain<sizeof...(F)>({F::shape_v...}, {cheap_factor<F>...});
+inline constexpr auto chain_plan_v<pack<F...>> = order_chain<sizeof...(F)>({F::shape_v...}, {cheap_in_products<F>...});
 
 /// Factors I..J of a chain, associated as the plan says.
 template <std::size_t I, std::size_t J, class Factors>
@@ -249,7 +214,7 @@ template <class... F>
 inline constexpr bool chain_associated_by_size = false;
 template <class F0, class F1, class F2>
 inline constexpr bool chain_associated_by_size<F0, F1, F2> =
-    associated_by_size({F0::shape_v, F1::shape_v, F2::shape_v}, {cheap_factor<F0>, cheap_factor<F1>, cheap_factor<F2>});
+    associated_by_size({F0::shape_v, F1::shape_v, F2::shape_v}, {cheap_in_products<F0>, cheap_in_products<F1>, cheap_in_products<F2>});
 
 template <class... F>
 constexpr auto planned_chain(const pack<F...>& factors) {
@@ -263,13 +228,6 @@ constexpr auto planned_chain(const pack<F...>& factors) {
   }
 }
 
-/// Two factors of a chain, each the other's transpose: F = Gᵀ, or one symmetric factor
-/// twice (S, S⁻¹). Neither stores data, so the types say the values are equal.
-template <class F, class G>
-inline constexpr bool mirrored_factors =
-    !carries_data<F> && !carries_data<G> &&
-    (is_transpose_of<F, G> || is_transpose_of<G, F> || (__is_same(F, G) && is_known_symmetric<F>));
-
 /// A chain f₁…fₕ fₕᵀ…f₁ᵀ, or f₁…fₕ M fₕᵀ…f₁ᵀ with M symmetric: ZZᵀ or ZMZᵀ for Z = f₁…fₕ,
 /// a symmetric matrix (a congruence A S Aᵀ, S⁻¹ V S⁻¹, S⁻¹ Y Yᵀ S⁻¹). (Factors: a pack type.)
 /// Pairs are compared from the outside in and the first mismatch ends it, so a chain that is
@@ -279,7 +237,7 @@ constexpr bool is_symmetric_chain() {
   constexpr std::size_t k = Factors::size;
   if constexpr (I >= (k + 1) / 2)
     return true;
-  else if constexpr (!mirrored_factors<pack_element_t<I, Factors>, pack_element_t<k - 1 - I, Factors>>)
+  else if constexpr (!mirror_images<pack_element_t<I, Factors>, pack_element_t<k - 1 - I, Factors>>)
     return false;
   else
     return is_symmetric_chain<Factors, I + 1>();
@@ -293,14 +251,14 @@ constexpr auto planned_half(const pack<F...>& factors) {
   }(std::make_index_sequence<H>{});
 }
 
-/// zm·Zᵀ for Z = Aᵀ: zm·A, which is gram(A, d) for Aᵀ diag(d) A, otherwise one triangle.
-template <class L, class Z>
-constexpr auto symmetric_product_with_transpose_of(const L& zm, const Z& z) {
-  const auto p = product(zm, z.template arg<0>());
-  if constexpr (is_node_of<std::remove_const_t<decltype(p)>, gram_op>)
-    return p;
+/// x·zᵀ, the last product of a symmetric chain: in the form z's operation plans for it
+/// (`symmetric_product_with_transpose`, eval/evaluate.hpp), otherwise one triangle of x·zᵀ.
+template <class X, class Z>
+constexpr auto symmetric_last_product(const X& x, const Z& z) {
+  if constexpr (requires { symmetric_product_with_transpose(x, z); })
+    return symmetric_product_with_transpose(x, z);
   else
-    return planned_node<symmetric_product_op<false, false>>(zm, z.template arg<0>());
+    return planned_node<symmetric_product_op<false, true>>(x, z);
 }
 
 /// A symmetric chain of planned factors: Z = f₁…fₕ once, then one triangle of ZZᵀ or of
@@ -312,28 +270,17 @@ template <class... F>
 constexpr auto planned_symmetric_chain(const pack<F...>& factors) {
   constexpr std::size_t h = sizeof...(F) / 2;
   const auto z = planned_half<h>(factors);
-  using Z = std::remove_const_t<decltype(z)>;
-  if constexpr (sizeof...(F) % 2 == 0) {
-    if constexpr (is_transpose<Z>)
-      return planned_node<gram_op>(z.template arg<0>());  // Z = Aᵀ: ZZᵀ = AᵀA
-    else
-      return planned_node<symmetric_product_op<false, true>>(z, z);
-  } else {
-    const auto zm = product(z, at<h>(factors));
-    if constexpr (is_lu_inverse<Z> && factorizes_symmetric<typename first_operand<Z>::type>)
-      return planned_node<lu_solve_right_symmetric_op>(zm, z.template arg<0>());  // Z = S⁻¹ = Zᵀ
-    else if constexpr (is_transpose<Z>)
-      return symmetric_product_with_transpose_of(zm, z);
-    else
-      return planned_node<symmetric_product_op<false, true>>(zm, z);
-  }
+  if constexpr (sizeof...(F) % 2 == 0)
+    return symmetric_last_product(z, z);
+  else
+    return symmetric_last_product(product(z, at<h>(factors)), z);
 }
 
 /// Whether a product of matrices is planned as a symmetric chain: its factors are one and its
 /// result is at least 9 x 9 or of a run-time size (the same threshold as gram's).
 template <class E, class Factors>
 inline constexpr bool plans_symmetric_chain = [] {
-  if constexpr (E::shape_v.is_fixed() && E::shape_v.rows.factor <= 8) return false;
+  if constexpr (!symmetric_form_pays(E::shape_v)) return false;
   else return is_symmetric_chain<Factors>();
 }();
 

@@ -89,6 +89,26 @@ inline constexpr bool factorizes_symmetric<node<lu_op, A>> = is_known_symmetric<
 template <class A>
 inline constexpr bool factorizes_symmetric<node<llt_op, A>> = true;
 
+/// A⁻¹B: two triangular solves with A's factorization instead of the inverse.
+template <class F, class R>
+constexpr auto left_factor_form(const node<lu_inverse_op, F>& inverse, const R& b) {
+  return saving<product_saving::solve>(planned_node<lu_solve_op>(inverse.template arg<0>(), b));
+}
+
+/// BA⁻¹, by the transposed solves.
+template <class L, class F>
+constexpr auto right_factor_form(const L& b, const node<lu_inverse_op, F>& inverse) {
+  return saving<product_saving::solve>(planned_node<lu_solve_right_op>(b, inverse.template arg<0>()));
+}
+
+/// (S⁻¹M)S⁻¹ with S symmetric, S⁻ᵀ = S⁻¹: a solve with S from the right. (S⁻¹S⁻¹, x = z,
+/// is one triangle of the product of the inverse, which is formed anyway.)
+template <class X, class F>
+  requires(factorizes_symmetric<F> && !std::is_same_v<X, node<lu_inverse_op, F>>)
+constexpr auto symmetric_product_with_transpose(const X& x, const node<lu_inverse_op, F>& inverse) {
+  return planned_node<lu_solve_right_symmetric_op>(x, inverse.template arg<0>());
+}
+
 template <class A>
 using lu_node = node<lu_op, A>;
 

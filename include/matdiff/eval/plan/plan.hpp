@@ -14,14 +14,16 @@
 /// `plan_whole(e)`, which plans the operands itself:
 ///
 ///   - a product of matrices is flattened into its chain and re-associated by cost
-///     (eval/ops/product.hpp, the order by eval/plan/chain.hpp); a product with inv(A) on
-///     either side becomes a solve with A's factorization; diag(v) M, M diag(v), Aᵀ diag(d) A,
-///     AᵀA and products with a transposed factor take their special forms; a product with a
-///     structured factor (`structured_factor`, eval/evaluate.hpp: a commutation matrix,
-///     A ⊗ I, ...) stays a product, which that factor applies; in a chain it counts as cheap
-///     as a diagonal factor; (A ± B)x becomes Ax ± Bx; two factors that an operation plans
-///     as one form (`planned_product`, e.g. (A ⊗ B)(C ⊗ D) = AC ⊗ BD) take it, also
-///     term by term when one of them is a sum of such terms;
+///     (eval/ops/product.hpp, the order by eval/plan/chain.hpp); each product of two factors
+///     takes the form a factor's operation gives it (`left_factor_form`,
+///     `right_factor_form`, eval/evaluate.hpp): a product with inv(A) on either side becomes a
+///     solve with A's factorization; diag(v) M, M diag(v), Aᵀ diag(d) A, AᵀA and products
+///     with a transposed factor take their special forms; a product with a structured factor
+///     (`structured_factor`, eval/evaluate.hpp: a commutation matrix, A ⊗ I, ...) stays a
+///     product, which that factor applies; in a chain it counts as cheap
+///     (`cheap_in_products`), as a diagonal factor does; (A ± B)x becomes Ax ± Bx; two factors
+///     that an operation plans as one form (`planned_product`, e.g. (A ⊗ B)(C ⊗ D) = AC ⊗ BD)
+///     take it, also term by term when one of them is a sum of such terms;
 ///   - a chain of + and − becomes one planned sum, evaluated into one result in the
 ///     written order, a product term C ± AB added into it (eval/ops/add.hpp, the node in
 ///     eval/plan/special_forms.hpp);
