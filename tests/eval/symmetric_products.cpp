@@ -15,6 +15,8 @@
 
 namespace md = matdiff;
 using matdiff_test::random_matrix;
+using matdiff_test::random_spd;
+using matdiff_test::random_symmetric;
 using matdiff_test::require_close;
 
 namespace {
@@ -39,16 +41,6 @@ using planned = md::planned_t<type_of<E>>;
 template <class E>
 inline constexpr bool one_triangle = md::is_node_of<planned<E>, md::symmetric_product_op<false, true>> ||
                                      md::is_node_of<planned<E>, md::symmetric_product_op<false, false>>;
-
-/// A random symmetric matrix and a random symmetric positive definite one of size k.
-Eigen::MatrixXd symmetric_matrix(Eigen::Index k) {
-  const Eigen::MatrixXd r = random_matrix<Eigen::MatrixXd>(k, k);
-  return r + r.transpose();
-}
-Eigen::MatrixXd spd_matrix(Eigen::Index k) {
-  const Eigen::MatrixXd r = random_matrix<Eigen::MatrixXd>(k, k);
-  return r * r.transpose() + static_cast<double>(k) * Eigen::MatrixXd::Identity(k, k);
-}
 
 void require_exactly_symmetric(const Eigen::MatrixXd& r) { CHECK(r == r.transpose()); }
 
@@ -80,7 +72,7 @@ TEST_CASE("one triangle of a symmetric product is the product, exactly symmetric
   const Eigen::Index k = GENERATE(23, 60);
   INFO("size " << k);
   const Eigen::MatrixXd Av = random_matrix<Eigen::MatrixXd>(k, k), Bv = random_matrix<Eigen::MatrixXd>(k, k),
-                        Pv = symmetric_matrix(k), Qv = symmetric_matrix(k);
+                        Pv = random_symmetric(k), Qv = random_symmetric(k);
   const Eigen::MatrixXd apa = md::eval(A * P * md::transpose(A), A = Av, P = Pv);
   require_close(apa, Eigen::MatrixXd(Av * Pv * Av.transpose()));
   require_exactly_symmetric(apa);
@@ -111,7 +103,7 @@ TEST_CASE("the Gaussian log-likelihood's gradient is S⁻¹Y (S⁻¹Y)ᵀ on one
   const auto f = N * md::logdet(S) + md::trace(md::inv(S) * Y * md::transpose(Y));
   const auto g = md::grad(f, S);
   const Eigen::Index k = 12, samples = 30;
-  const Eigen::MatrixXd Sv = spd_matrix(k), Yv = random_matrix<Eigen::MatrixXd>(k, samples);
+  const Eigen::MatrixXd Sv = random_spd(k), Yv = random_matrix<Eigen::MatrixXd>(k, samples);
   const Eigen::LLT<Eigen::MatrixXd> llt(Sv);
   const Eigen::MatrixXd Si = llt.solve(Eigen::MatrixXd::Identity(k, k)), SiY = llt.solve(Yv);
   md::factorization_count = {};
@@ -137,7 +129,7 @@ TEST_CASE("the Hessian-vector product -S⁻¹VS⁻¹ next to S⁻¹ is one trian
   STATIC_REQUIRE(std::is_same_v<evaluated, md::node<md::negate_op, md::node<md::symmetric_product_op<false, false>,
                  md::node<md::product_op, inverse, type_of<decltype(V)>>, inverse>>>);
   const Eigen::Index k = 15;
-  const Eigen::MatrixXd Sv = spd_matrix(k), Vv = symmetric_matrix(k), Av = random_matrix<Eigen::MatrixXd>(k, k);
+  const Eigen::MatrixXd Sv = random_spd(k), Vv = random_symmetric(k), Av = random_matrix<Eigen::MatrixXd>(k, k);
   const Eigen::LLT<Eigen::MatrixXd> llt(Sv);
   const Eigen::MatrixXd Si = llt.solve(Eigen::MatrixXd::Identity(k, k));
   md::factorization_count = {};
@@ -149,52 +141,4 @@ TEST_CASE("the Hessian-vector product -S⁻¹VS⁻¹ next to S⁻¹ is one trian
   // Alone, without S⁻¹ at hand, it stays two solves, and is the same to rounding.
   const Eigen::MatrixXd alone = md::eval(hv, S = Sv, A = Av, V = Vv);
   require_close(alone, Eigen::MatrixXd(-Si * Vv * Si));
-}
-
-TEST_CASE("A⁻¹ P A⁻ᵀ with A not symmetric is solved with A⁻ᵀ, not A⁻¹, on the right", "[eval][symmetric]") {
-  // The chain is symmetric by type (P symmetric, the outer factors each other's transpose),
-  // but only a symmetric A has A⁻ᵀ = A⁻¹: the right solve with A itself is for S⁻¹ P S⁻¹.
-  STATIC_REQUIRE(one_triangle<decltype(md::inv(A) * P * md::transpose(md::inv(A)))>);
-  using solved_right = md::node<md::lu_solve_right_symmetric_op, md::node<md::lu_solve_op, md::node<md::llt_op, type_of<decltype(S)>>, type_of<decltype(P)>>,
-                                md::node<md::llt_op, type_of<decltype(S)>>>;
-  STATIC_REQUIRE(std::is_same_v<planned<decltype(md::inv(S) * P * md::inv(S))>, solved_right>);
-  const Eigen::Index k = GENERATE(3, 23);
-  INFO("size " << k);
-  const Eigen::MatrixXd Av = random_matrix<Eigen::MatrixXd>(k, k) + static_cast<double>(k) * Eigen::MatrixXd::Identity(k, k);
-  const Eigen::MatrixXd Pv = symmetric_matrix(k), Sv = spd_matrix(k);
-  const Eigen::MatrixXd Ai = Av.inverse(), Si = Eigen::LLT<Eigen::MatrixXd>(Sv).solve(Eigen::MatrixXd::Identity(k, k));
-  const Eigen::MatrixXd apa = md::eval(md::inv(A) * P * md::transpose(md::inv(A)), A = Av, P = Pv);
-  require_close(apa, Eigen::MatrixXd(Ai * Pv * Ai.transpose()), 1e-12);
-  require_exactly_symmetric(apa);
-  const Eigen::MatrixXd atpa = md::eval(md::transpose(md::inv(A)) * P * md::inv(A), A = Av, P = Pv);
-  require_close(atpa, Eigen::MatrixXd(Ai.transpose() * Pv * Ai), 1e-12);
-  const Eigen::MatrixXd sps = md::eval(md::inv(S) * P * md::inv(S), S = Sv, P = Pv);
-  require_close(sps, Eigen::MatrixXd(Si * Pv * Si), 1e-12);
-}
-
-TEST_CASE("Z P Zᵀ, Zᵀ P Z and Z Zᵀ are the products for every kind of factor Z", "[eval][symmetric]") {
-  // The last product of a symmetric chain takes the form Z's operation plans (a solve, a
-  // gram, a transposed read) or one triangle: each against Eigen, with Z general where it may be.
-  constexpr auto v = md::vector<"v", n>;
-  const Eigen::Index k = 23;
-  const Eigen::MatrixXd Av = random_matrix<Eigen::MatrixXd>(k, k) + static_cast<double>(k) * Eigen::MatrixXd::Identity(k, k);
-  const Eigen::MatrixXd Bv = random_matrix<Eigen::MatrixXd>(k, k), Pv = symmetric_matrix(k), Sv = spd_matrix(k);
-  const Eigen::VectorXd vv = random_matrix<Eigen::VectorXd>(k, 1);
-  const Eigen::MatrixXd Ai = Av.inverse(), Si = Sv.inverse();
-  const auto congruences_of = [&](const auto& z, const Eigen::MatrixXd& zv, const auto&... bindings) {
-    require_close(md::eval(z * P * md::transpose(z), P = Pv, bindings...), Eigen::MatrixXd(zv * Pv * zv.transpose()), 1e-11);
-    require_close(md::eval(md::transpose(z) * P * z, P = Pv, bindings...), Eigen::MatrixXd(zv.transpose() * Pv * zv), 1e-11);
-    require_close(md::eval(z * md::transpose(z), bindings...), Eigen::MatrixXd(zv * zv.transpose()), 1e-11);
-    require_close(md::eval(md::transpose(z) * z, bindings...), Eigen::MatrixXd(zv.transpose() * zv), 1e-11);
-  };
-  SECTION("A") { congruences_of(A, Av, A = Av); }
-  SECTION("Aᵀ") { congruences_of(md::transpose(A), Av.transpose(), A = Av); }
-  SECTION("A⁻¹") { congruences_of(md::inv(A), Ai, A = Av); }
-  SECTION("A⁻ᵀ") { congruences_of(md::transpose(md::inv(A)), Ai.transpose(), A = Av); }
-  SECTION("S⁻¹") { congruences_of(md::inv(S), Si, S = Sv); }
-  SECTION("AB") { congruences_of(A * B, Av * Bv, A = Av, B = Bv); }
-  SECTION("A⁻¹B") { congruences_of(md::inv(A) * B, Ai * Bv, A = Av, B = Bv); }
-  SECTION("BA⁻¹") { congruences_of(B * md::inv(A), Bv * Ai, A = Av, B = Bv); }
-  SECTION("diag(v)A") { congruences_of(md::diag(v) * A, vv.asDiagonal() * Av, A = Av, v = vv); }
-  SECTION("A + B") { congruences_of(A + B, Av + Bv, A = Av, B = Bv); }
 }

@@ -40,6 +40,18 @@ M well_conditioned(Eigen::Index n) {
   return m;
 }
 
+/// A random symmetric matrix, R + Rᵀ.
+inline Eigen::MatrixXd random_symmetric(Eigen::Index k) {
+  const Eigen::MatrixXd r = random_matrix<Eigen::MatrixXd>(k, k);
+  return r + r.transpose();
+}
+
+/// A random symmetric positive definite matrix, RRᵀ + kI.
+inline Eigen::MatrixXd random_spd(Eigen::Index k) {
+  const Eigen::MatrixXd r = random_matrix<Eigen::MatrixXd>(k, k);
+  return r * r.transpose() + static_cast<double>(k) * Eigen::MatrixXd::Identity(k, k);
+}
+
 /// The Hilbert matrix Hᵢⱼ = 1/(i + j + 1): positive definite and ill-conditioned (κ₂ ≈ 1.5e10
 /// at size 8, 1.6e13 at size 10).
 inline Eigen::MatrixXd hilbert(Eigen::Index size) {
