@@ -163,7 +163,12 @@ enum class product_saving : unsigned char {
 ///   `left_factor_form(l, r)`   l·r as l's operation plans it
 ///   `right_factor_form(l, r)`  l·r as r's operation plans it
 /// and takes the larger saving, l's on a tie: A⁻¹ diag(v) is a solve with diag(v) (no
-/// inverse), not the inverse's columns scaled.
+/// inverse), not the inverse's columns scaled. A third overload plans x·zᵀ, the last product
+/// of a chain symmetric by its type (ZZᵀ with x = z, or (ZM)Zᵀ with M symmetric):
+///   `symmetric_product_with_transpose(x, z)`  x·zᵀ as z's operation plans it (z = Aᵀ: x·A, a
+///                                             gram for AᵀA; z = S⁻¹ of a symmetric S: a solve
+///                                             with S from the right)
+/// without which the planner computes one triangle of x·zᵀ, reading z transposed.
 template <product_saving Saving, class Form>
 struct factor_form {
   static constexpr product_saving saving = Saving;
@@ -174,12 +179,6 @@ template <product_saving Saving, class Form>
 constexpr factor_form<Saving, Form> saving(const Form& form) {
   return {form};
 }
-
-/// x·zᵀ, the last product of a chain symmetric by its type (ZZᵀ with x = z, or (ZM)Zᵀ with M
-/// symmetric), in a form z's operation plans for it: an overload
-/// `symmetric_product_with_transpose(x, z)` next to the operation (z = Aᵀ: x·A, a gram for
-/// AᵀA; z = S⁻¹ of a symmetric S: a solve with S from the right). Without one, the planner
-/// computes one triangle of x·zᵀ, reading z transposed (eval/ops/product.hpp).
 
 namespace planning {
 /// The planned product of two planned matrix operands (eval/ops/product.hpp), for the
