@@ -31,8 +31,6 @@ struct evaluator<transpose_op> {
 
 /// op(A) with A the operand of a transpose Aᵀ (not 1x1), else the factor itself.
 template <class F>
-inline constexpr bool is_matrix_transpose = is_node_of<F, transpose_op> && !F::shape_v.is_scalar();
-template <class F>
 constexpr const auto& operand_read_in_place(const F& f) {
   if constexpr (is_matrix_transpose<F>) return f.template arg<0>();
   else return f;

@@ -165,11 +165,15 @@ struct product_term<node<transposed_product_op<TA, TB>, A, B>> {
   static constexpr bool transpose_left = TA, transpose_right = TB;
 };
 
+/// F is Aᵀ for a matrix A (not 1x1), which Eigen reads transposed in place: a view, no copy.
+template <class F>
+inline constexpr bool is_matrix_transpose = is_node_of<F, transpose_op> && !F::shape_v.is_scalar();
+
 /// Whether term T of a sum is read as its operand transposed in place (Eigen's view) rather
 /// than formed: a matrix transpose whose value the context does not remember.
 template <class Ctx, class T>
 constexpr bool reads_transposed() {
-  if constexpr (!is_node_of<T, transpose_op> || T::shape_v.is_scalar()) return false;
+  if constexpr (!is_matrix_transpose<T>) return false;
   else if constexpr (requires { Ctx::template is_shared<T>; }) return !Ctx::template is_shared<T>;
   else return true;
 }
