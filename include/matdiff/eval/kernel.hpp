@@ -46,9 +46,10 @@ R kernel_result(T&& value) {
 #define MATDIFF_FLATTEN
 #endif
 
-/// Kernels whose results are all fixed at compile time and of at most this many entries are
-/// evaluated with every call inlined: by default up to the 12x12 Hessian of a tetrahedron's
-/// energy (a 4x4 matrix's 16x16 Hessian is not inlined). Inlining costs compile time; the
+/// Kernels whose results are all fixed at compile time and of at most this many entries, and
+/// whose bound values are all of fixed size, are evaluated with every call inlined: by
+/// default up to the 12x12 Hessian of a tetrahedron's energy (a 4x4 matrix's 16x16 Hessian
+/// is not inlined). Inlining costs compile time; the
 /// project's checking builds, which do not time, define it as 16.
 #ifndef MATDIFF_INLINE_KERNEL_ENTRIES
 #define MATDIFF_INLINE_KERNEL_ENTRIES 144
@@ -59,6 +60,17 @@ template <class R>
 inline constexpr bool small_fixed_result = [] {
   if constexpr (requires { R::SizeAtCompileTime; })
     return R::SizeAtCompileTime != Eigen::Dynamic && R::SizeAtCompileTime <= MATDIFF_INLINE_KERNEL_ENTRIES;
+  else return true;
+}();
+
+/// A bound value of fixed size, or a number. With a value of run-time size the kernel's work
+/// is loops over run-time sizes, which inlining whole does not make straight-line code, and
+/// g++ 12 may spend minutes and gigabytes on it: the 3x3 gradient in a symmetric B of
+/// ‖solve(M Mᵀ + I, −C)‖₁, M = softplus(AB)^2.5, C 3 x n, took 107 s and 5.4 GiB before an
+/// internal compiler error, and compiles in 9 s not inlined.
+template <class V>
+inline constexpr bool fixed_size_value = [] {
+  if constexpr (requires { V::SizeAtCompileTime; }) return V::SizeAtCompileTime != Eigen::Dynamic;
   else return true;
 }();
 
@@ -95,7 +107,8 @@ class kernel_t {
       // The sizes of bound variables that the results do not contain are checked too.
       constexpr auto symbols = set_union<needed_symbols, detail::symbols_of_variables<signature>()>;
       using Ctx = context<signature, symbols, B...>;
-      if constexpr ((small_fixed_result<result_t<Ctx, E>> && ...)) return evaluate_inlined<Ctx>(bindings...);
+      if constexpr ((small_fixed_result<result_t<Ctx, E>> && ...) && (fixed_size_value<typename B::value_type> && ...))
+        return evaluate_inlined<Ctx>(bindings...);
       else return evaluate_all<Ctx>(bindings...);
     }
   }
