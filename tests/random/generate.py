@@ -194,7 +194,7 @@ def number_text(x):
 
 
 class Generator:
-    def __init__(self, rng, max_depth, ill_conditioned=False):
+    def __init__(self, rng, max_depth, ill_conditioned=False, structure_rng=None, structured_share=0.0):
         self.rng = rng
         self.max_depth = max_depth
         # An ill-conditioned case: the matrices of inv, solve, det and logdet are often
@@ -203,6 +203,11 @@ class Generator:
         self.conditions = {}  # name -> condition number of an ill-conditioned variable
         self.dim_values = {"n": rng.choice((2, 3, 4)), "m": rng.choice((1, 2, 3))}
         self.variables = {}  # name -> (shape, value, binds_dynamic)
+        # A share of the square matrix variables is md::symmetric or md::spd, drawn from a
+        # stream of its own (structure_rng): with the share 0 the cases are those of before.
+        self.structure_rng = structure_rng or random.Random(0)
+        self.structured_share = structured_share
+        self.structures = {}  # name -> "symmetric" or "spd"
 
     def condition(self, node):
         """The largest condition number of the ill-conditioned variables in node (1 if none):
@@ -251,8 +256,24 @@ class Generator:
                 rows, cols = self.size(shape)
                 value = [[self.rng.uniform(-1, 1) for _ in range(cols)] for _ in range(rows)]
                 binds_dynamic = not (r == ONE and c == ONE) and self.rng.random() < 0.2
+                if r == c and r != ONE:
+                    value = self.structured(name, value)
                 self.variables[name] = (shape, value, binds_dynamic)
         return Node(name, name, name, shape, self.variables[name][1], {name})
+
+    def structured(self, name, value):
+        """A new square variable's value, made symmetric (S + S')/2 or positive definite
+        SS'/k + I for the share of variables declared md::symmetric or md::spd."""
+        draw = self.structure_rng.random()
+        if draw >= self.structured_share:
+            return value
+        k = len(value)
+        if draw < self.structured_share / 3:
+            self.structures[name] = "spd"
+            return [[sum(value[i][l] * value[j][l] for l in range(k)) / k + (1.0 if i == j else 0.0)
+                     for j in range(k)] for i in range(k)]
+        self.structures[name] = "symmetric"
+        return [[(value[i][j] + value[j][i]) / 2 for j in range(k)] for i in range(k)]
 
     def constant(self, kind, shape, coefficient=None):
         rows, cols = self.size(shape)
@@ -682,17 +703,19 @@ def sizes_known(gen, node):
 HESSIAN_MAX_DEPTH = 2
 
 
-def generate_case(seed, index, max_depth, hessian_share=0.0, ill_conditioned_share=0.0):
+def generate_case(seed, index, max_depth, hessian_share=0.0, ill_conditioned_share=0.0, structured_share=0.0):
     """One expression: (generator, node, variables to differentiate in, depth, hessian).
-    Whether a case is ill-conditioned is drawn from a stream of its own, so the other cases
-    of a seed stay the same whatever the share."""
+    Whether a case is ill-conditioned, and which of its square variables are symmetric or
+    spd, are drawn from streams of their own, so the other cases of a seed stay the same
+    whatever the shares."""
     global value_cap
     rng = random.Random(f"matdiff-random:{seed}:{index}")
     ill = random.Random(f"matdiff-random-ill-conditioned:{seed}:{index}").random() < ill_conditioned_share
     value_cap = VALUE_CAP[ill]
+    structure_rng = random.Random(f"matdiff-random-structure:{seed}:{index}")
     depth = depth_for(rng, max_depth)
     for _ in range(100):
-        gen = Generator(rng, max_depth, ill)
+        gen = Generator(rng, max_depth, ill, structure_rng, structured_share)
         try:
             node = gen.gen_once((ONE, ONE), depth, root=True)
         except Reject:
@@ -704,18 +727,21 @@ def generate_case(seed, index, max_depth, hessian_share=0.0, ill_conditioned_sha
     # Hessians for a share of the shallow expressions (a Hessian costs several seconds of
     # compile time, and more with depth), in the first variable of wrt.
     # Finite differences cannot check an ill-conditioned case: the oracle alone does.
-    hessian = depth <= HESSIAN_MAX_DEPTH and rng.random() < hessian_share and gen.condition(node) == 1
+    # The Hessian check moves one entry at a time, off a symmetric variable's domain.
+    hessian = (depth <= HESSIAN_MAX_DEPTH and rng.random() < hessian_share and gen.condition(node) == 1
+               and wrt[0] not in gen.structures)
     return gen, node, wrt, depth, hessian
 
 
-def emit_case(out, seed, index, max_depth, hessian_share, ill_conditioned_share):
-    gen, node, wrt, depth, hessian = generate_case(seed, index, max_depth, hessian_share, ill_conditioned_share)
+def emit_case(out, seed, index, max_depth, hessian_share, ill_conditioned_share, structured_share):
+    gen, node, wrt, depth, hessian = generate_case(seed, index, max_depth, hessian_share, ill_conditioned_share,
+                                                   structured_share)
     condition = gen.condition(node)
     used = sorted(node.variables)
     symbols = sorted({s for name in used for d in gen.variables[name][0] for s in d[1]}
                      | {s for s in SYMBOLS if f"dim_{s}" in node.cpp})
     shapes = ", ".join(f"{name}: {dim_text(gen.variables[name][0][0])}x{dim_text(gen.variables[name][0][1])}"
-                       for name in used)
+                       + (f" {gen.structures[name]}" if name in gen.structures else "") for name in used)
     sizes = ", ".join(f"{s} = {gen.dim_values[s]}" for s in symbols)
     conditioned = f"; condition {condition:.0e}" if condition > 1 else ""
     description = f"{node.text}    [{shapes}{'; ' + sizes if sizes else ''}; depth {depth}{conditioned}]"
@@ -730,6 +756,8 @@ def emit_case(out, seed, index, max_depth, hessian_share, ill_conditioned_share)
             w(f"constexpr auto {name} = md::scalar<\"{name}\">;")
         elif c == ONE:
             w(f"constexpr auto {name} = md::vector<\"{name}\", {dim_cpp(r)}>;")
+        elif name in gen.structures:
+            w(f"constexpr auto {name} = md::{gen.structures[name]}<\"{name}\", {dim_cpp(r)}>;")
         else:
             w(f"constexpr auto {name} = md::matrix<\"{name}\", {dim_cpp(r)}, {dim_cpp(c)}>;")
     w(f"constexpr auto f = {node.cpp};")
@@ -773,7 +801,7 @@ def balanced_parts(args, indices):
     costs = []
     for i in indices:
         gen, node, wrt, depth, hessian = generate_case(args.seed, i, args.max_depth, args.hessian_share,
-                                                       args.ill_conditioned_share)
+                                                       args.ill_conditioned_share, args.structured_share)
         costs.append((compile_cost(node, wrt, hessian), i))
     parts = [[] for _ in range(count)]
     totals = [0] * count
@@ -796,6 +824,9 @@ def main():
     parser.add_argument("--ill-conditioned-share", type=float, default=0.15,
                         help="share of the expressions whose inverse-type operations often take "
                              "ill-conditioned matrices (condition 1e4 to 1e10)")
+    parser.add_argument("--structured-share", type=float, default=0.3,
+                        help="share of the square matrix variables declared md::symmetric (two "
+                             "thirds) or md::spd (one third), with symmetric or positive definite values")
     parser.add_argument("--output-dir")
     parser.add_argument("--print", action="store_true", help="print the expressions instead")
     args = parser.parse_args()
@@ -804,7 +835,7 @@ def main():
     if args.print:
         for i in indices:
             gen, node, wrt, depth, hessian = generate_case(args.seed, i, args.max_depth, args.hessian_share,
-                                                           args.ill_conditioned_share)
+                                                           args.ill_conditioned_share, args.structured_share)
             condition = gen.condition(node)
             print(f"{i} (depth {depth}, d/d{','.join(wrt)}{', Hessian' if hessian else ''}"
                   f"{f', condition {condition:.0e}' if condition > 1 else ''}): {node.text}")
@@ -819,7 +850,8 @@ def main():
     for p, part in enumerate(parts):
         out = list(header)
         for i in part:
-            emit_case(out, args.seed, i, args.max_depth, args.hessian_share, args.ill_conditioned_share)
+            emit_case(out, args.seed, i, args.max_depth, args.hessian_share, args.ill_conditioned_share,
+                      args.structured_share)
         out.append(f"void random_part_{p}(random_test::report& report) {{")
         out += [f"  expression_{i}::run(report);" for i in part]
         out.append("}")

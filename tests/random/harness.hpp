@@ -159,7 +159,11 @@ void check(report& r, const case_info& info, const F& f, const Oracle& oracle, s
 
     const Eigen::Index n = md::detail::bound_value<double, X>(bindings...).size();
     const autodiff reference = oracle(seeded<X>(bindings, n)...)(0, 0);
-    const dense reference_gradient = reference.derivatives().reshaped(gradient.rows(), gradient.cols());
+    // For a symmetric X the gradient acts on symmetric directions: the symmetric part of the
+    // oracle's gradient in X's independent entries (API §2.2).
+    const dense unconstrained = reference.derivatives().reshaped(gradient.rows(), gradient.cols());
+    const dense reference_gradient =
+        md::is_symmetric_variable<X> ? dense((unconstrained + unconstrained.transpose()) / 2) : unconstrained;
 
     const double value_error = relative_error(as_dense(value), as_dense(reference.value()));
     const double oracle_error = relative_error(gradient, reference_gradient);
