@@ -159,8 +159,8 @@ void check(report& r, const case_info& info, const F& f, const Oracle& oracle, s
 
     const Eigen::Index n = md::detail::bound_value<double, X>(bindings...).size();
     const autodiff reference = oracle(seeded<X>(bindings, n)...)(0, 0);
-    // For a symmetric X the gradient acts on symmetric directions: the symmetric part of the
-    // oracle's gradient in X's independent entries (API §2.2).
+    // For a symmetric X the gradient acts on symmetric directions (API §2.2): the symmetric
+    // part of the oracle's gradient, which takes every entry of X as independent.
     const dense unconstrained = reference.derivatives().reshaped(gradient.rows(), gradient.cols());
     const dense reference_gradient =
         md::is_symmetric_variable<X> ? dense((unconstrained + unconstrained.transpose()) / 2) : unconstrained;

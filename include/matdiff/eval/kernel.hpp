@@ -49,8 +49,8 @@ R kernel_result(T&& value) {
 /// Kernels whose results are all fixed at compile time and of at most this many entries, and
 /// whose bound values are all of fixed size, are evaluated with every call inlined: by
 /// default up to the 12x12 Hessian of a tetrahedron's energy (a 4x4 matrix's 16x16 Hessian
-/// is not inlined). Inlining costs compile time; the
-/// project's checking builds, which do not time, define it as 16.
+/// is not inlined). Inlining costs compile time; the project's checking builds, which do not
+/// time, define it as 16.
 #ifndef MATDIFF_INLINE_KERNEL_ENTRIES
 #define MATDIFF_INLINE_KERNEL_ENTRIES 144
 #endif
