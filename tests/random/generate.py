@@ -194,7 +194,7 @@ def number_text(x):
 
 
 class Generator:
-    def __init__(self, rng, max_depth, ill_conditioned=False, structure_rng=None, structured_share=0.0):
+    def __init__(self, rng, max_depth, ill_conditioned, structure_rng, structured_share):
         self.rng = rng
         self.max_depth = max_depth
         # An ill-conditioned case: the matrices of inv, solve, det and logdet are often
@@ -205,7 +205,7 @@ class Generator:
         self.variables = {}  # name -> (shape, value, binds_dynamic)
         # A share of the square matrix variables is md::symmetric or md::spd, drawn from a
         # stream of its own (structure_rng): with the share 0 the cases are those of before.
-        self.structure_rng = structure_rng or random.Random(0)
+        self.structure_rng = structure_rng
         self.structured_share = structured_share
         self.structures = {}  # name -> "symmetric" or "spd"
 
@@ -733,9 +733,14 @@ def generate_case(seed, index, max_depth, hessian_share=0.0, ill_conditioned_sha
     return gen, node, wrt, depth, hessian
 
 
-def emit_case(out, seed, index, max_depth, hessian_share, ill_conditioned_share, structured_share):
-    gen, node, wrt, depth, hessian = generate_case(seed, index, max_depth, hessian_share, ill_conditioned_share,
-                                                   structured_share)
+def case_of(args, index):
+    """Expression `index` of the seed and shares the command line gives."""
+    return generate_case(args.seed, index, args.max_depth, args.hessian_share, args.ill_conditioned_share,
+                         args.structured_share)
+
+
+def emit_case(out, seed, index, case):
+    gen, node, wrt, depth, hessian = case
     condition = gen.condition(node)
     used = sorted(node.variables)
     symbols = sorted({s for name in used for d in gen.variables[name][0] for s in d[1]}
@@ -800,8 +805,7 @@ def balanced_parts(args, indices):
     count = (len(indices) + args.per_file - 1) // args.per_file
     costs = []
     for i in indices:
-        gen, node, wrt, depth, hessian = generate_case(args.seed, i, args.max_depth, args.hessian_share,
-                                                       args.ill_conditioned_share, args.structured_share)
+        gen, node, wrt, depth, hessian = case_of(args, i)
         costs.append((compile_cost(node, wrt, hessian), i))
     parts = [[] for _ in range(count)]
     totals = [0] * count
@@ -834,8 +838,7 @@ def main():
     indices = list(range(args.first, args.first + args.count))
     if args.print:
         for i in indices:
-            gen, node, wrt, depth, hessian = generate_case(args.seed, i, args.max_depth, args.hessian_share,
-                                                           args.ill_conditioned_share, args.structured_share)
+            gen, node, wrt, depth, hessian = case_of(args, i)
             condition = gen.condition(node)
             print(f"{i} (depth {depth}, d/d{','.join(wrt)}{', Hessian' if hessian else ''}"
                   f"{f', condition {condition:.0e}' if condition > 1 else ''}): {node.text}")
@@ -850,8 +853,7 @@ def main():
     for p, part in enumerate(parts):
         out = list(header)
         for i in part:
-            emit_case(out, args.seed, i, args.max_depth, args.hessian_share, args.ill_conditioned_share,
-                      args.structured_share)
+            emit_case(out, args.seed, i, case_of(args, i))
         out.append(f"void random_part_{p}(random_test::report& report) {{")
         out += [f"  expression_{i}::run(report);" for i in part]
         out.append("}")
