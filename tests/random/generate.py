@@ -152,7 +152,11 @@ def softplus(x):
 
 
 def sigmoid(x):
-    return 1.0 / (1.0 + math.exp(-x))
+    # exp(-x) overflows below x = -709, and ill-conditioned cases allow values up to 1e6.
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    e = math.exp(x)
+    return e / (1.0 + e)
 
 
 class Reject(Exception):
