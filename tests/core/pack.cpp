@@ -33,3 +33,10 @@ TEST_CASE("equal values in a pack stay distinct slots") {
   auto q = md::make_pack(3, 4);
   CHECK(q.apply([](int a, int b) { return a * 10 + b; }) == 34);
 }
+
+TEST_CASE("a type list has a length and positions") {
+  STATIC_REQUIRE(md::list_length<md::type_list<>> == 0);
+  STATIC_REQUIRE(md::list_length<md::type_list<int, double, int>> == 3);
+  STATIC_REQUIRE(md::type_index<double, md::type_list<int, double, int>>::value == 1);
+  STATIC_REQUIRE(md::type_index<char, md::type_list<int, double>>::value == 2);  // absent: the length
+}

@@ -72,6 +72,12 @@ using pack = detail::indexed_pack<std::index_sequence_for<T...>, T...>;
 template <class... T>
 struct type_list {};
 
+/// The number of types in a list.
+template <class List>
+inline constexpr std::size_t list_length = 0;
+template <class... T>
+inline constexpr std::size_t list_length<type_list<T...>> = sizeof...(T);
+
 namespace detail {
 constexpr std::size_t first_true(std::initializer_list<bool> flags) {
   std::size_t i = 0;

@@ -10,6 +10,7 @@
 /// subexpression they have in common once per call (eval/plan/shared.hpp).
 #pragma once
 
+#include <cstddef>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -46,33 +47,47 @@ R kernel_result(T&& value) {
 #define MATDIFF_FLATTEN
 #endif
 
-/// Kernels whose results are all fixed at compile time and of at most this many entries, and
-/// whose bound values are all of fixed size, are evaluated with every call inlined: by
-/// default up to the 12x12 Hessian of a tetrahedron's energy (a 4x4 matrix's 16x16 Hessian
-/// is not inlined). Inlining costs compile time; the project's checking builds, which do not
-/// time, define it as 16.
+/// A kernel is evaluated with every call inlined into one function, straight-line code as
+/// generated code would be, when it is small and its sizes are fixed:
+///   - every result has a fixed size of at most MATDIFF_INLINE_KERNEL_ENTRIES entries (or is a
+///     number): by default up to the 12x12 Hessian of a tetrahedron's energy, not a 4x4
+///     matrix's 16x16 Hessian;
+///   - every bound value has a fixed size. With a value of run-time size the kernel's work is
+///     loops over run-time sizes, which inlining does not make straight-line, and g++ 12 may
+///     spend minutes and gigabytes on it: the 3x3 gradient in a symmetric B of
+///     ‖solve(M Mᵀ + I, −C)‖₁, M = softplus(AB)^2.5, C 3 x n, took 107 s and 5.4 GiB before an
+///     internal compiler error, and compiles in 9 s not inlined;
+///   - the planned expressions have at most MATDIFF_INLINE_KERNEL_NODES distinct nodes
+///     (`planned_node_count`). Inlining costs compile time with the code, not with the
+///     results, and more than in proportion to it: the same gradient with C fixed 3x4 (46
+///     nodes) took g++ 12 -O1 56 s and 2.0 GiB inlined and 6.7 s not, with a general B (37
+///     nodes) 11.7 s and 5.0 s. The per-element Hessians of a triangle's and a tetrahedron's
+///     energy have 37 nodes (the tetrahedron's: 10.2 s inlined, 5.9 s not); no kernel of the
+///     benchmarks has more than 40. The count is a proxy for the code's size, not a measure.
+/// The project's checking builds, which do not time, define the entries as 16.
 #ifndef MATDIFF_INLINE_KERNEL_ENTRIES
 #define MATDIFF_INLINE_KERNEL_ENTRIES 144
 #endif
+#ifndef MATDIFF_INLINE_KERNEL_NODES
+#define MATDIFF_INLINE_KERNEL_NODES 40
+#endif
 
-/// A result of at most MATDIFF_INLINE_KERNEL_ENTRIES entries, fixed at compile time (or a number).
-template <class R>
-inline constexpr bool small_fixed_result = [] {
-  if constexpr (requires { R::SizeAtCompileTime; })
-    return R::SizeAtCompileTime != Eigen::Dynamic && R::SizeAtCompileTime <= MATDIFF_INLINE_KERNEL_ENTRIES;
-  else return true;
-}();
-
-/// A bound value of fixed size, or a number. With a value of run-time size the kernel's work
-/// is loops over run-time sizes, which inlining whole does not make straight-line code, and
-/// g++ 12 may spend minutes and gigabytes on it: the 3x3 gradient in a symmetric B of
-/// ‖solve(M Mᵀ + I, −C)‖₁, M = softplus(AB)^2.5, C 3 x n, took 107 s and 5.4 GiB before an
-/// internal compiler error, and compiles in 9 s not inlined.
+/// The number of entries of a value, fixed at compile time: 1 for a number, Eigen::Dynamic for
+/// a run-time size.
 template <class V>
-inline constexpr bool fixed_size_value = [] {
-  if constexpr (requires { V::SizeAtCompileTime; }) return V::SizeAtCompileTime != Eigen::Dynamic;
-  else return true;
+inline constexpr std::ptrdiff_t entries_at_compile_time = [] {
+  if constexpr (requires { V::SizeAtCompileTime; }) return std::ptrdiff_t(V::SizeAtCompileTime);
+  else return std::ptrdiff_t(1);
 }();
+
+/// A result that an inlined kernel may have.
+template <class R>
+inline constexpr bool small_fixed_result =
+    entries_at_compile_time<R> != Eigen::Dynamic && entries_at_compile_time<R> <= MATDIFF_INLINE_KERNEL_ENTRIES;
+
+/// A bound value that an inlined kernel may read.
+template <class V>
+inline constexpr bool fixed_size_value = entries_at_compile_time<V> != Eigen::Dynamic;
 
 template <class... E>
 class kernel_t {
@@ -83,6 +98,30 @@ class kernel_t {
   using evaluated_t = decltype(planning::using_inverses_at_hand<planned_nodes>(std::declval<const P&>()));
 
  public:
+  /// The number of distinct nodes of the planned expressions, operands and variables
+  /// included: the size of the code the kernel becomes.
+  static constexpr std::size_t planned_node_count = list_length<planned_nodes>;
+
+ private:
+  /// The evaluation context of a call with bindings B...: it checks the sizes of the
+  /// signature's variables too, where the results do not contain them.
+  template <class... B>
+  static consteval auto call_context() {
+    constexpr auto signature = set_union<signature_of<E>...>;
+    constexpr auto symbols = set_union<E::symbols_v..., detail::symbols_of_variables<signature>()>;
+    return std::type_identity<context<signature, symbols, B...>>{};
+  }
+  template <class... B>
+  using call_context_t = typename decltype(call_context<B...>())::type;
+
+ public:
+  /// Whether a call with (valid) bindings of types B... is evaluated as one inlined function:
+  /// small fixed results, fixed-size bound values, at most MATDIFF_INLINE_KERNEL_NODES nodes.
+  template <class... B>
+  static constexpr bool inlined_with =
+      (small_fixed_result<result_t<call_context_t<B...>, E>> && ...) &&
+      (fixed_size_value<typename B::value_type> && ...) && planned_node_count <= MATDIFF_INLINE_KERNEL_NODES;
+
   constexpr explicit kernel_t(const E&... expressions)
       : planned_{{planning::using_inverses_at_hand<planned_nodes>(plan_evaluation(without_signature(expressions)))}...} {}
 
@@ -104,11 +143,8 @@ class kernel_t {
                     "matdiff: eval: the bound Eigen objects have different scalar types");
       return std::tuple<reported_error_t<E>...>{};
     } else {
-      // The sizes of bound variables that the results do not contain are checked too.
-      constexpr auto symbols = set_union<needed_symbols, detail::symbols_of_variables<signature>()>;
-      using Ctx = context<signature, symbols, B...>;
-      if constexpr ((small_fixed_result<result_t<Ctx, E>> && ...) && (fixed_size_value<typename B::value_type> && ...))
-        return evaluate_inlined<Ctx>(bindings...);
+      using Ctx = call_context_t<B...>;
+      if constexpr (inlined_with<B...>) return evaluate_inlined<Ctx>(bindings...);
       else return evaluate_all<Ctx>(bindings...);
     }
   }
