@@ -53,6 +53,11 @@ static_assert(md::to_string(md::directional(md::grad(md::logdet(S), S), S, B)) =
 // symmetric matrix, diag), not written as (T + T')/2.
 static_assert(md::to_string(md::grad(md::logdet(2.5 * P), P)) == "2.5*inv(2.5*Sigma)");
 static_assert(md::to_string(md::grad(md::trace(md::diag(2.5 * x) * P), P)) == "2.5*diag(x)");
+// So are element-wise functions and products of symmetric matrices, and their powers:
+// S.^2.5 once, not (S.^1.5 + S.^1.5)/2; S² once, not S^2 + S^2'.
+static_assert(md::to_string(md::grad(md::sum(md::pow(S, 2.5)), S)) == "2.5*S.^1.5");
+static_assert(md::to_string(md::grad(md::trace(md::matrix_power<3>(S)), S)) == "2*S^2 + S*S");
+static_assert(md::to_string(md::grad(md::trace(md::exp(S) * A), S)) == "(exp(S).*A + exp(S).*A')/2");
 
 Eigen::Matrix3d symmetric_value() {
   const Eigen::Matrix3d r = random_matrix<Eigen::Matrix3d>();
@@ -93,6 +98,13 @@ TEST_CASE("gradients with respect to a symmetric variable are symmetric and pass
   const Eigen::MatrixXd gl = md::eval(md::grad(md::logdet(2.5 * P), P), P = Pv);
   CHECK((gl - Pv.inverse()).norm() < 1e-13);
   CHECK(md::check_gradient(md::logdet(2.5 * P), P, P = Pv).ok);
+  // tr(S³) and Σ S.^2.5: 3S² and 2.5 S.^1.5 (S with positive entries for the power).
+  const Eigen::Matrix3d g3 = md::eval(md::grad(md::trace(md::matrix_power<3>(S)), S), S = Sv);
+  CHECK((g3 - 3 * Sv * Sv).norm() < 1e-13 * (1 + (Sv * Sv).norm()));
+  const Eigen::Matrix3d Sp = (Sv.array().abs() + 0.5).matrix();
+  const Eigen::Matrix3d gp = md::eval(md::grad(md::sum(md::pow(S, 2.5)), S), S = Sp);
+  CHECK((gp - 2.5 * Sp.array().pow(1.5).matrix()).norm() < 1e-13 * Sp.array().pow(1.5).matrix().norm());
+  CHECK(md::check_gradient(md::sum(md::pow(S, 2.5)), S, S = Sp).ok);
 }
 
 TEST_CASE("the check moves a symmetric variable along symmetric directions, so it fails an unsymmetrised gradient",

@@ -85,3 +85,24 @@ TEST_CASE("Z P Zᵀ, Zᵀ P Z and Z Zᵀ are the products for every kind of fact
   SECTION("diag(v)A") { congruences_of(md::diag(v) * A, vv.asDiagonal() * Av, A = Av, v = vv); }
   SECTION("A + B") { congruences_of(A + B, Av + Bv, A = Av, B = Bv); }
 }
+
+TEST_CASE("a middle factor symmetric by its operation: Z σ(P) Zᵀ, Z (P ∘ Q) Zᵀ, Z Pᵏ Zᵀ", "[eval][symmetric]") {
+  // An operation a transpose passes through builds a symmetric matrix from symmetric
+  // operands, and so does a matrix power: the chains are symmetric by type, one triangle
+  // (evaluated for an element-wise function and a power; ∘ takes the same path).
+  constexpr auto Q = md::symmetric<"Q", n>;
+  STATIC_REQUIRE(one_triangle<decltype(A * md::exp(P) * md::transpose(A))>);
+  STATIC_REQUIRE(one_triangle<decltype(A * md::hadamard(P, Q) * md::transpose(A))>);
+  STATIC_REQUIRE(one_triangle<decltype(A * md::matrix_power<3>(P) * md::transpose(A))>);
+  STATIC_REQUIRE(!one_triangle<decltype(A * md::hadamard(P, B) * md::transpose(A))>);  // B general
+  const Eigen::Index k = GENERATE(3, 23);
+  INFO("size " << k);
+  const Eigen::MatrixXd Av = random_matrix<Eigen::MatrixXd>(k, k);
+  const Eigen::MatrixXd Pv = random_symmetric(k);
+  const Eigen::MatrixXd exp_p = md::eval(A * md::exp(P) * md::transpose(A), A = Av, P = Pv);
+  require_close(exp_p, Eigen::MatrixXd(Av * Pv.array().exp().matrix() * Av.transpose()), 1e-12);
+  require_exactly_symmetric(exp_p);
+  const Eigen::MatrixXd p3 = md::eval(A * md::matrix_power<3>(P) * md::transpose(A), A = Av, P = Pv);
+  require_close(p3, Eigen::MatrixXd(Av * Pv * Pv * Pv * Av.transpose()), 1e-11);
+  require_exactly_symmetric(p3);
+}

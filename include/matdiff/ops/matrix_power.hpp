@@ -23,6 +23,7 @@ template <int K>
 struct matrix_power_op {
   static_assert(K >= 0, "matdiff: matrix_power: the exponent k is negative (use inv)");
   static constexpr int exponent = K;
+  static constexpr bool symmetric_when_operands_symmetric = true;
 
   static consteval diagnostic check(const shape& a) { return check::square("matrix_power", a); }
   template <diagnostic Problem>

@@ -5,7 +5,8 @@
 ///     K(m,n)ᵀ = K(n,m),  (-A)ᵀ = -Aᵀ,  (A∘B)ᵀ = Aᵀ∘Bᵀ,  (A⊗B)ᵀ = Aᵀ⊗Bᵀ,  diag(v)ᵀ = diag(v),  σ(A)ᵀ = σ(Aᵀ)
 /// A transpose then sits only on a variable, an inverse or another non-linear leaf, where
 /// Eigen applies it for free. A symmetric matrix is its own transpose, Sᵀ = S: a symmetric
-/// variable (`md::symmetric`, `md::spd`), and built from such, S⁻¹, adj(S), -S, S ± T, cS, S/c.
+/// variable (`md::symmetric`, `md::spd`), and built from such, S⁻¹, adj(S), Sᵏ, -S, S ± T,
+/// cS, S/c, S ∘ T, S ⊗ T, σ(S).
 ///
 /// Operations other than the core algebra say how they meet a transpose by members of
 /// their operation type (ops/<op>.hpp), and a constant matrix by an overload next to it:
@@ -14,7 +15,8 @@
 ///     static constexpr bool transpose_passes_through = true;
 ///         (op(A, B, ...))ᵀ = op(Aᵀ, Bᵀ, ...): ±, -, ∘, ⊘, ⊗, element-wise functions, A^k
 ///     static constexpr bool symmetric_when_operands_symmetric = true;
-///         op(S, T, ...) is symmetric when S, T, ... are: S⁻¹, adj(S), -S, S ± T
+///         op(S, T, ...) is symmetric when S, T, ... are: S⁻¹, adj(S), Sᵏ, -S, S ± T; so is
+///         an operation a transpose passes through (S ∘ T, S ⊗ T, σ(S))
 ///     static constexpr bool always_symmetric = true;
 ///         op(...) is symmetric whatever its operands: diag(v)
 ///
@@ -44,7 +46,8 @@ inline constexpr bool transposes_into_operands<node<Op, A...>> = requires { requ
 
 /// E is symmetric when the operands its operation names are, `Symmetric<A>::value` saying
 /// which operands are: every operand for the operations with
-/// `symmetric_when_operands_symmetric`, none for those with `always_symmetric`, and the
+/// `symmetric_when_operands_symmetric` or `transpose_passes_through` (S ∘ T, S ⊗ T, σ(S)),
+/// none for those with `always_symmetric`, and the
 /// matrix operand of a product or quotient by a 1x1 (the core algebra's own condition).
 /// The two judgements of symmetry, `is_known_symmetric` here and the gradient's
 /// `symmetric_by_type` (calculus/symmetric.hpp), differ only in what they ask of operands.
@@ -54,6 +57,8 @@ template <template <class> class Symmetric, class Op, class... A>
 inline constexpr bool symmetric_by_operands<Symmetric, node<Op, A...>> = [] {
   if constexpr (requires { requires Op::always_symmetric; }) return true;
   else if constexpr (requires { requires Op::symmetric_when_operands_symmetric; }) return (Symmetric<A>::value && ...);
+  // op(S, T, ...)ᵀ = op(Sᵀ, Tᵀ, ...) = op(S, T, ...)
+  else if constexpr (requires { requires Op::transpose_passes_through; }) return (Symmetric<A>::value && ...);
   else return false;
 }();
 template <template <class> class Symmetric, class A, class B>
