@@ -56,9 +56,10 @@ inline constexpr bool symmetric_by_operands = false;
 template <template <class> class Symmetric, class Op, class... A>
 inline constexpr bool symmetric_by_operands<Symmetric, node<Op, A...>> = [] {
   if constexpr (requires { requires Op::always_symmetric; }) return true;
-  else if constexpr (requires { requires Op::symmetric_when_operands_symmetric; }) return (Symmetric<A>::value && ...);
-  // op(S, T, ...)ᵀ = op(Sᵀ, Tᵀ, ...) = op(S, T, ...)
-  else if constexpr (requires { requires Op::transpose_passes_through; }) return (Symmetric<A>::value && ...);
+  // op(S, T, ...)ᵀ = op(Sᵀ, Tᵀ, ...) = op(S, T, ...) where the transpose passes through
+  else if constexpr (requires { requires Op::symmetric_when_operands_symmetric; } ||
+                     requires { requires Op::transpose_passes_through; })
+    return (Symmetric<A>::value && ...);
   else return false;
 }();
 template <template <class> class Symmetric, class A, class B>
