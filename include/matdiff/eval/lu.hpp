@@ -203,16 +203,16 @@ class small_lu {
   template <class A>
   EIGEN_ALWAYS_INLINE explicit small_lu(const A& a) : a_(a), cofactors_(a_) {}
 
-  S determinant() const { return cofactors_.determinant_usable() ? cofactors_.determinant() : determinant_by_lu(); }
+  S determinant() const { return cofactors_.determinant_usable() ? cofactors_.determinant() : determinant_by_lu(a_); }
   /// log|det A|: from the same determinant as determinant() where that is the cofactors'
   /// (a normal number then), else Σᵢ log|Uᵢᵢ|.
   S log_abs_determinant() const {
     using std::abs, std::log;
-    return cofactors_.determinant_usable() ? log(abs(cofactors_.determinant())) : log_abs_determinant_by_lu();
+    return cofactors_.determinant_usable() ? log(abs(cofactors_.determinant())) : log_abs_determinant_by_lu(a_);
   }
   EIGEN_ALWAYS_INLINE matrix inverse() const {
     matrix x;
-    if (!cofactors_.inverse_into(a_, x)) x = inverse_by_lu();
+    if (!cofactors_.inverse_into(a_, x)) x = inverse_by_lu(a_);
     return x;
   }
   /// out = adj(A) = det A · A⁻¹ where the cofactors give both (A far from singular).
@@ -246,10 +246,13 @@ class small_lu {
   unrolled_lu<S, N> pivoted_lu() const { return unrolled_lu<S, N>(a_); }
 
  private:
-  // The rare cases kept out of line, so that the common one is small enough to inline.
-  EIGEN_DONT_INLINE matrix inverse_by_lu() const { return pivoted_lu().inverse(); }
-  EIGEN_DONT_INLINE S determinant_by_lu() const { return pivoted_lu().determinant(); }
-  EIGEN_DONT_INLINE S log_abs_determinant_by_lu() const { return pivoted_lu().log_abs_determinant(); }
+  // The rare cases kept out of line, so that the common one is small enough to inline. They
+  // take A by value, not the object: a call given the object's address keeps all of it in
+  // memory, and g++ 12 then computed the 4x4 determinant's minors in kernels that ask only for
+  // the inverse (42 against 34 ns per 4x4 inverse).
+  EIGEN_DONT_INLINE static matrix inverse_by_lu(matrix a) { return unrolled_lu<S, N>(a).inverse(); }
+  EIGEN_DONT_INLINE static S determinant_by_lu(matrix a) { return unrolled_lu<S, N>(a).determinant(); }
+  EIGEN_DONT_INLINE static S log_abs_determinant_by_lu(matrix a) { return unrolled_lu<S, N>(a).log_abs_determinant(); }
 
   matrix a_;
   cofactor_inverse<S, N> cofactors_;
