@@ -1,5 +1,8 @@
 // Values during evaluation (eval/value.hpp): small fixed matrices are assigned coefficient by
 // coefficient, with the values Eigen's packet evaluation gives; other values by Eigen itself.
+#include <cmath>
+#include <limits>
+
 #include <Eigen/Core>
 #include <catch2/catch.hpp>
 
@@ -107,4 +110,27 @@ TEST_CASE("small fixed kernels give the values of the formulas", "[eval][value]"
   const auto [hv, hg] = md::kernel(h, md::grad(h, P))(P = Pv, B = Bv);
   CHECK(hv == Approx((Pv * Bv).squaredNorm() + (Bv * Pv * Bv * Pv).trace()).epsilon(1e-14));
   require_close(hg, fixed<2, 3>(2 * Pv * Bv * Bv.transpose() + 2 * (Bv * Pv * Bv).transpose()), 1e-13);
+}
+
+TEST_CASE("set_zero sizes a value and sets every entry to +0", "[eval][value]") {
+  Eigen::MatrixXd dynamic = Eigen::MatrixXd::Constant(3, 2, std::numeric_limits<double>::quiet_NaN());
+  md::set_zero(dynamic, 40, 25);  // cleared by memset
+  REQUIRE(dynamic.rows() == 40);
+  REQUIRE(dynamic.cols() == 25);
+  for (Eigen::Index k = 0; k < dynamic.size(); ++k) {
+    REQUIRE(dynamic.data()[k] == 0.0);
+    REQUIRE_FALSE(std::signbit(dynamic.data()[k]));
+  }
+  md::set_zero(dynamic, 0, 7);  // no storage: nothing written
+  REQUIRE(dynamic.rows() == 0);
+  REQUIRE(dynamic.cols() == 7);
+
+  Eigen::Matrix<float, 2, Eigen::Dynamic> wide = Eigen::Matrix<float, 2, Eigen::Dynamic>::Constant(2, 3, -1.0f);
+  md::set_zero(wide, 2, 5);
+  REQUIRE(wide.cols() == 5);
+  REQUIRE(wide.isZero(0));
+
+  Eigen::Matrix3d fixed_size = Eigen::Matrix3d::Constant(-1);  // Eigen's setZero
+  md::set_zero(fixed_size, 3, 3);
+  REQUIRE(fixed_size.isZero(0));
 }

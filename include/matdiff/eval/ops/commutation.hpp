@@ -18,7 +18,7 @@ auto evaluate(const Ctx& ctx, const commutation_matrix<M, N>& k) {
   using S = typename Ctx::scalar;
   const Eigen::Index m = ctx.size(M), n = ctx.size(N);
   matrix_t<S, commutation_matrix<M, N>> result;
-  result.setZero(m * n, m * n);
+  set_zero(result, m * n, m * n);
   for (Eigen::Index j = 0; j < n; ++j)
     for (Eigen::Index i = 0; i < m; ++i) result(j + i * n, i + j * m) = S(1);
   static_cast<void>(k);

@@ -18,7 +18,7 @@ auto evaluate(const Ctx& ctx, const diagonal_selection_matrix<N>&) {
   using S = typename Ctx::scalar;
   const Eigen::Index n = ctx.size(N);
   matrix_t<S, diagonal_selection_matrix<N>> result;
-  result.setZero(n * n, n);
+  set_zero(result, n * n, n);
   for (Eigen::Index i = 0; i < n; ++i) result(i * (n + 1), i) = S(1);
   return result;
 }
@@ -38,7 +38,7 @@ struct diagonal_selection_factor {
       result.resize(n, v.cols());
       for (Eigen::Index i = 0; i < n; ++i) result.row(i) = v.row(i * (n + 1));
     } else {  // S V: scatter
-      result.setZero(n * n, v.cols());
+      set_zero(result, n * n, v.cols());
       for (Eigen::Index i = 0; i < n; ++i) result.row(i * (n + 1)) = v.row(i);
     }
     return result;
@@ -49,7 +49,7 @@ struct diagonal_selection_factor {
     const Eigen::Index n = ctx.size(N);
     result_t<Ctx, E> result;
     if constexpr (Transposed) {  // V Sᵀ: scatter
-      result.setZero(v.rows(), n * n);
+      set_zero(result, v.rows(), n * n);
       for (Eigen::Index i = 0; i < n; ++i) result.col(i * (n + 1)) = v.col(i);
     } else {  // V S: gather
       result.resize(v.rows(), n);

@@ -67,7 +67,7 @@ struct evaluator<kron_op> {
       const auto& b = as_matrix<S>(b_value);
       const Eigen::Index p = b.rows();
       result_t<Ctx, E> r;
-      r.setZero(a.rows() * p, a.cols() * p);
+      set_zero(r, a.rows() * p, a.cols() * p);
       for (Eigen::Index j = 0; j < a.cols(); ++j)
         for (Eigen::Index i = 0; i < a.rows(); ++i) block_like(r, i * p, j * p, b).diagonal().setConstant(a(i, j));
       return r;
@@ -75,7 +75,7 @@ struct evaluator<kron_op> {
       const auto& b = as_matrix<S>(b_value);
       const Eigen::Index q = as_matrix<S>(a_value).rows(), p = b.rows(), c = b.cols();
       result_t<Ctx, E> r;
-      r.setZero(q * p, q * c);
+      set_zero(r, q * p, q * c);
       for (Eigen::Index i = 0; i < q; ++i) block_like(r, i * p, i * c, b) = b;
       return r;
     } else {
@@ -231,7 +231,7 @@ struct structured_factor<node<kron_op, A, B>> {
       const auto& held = evaluate(ctx, k.template arg<0>());
       const auto& a = operand_value(held);
       const Eigen::Index m = a.rows(), n = a.cols(), p = v.rows() / n;
-      result.setZero(m * p, v.cols());
+      set_zero(result, m * p, v.cols());
       for (Eigen::Index j = 0; j < n; ++j)
         for (Eigen::Index i = 0; i < m; ++i) result.middleRows(i * p, p) += a(i, j) * v.middleRows(j * p, p);
     }
@@ -251,7 +251,7 @@ struct structured_factor<node<kron_op, A, B>> {
       const auto& held = evaluate(ctx, k.template arg<0>());
       const auto& a = operand_value(held);
       const Eigen::Index m = a.rows(), n = a.cols(), p = v.cols() / m;
-      result.setZero(v.rows(), n * p);
+      set_zero(result, v.rows(), n * p);
       for (Eigen::Index j = 0; j < n; ++j)
         for (Eigen::Index i = 0; i < m; ++i) result.middleCols(j * p, p) += a(i, j) * v.middleCols(i * p, p);
     }
@@ -277,7 +277,7 @@ struct evaluator<kron_adjoint_op<Left, Rows, Cols>> {
       for (Eigen::Index j = 0; j < cols; ++j)
         for (Eigen::Index i = 0; i < rows; ++i) result(i, j) = c.block(i * p, j * q, p, q).cwiseProduct(other).sum();
     } else {  // the shape of b; other is a
-      result.setZero(rows, cols);
+      set_zero(result, rows, cols);
       for (Eigen::Index j = 0; j < other.cols(); ++j)
         for (Eigen::Index i = 0; i < other.rows(); ++i) result += other(i, j) * c.block(i * rows, j * cols, rows, cols);
     }

@@ -295,7 +295,7 @@ struct evaluator<planned_sum_op<First, Second, Rest...>> {
   template <class Ctx, class E>
   static auto evaluate_operands(const Ctx& ctx, const E& e) {
     // Decided here, not from the lambda's parameters: clang checks a branch of the lambda
-    // that does not depend on them (r.setZero on a 1x1 sum's scalar) even when discarded.
+    // that does not depend on them (set_zero on a 1x1 sum's scalar) even when discarded.
     constexpr bool scalar = E::shape_v.is_scalar();
     constexpr bool first_adds_itself = adds_itself<Ctx, std::remove_cvref_t<decltype(e.template arg<0>())>>();
     constexpr bool second_added_into_first =
@@ -304,7 +304,7 @@ struct evaluator<planned_sum_op<First, Second, Rest...>> {
       using S = typename Ctx::scalar;
       if constexpr (first_adds_itself) {
         result_t<Ctx, E> r;
-        r.setZero(ctx.size(E::shape_v.rows), ctx.size(E::shape_v.cols));
+        set_zero(r, ctx.size(E::shape_v.rows), ctx.size(E::shape_v.cols));
         add_scaled(ctx, r, first, S(1));
         add_term<Second, scalar>(ctx, r, second);
         (add_term<Rest, scalar>(ctx, r, rest), ...);
