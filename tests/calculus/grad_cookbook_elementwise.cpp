@@ -104,3 +104,14 @@ TEST_CASE("log-sum-exp: d log(sum(exp(x)))/dx = softmax(x)", "[grad][cookbook]")
     expect_gradient(f, x, x = xv);
   });
 }
+
+TEST_CASE("d‖X∘X‖²/dX = 4 X∘X∘X: a chain of ∘ is associated from the left, so its like terms meet",
+          "[grad][cookbook][elementwise]") {
+  // d‖X∘X‖² = 2⟨X∘X, dX∘X + X∘dX⟩ gives (X∘X)∘X and X∘(X∘X), one term once associated.
+  constexpr auto X = md::matrix<"X", 3, 4>;
+  constexpr auto f = md::sqnorm(md::hadamard(X, X));
+  STATIC_REQUIRE(md::to_string(md::grad(f, X)) == "4*X.*X.*X");
+  const auto Xv = random<3, 4>(3, 4);
+  expect_closed_form(f, X, 4 * Xv.cwiseProduct(Xv).cwiseProduct(Xv), X = Xv);
+  expect_gradient(f, X, X = Xv);
+}

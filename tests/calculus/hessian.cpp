@@ -52,7 +52,7 @@ TEST_CASE("Hessian of logistic regression is X' diag(s) X", "[hessian]") {
     const auto wv = random<S::n, 1>(s.cols, 1);
     constexpr auto f = md::sum(md::softplus(-md::hadamard(y, X * w)));
     static_assert(md::to_string(md::hessian(f, w)) ==
-                  "X'*diag(y.*(sigmoid(-y.*(X*w)).*(ones - sigmoid(-y.*(X*w))).*y))*X");
+                  "X'*diag(y.*sigmoid(-y.*(X*w)).*(ones - sigmoid(-y.*(X*w))).*y)*X");
     const Eigen::ArrayXd p = (1 + (yv.array() * (Xv * wv).array()).exp()).inverse();  // sigmoid(-y.*(Xw))
     const Eigen::VectorXd weights = p * (1 - p);                                       // y² = 1
     require_close(hessian_value(f, w, X = Xv, y = yv, w = wv),

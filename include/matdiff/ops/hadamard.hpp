@@ -135,11 +135,16 @@ constexpr auto push_through(const hadamard_div_op&, const E& e) {
 
 /// The simplification rules of ∘ (rules/simplify.hpp): a∘b = ab (1x1), ones∘B = B,
 /// A∘ones = A, and ∘ is bilinear: 0∘B = 0, (-A)∘B = -(A∘B), (sA)∘B = s(A∘B), likewise in B.
+/// A chain of ∘ is associated from the left, A∘(B∘C) = (A∘B)∘C, so that one product of the
+/// same factors has one type and like terms meet (the gradient of ‖X∘X‖² is 4 X∘X∘X, not
+/// 2(X∘(X∘X) + X∘X∘X)).
 template <class A, class B>
 constexpr auto rewrite(const hadamard_op& op, const A& a, const B& b) {
   if constexpr (A::shape_v.is_scalar()) return rewrite(product_op{}, a, b);
   else if constexpr (is_ones<A>) return b;
   else if constexpr (is_ones<B>) return a;
+  else if constexpr (is_node_of<B, hadamard_op>)
+    return rewrite(op, rewrite(op, a, b.template arg<0>()), b.template arg<1>());
   else return rewrite_bilinear(op, a, b);
 }
 
