@@ -305,6 +305,16 @@ struct size_check {
     return d.symbol_count > 1 || (d.symbol_count == 1 && d.factor != 1);
   }
 
+  /// The positions in the symbol table of d's symbols, computed while compiling: looked up
+  /// at run time, they compared names of 32 characters on every call of a kernel (1.5% of
+  /// the factorization gradient at n = 100, more of smaller kernels).
+  using positions = std::array<std::size_t, dimension::max_symbols>;
+  static consteval positions positions_of(const dimension& d) {
+    positions p{};
+    for (std::size_t k = 0; k < d.symbol_count; ++k) p[k] = Symbols.index_of(d.symbols[k]);
+    return p;
+  }
+
   /// 0 fixed, 1 a symbol, 2 a multiple of one symbol, 3 a product of symbols.
   static constexpr int pass_of(const dimension& d) {
     return d.symbol_count == 0 ? 0 : d.symbol_count > 1 ? 3 : d.factor != 1 ? 2 : 1;
@@ -320,20 +330,23 @@ struct size_check {
       constexpr bool rows_checked = V::shape_v.rows.is_fixed() && T::RowsAtCompileTime == V::shape_v.rows.factor;
       constexpr bool cols_checked = V::shape_v.cols.is_fixed() && T::ColsAtCompileTime == V::shape_v.cols.factor;
       if (!rows_checked && std::max(pass_of(V::shape_v.rows), 1) == Pass)
-        check_dimension(values, set_by, V::name.view(), "rows", V::shape_v.rows, b.value.rows());
+        check_dimension(values, set_by, V::name.view(), "rows", V::shape_v.rows, positions_of(V::shape_v.rows),
+                        b.value.rows());
       if (!cols_checked && std::max(pass_of(V::shape_v.cols), 1) == Pass)
-        check_dimension(values, set_by, V::name.view(), "cols", V::shape_v.cols, b.value.cols());
+        check_dimension(values, set_by, V::name.view(), "cols", V::shape_v.cols, positions_of(V::shape_v.cols),
+                        b.value.cols());
     }
   }
 
   /// A product of symbols (m*n, 2*n) must equal the product of their values. When one of
   /// its symbols is not yet known (only 2*n mentions n), the binding determines it.
   static void check_compound(symbol_table& values, std::array<std::string_view, Symbols.size + 1>& set_by,
-                             std::string_view variable, const char* which, const dimension& d, Eigen::Index actual) {
+                             std::string_view variable, const char* which, const dimension& d,
+                             const positions& at, Eigen::Index actual) {
     Eigen::Index known = static_cast<Eigen::Index>(d.factor);
     std::size_t unknown_count = 0, unknown = 0;
     for (std::size_t k = 0; k < d.symbol_count; ++k) {
-      const std::size_t i = Symbols.index_of(d.symbols[k]);
+      const std::size_t i = at[k];
       if (set_by[i].empty()) ++unknown_count, unknown = i;
       else known *= values[i];
     }
@@ -343,7 +356,7 @@ struct size_check {
       return;
     }
     Eigen::Index expected = static_cast<Eigen::Index>(d.factor);
-    for (std::size_t k = 0; k < d.symbol_count; ++k) expected *= values[Symbols.index_of(d.symbols[k])];
+    for (std::size_t k = 0; k < d.symbol_count; ++k) expected *= values[at[k]];
     if (actual != expected || unknown_count > 0)
       throw dimension_error("matdiff: variable " + std::string(variable) + ": " + which + " (" +
                             std::string(d.to_text().view()) + ") is " + std::to_string(actual) +
@@ -353,34 +366,43 @@ struct size_check {
                                                  : ", but the other bindings make it " + std::to_string(expected)));
   }
 
+  /// Checks one run-time dimension of a bound value. Small enough to be inlined into the
+  /// kernel's call, with d and at constants there; the messages are built out of line, by the
+  /// `throw_` functions below, and only for an error.
   static void check_dimension(symbol_table& values, std::array<std::string_view, Symbols.size + 1>& set_by,
                               std::string_view variable, const char* which, const dimension& d,
-                              Eigen::Index actual) {
-    // Strings are made only for an error: a long name would allocate on every call.
+                              const positions& at, Eigen::Index actual) {
     if (d.is_fixed()) {
-      if (actual != d.factor)
-        throw dimension_error("matdiff: variable " + std::string(variable) + ": " + which +
-                              " must be " + std::to_string(d.factor) +
-                              " but the bound value has " + std::to_string(actual));
+      if (actual != d.factor) throw_fixed_size(variable, which, d, actual);
       return;
     }
     if (is_compound(d)) {
-      check_compound(values, set_by, variable, which, d, actual);
+      check_compound(values, set_by, variable, which, d, at, actual);
       return;
     }
-    const std::size_t i = Symbols.index_of(d.symbols[0]);
-    const std::string_view symbol = d.symbols[0].view();
+    const std::size_t i = at[0];
     if (set_by[i].empty()) {
       values[i] = actual;
       set_by[i] = variable;
     } else if (values[i] != actual) {
-      throw dimension_error("matdiff: variable " + std::string(variable) + ": dimension " +
-                            std::string(symbol) + " (" + which + ") is " +
-                            std::to_string(actual) + ", but variable " + std::string(set_by[i]) +
-                            " has " + std::string(symbol) + " = " + std::to_string(values[i]));
+      throw_symbol_mismatch(variable, which, d, actual, set_by[i], values[i]);
     }
   }
 
+  [[noreturn]] EIGEN_DONT_INLINE static void throw_fixed_size(std::string_view variable, const char* which,
+                                                             const dimension& d, Eigen::Index actual) {
+    throw dimension_error("matdiff: variable " + std::string(variable) + ": " + which + " must be " +
+                          std::to_string(d.factor) + " but the bound value has " + std::to_string(actual));
+  }
+
+  [[noreturn]] EIGEN_DONT_INLINE static void throw_symbol_mismatch(std::string_view variable, const char* which,
+                                                                  const dimension& d, Eigen::Index actual,
+                                                                  std::string_view set_by, Eigen::Index value) {
+    const std::string symbol(d.symbols[0].view());
+    throw dimension_error("matdiff: variable " + std::string(variable) + ": dimension " + symbol + " (" + which +
+                          ") is " + std::to_string(actual) + ", but variable " + std::string(set_by) + " has " +
+                          symbol + " = " + std::to_string(value));
+  }
 };
 
 template <class V, class S, class L>
