@@ -118,6 +118,13 @@ TEST_CASE("constants") {
   REQUIRE(ones_n == Eigen::VectorXd::Ones(4));
   REQUIRE(md::eval(md::identity<n> * X, X = Xv) == Xv);
   REQUIRE(md::eval(X + md::zeros<n, 3>, X = Xv) == Xv);
+  // A zeros matrix of run-time size that survives simplification is formed, +0 everywhere:
+  // the gradient of a function that is constant in X.
+  const auto constant_in_X = md::grad(md::sum(X) - md::sum(X), X);
+  const Eigen::MatrixXd Z = md::eval(constant_in_X, X = Xv);
+  REQUIRE((Z.rows() == 4 && Z.cols() == 3));
+  REQUIRE((Z.array() == 0.0 && !Z.array().unaryExpr([](double z) { return std::signbit(z); })).all());
+  REQUIRE(md::eval(constant_in_X, X = Eigen::MatrixXd(0, 3)).size() == 0);
   require_close(md::eval(md::transpose(md::ones<n, 1>) * X, X = Xv),
                 Eigen::RowVector3d(Xv.colwise().sum()));
 }
