@@ -93,6 +93,26 @@ TEST_CASE("a sum reads a transposed term in place: A + A' allocates only its res
   CHECK(sum == Eigen::MatrixXd((Ev.transpose() - Dv) + Dv.transpose()));
 }
 
+TEST_CASE("a sum times a vector is a sum of products into one result: (D + D')v allocates only its result") {
+  // The gradient (A + A')x of x'Ax: Dv is the result, D'v is multiplied into it, not formed.
+  constexpr auto n = md::dim<"n">;
+  constexpr auto D = md::matrix<"D", n, n>;
+  constexpr auto v = md::vector<"v", n>;
+  const Eigen::MatrixXd Dv = random_matrix<Eigen::MatrixXd>(6, 6);
+  const Eigen::VectorXd vv = random_matrix<Eigen::VectorXd>(6, 1);
+  Eigen::VectorXd product;
+  REQUIRE(allocations_during([&] { product = md::eval((D + md::transpose(D)) * v, D = Dv, v = vv); }) == 1);
+  require_close(product, Eigen::VectorXd((Dv + Dv.transpose()) * vv));
+  REQUIRE(allocations_during([&] { product = md::eval((D - md::transpose(D)) * v, D = Dv, v = vv); }) == 1);
+  require_close(product, Eigen::VectorXd((Dv - Dv.transpose()) * vv));
+  // Value and gradient of x'Ax: Dv, shared by both, and the gradient.
+  const auto value_and_gradient = md::kernel(md::transpose(v) * D * v, md::grad(md::transpose(v) * D * v, v));
+  double value = 0;
+  REQUIRE(allocations_during([&] { std::tie(value, product) = value_and_gradient(D = Dv, v = vv); }) == 2);
+  require_close(product, Eigen::VectorXd((Dv + Dv.transpose()) * vv));
+  require_close(value, vv.dot(Dv * vv));
+}
+
 TEST_CASE("a sum reads a scaled term in place: 2D - 3E' allocates only its result") {
   // The gradient 2J - 2M of ‖J‖² + ‖J⁻¹‖² has such terms: s·M is added without forming it.
   constexpr auto n = md::dim<"n">;

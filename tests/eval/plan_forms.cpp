@@ -176,15 +176,15 @@ TEST_CASE("Aᵀ diag(d) A and AᵀA are computed as symmetric matrices") {
   require_close(md::eval(md::transpose(X) * X, X = Xv), Eigen::Matrix4d(Xv.transpose() * Xv));
 }
 
-TEST_CASE("a sum of matrices times a vector is two matrix-vector products") {
+TEST_CASE("a sum of matrices times a vector is two matrix-vector products, the second into the first") {
   constexpr auto S = md::matrix<"S", n, n>;
   constexpr auto T = md::matrix<"T", n, n>;
   using Sb = type_of<decltype(S)>;
   using xb = type_of<decltype(x)>;
   using product = md::node<md::product_op, Sb, xb>;
-  // (S + S')x = Sx + S'x; x'Sx = x'(Sx) shares Sx with it.
-  using plus = md::planned_sum_op<md::term_kind::plus, md::term_kind::plus>;
-  using minus = md::planned_sum_op<md::term_kind::plus, md::term_kind::minus>;
+  // (S + S')x = Sx + S'x, S'x multiplied into Sx's vector; x'Sx = x'(Sx) shares Sx with it.
+  using plus = md::planned_sum_op<md::term_kind::plus, md::term_kind::plus_product>;
+  using minus = md::planned_sum_op<md::term_kind::plus, md::term_kind::minus_product>;
   STATIC_REQUIRE(md::is_node_of<planned<decltype((S + md::transpose(S)) * x)>, plus>);
   STATIC_REQUIRE(md::is_node_of<planned<decltype((S - T) * x)>, minus>);
   STATIC_REQUIRE(std::is_same_v<

@@ -47,7 +47,8 @@ inline constexpr bool is_matrix_sum<node<planned_sum_op<K...>, T...>> =
     !node<planned_sum_op<K...>, T...>::shape_v.is_scalar() &&
     ((K == term_kind::plus || K == term_kind::minus) && ...);
 
-/// (t₀ ± t₁ ± …) x = t₀x ± t₁x ± …
+/// (t₀ ± t₁ ± …) x = t₀x ± t₁x ± …, each tᵢx after the first multiplied into the running sum
+/// where kind_of_term says so ((A + Aᵀ)x: r = Ax, then r += Aᵀx, no vector for Aᵀx).
 template <term_kind... K, class... T, class R>
 constexpr auto distribute(const node<planned_sum_op<K...>, T...>& s, const R& r);
 
@@ -189,7 +190,7 @@ constexpr auto product(const L& l, const R& r) {
 
 template <term_kind... K, class... T, class R>
 constexpr auto distribute(const node<planned_sum_op<K...>, T...>& s, const R& r) {
-  return s.args.apply([&](const auto&... t) { return planned_node<planned_sum_op<K...>>(product(t, r)...); });
+  return s.args.apply([&](const auto&... t) { return resummed<K...>(product(t, r)...); });
 }
 
 /// The best association of a chain of planned factors (a pack type).

@@ -217,6 +217,29 @@ decltype(auto) with_term_value(const Ctx& ctx, const T& t, F&& f) {
   }
 }
 
+/// The value of t as the value of node E: taken over when t's evaluation made a value of
+/// that type of its own (no copy), copied when the context remembers it or the type differs.
+template <class E, class Ctx, class T>
+result_t<Ctx, E> owned_value(const Ctx& ctx, const T& t) {
+  decltype(auto) v = evaluate(ctx, t);
+  using V = decltype(v);
+  if constexpr (!std::is_reference_v<V> && std::is_same_v<std::remove_cvref_t<V>, result_t<Ctx, E>>)
+    return v;
+  else
+    return finish<typename Ctx::scalar, E>(operand_value(v));
+}
+
+/// The value of sum E before its second term is added into it: its first term t's, read
+/// transposed or scaled in place, or taken over from t's evaluation (Ax of (A + Aᵀ)x: the
+/// sum's one vector, into which Aᵀx is multiplied).
+template <class E, class Ctx, class T>
+result_t<Ctx, E> start_of_sum(const Ctx& ctx, const T& t) {
+  if constexpr (reads_transposed<Ctx, T>() || reads_scaled<Ctx, T>())
+    return with_term_value(ctx, t, [](const auto& a) { return finish<typename Ctx::scalar, E>(a); });
+  else
+    return owned_value<E>(ctx, t);
+}
+
 template <term_kind K>
 inline constexpr bool is_product_term = K == term_kind::plus_product || K == term_kind::minus_product;
 
@@ -309,18 +332,18 @@ struct evaluator<planned_sum_op<First, Second, Rest...>> {
         add_term<Second, scalar>(ctx, r, second);
         (add_term<Rest, scalar>(ctx, r, rest), ...);
         return r;
+      } else if constexpr (second_added_into_first) {
+        result_t<Ctx, E> r = start_of_sum<E>(ctx, first);
+        add_term<Second, scalar>(ctx, r, second);
+        (add_term<Rest, scalar>(ctx, r, rest), ...);
+        return r;
       } else {
         result_t<Ctx, E> r = with_term_value(ctx, first, [&](const auto& a) {
-          if constexpr (second_added_into_first) {
-            return finish<S, E>(a);
-          } else {
-            return with_term_value(ctx, second, [&](const auto& b) {
-              if constexpr (Second == term_kind::minus) return finish<S, E>(a - b);
-              else return finish<S, E>(a + b);
-            });
-          }
+          return with_term_value(ctx, second, [&](const auto& b) {
+            if constexpr (Second == term_kind::minus) return finish<S, E>(a - b);
+            else return finish<S, E>(a + b);
+          });
         });
-        if constexpr (second_added_into_first) add_term<Second, scalar>(ctx, r, second);
         (add_term<Rest, scalar>(ctx, r, rest), ...);
         return r;
       }
@@ -349,19 +372,8 @@ struct evaluator<chain_by_size_op<P1, P2>> {
   static auto evaluate_operands(const Ctx& ctx, const E& e) {
     const auto size = [&](const dimension& d) { return static_cast<double>(ctx.size(d)); };
     if (left_association_cheaper(size(E::shape_v.rows), size(P1), size(P2), size(E::shape_v.cols)))
-      return value_of<E>(ctx, e.template arg<0>());
-    return value_of<E>(ctx, e.template arg<1>());
-  }
-
- private:
-  template <class E, class Ctx, class T>
-  static result_t<Ctx, E> value_of(const Ctx& ctx, const T& t) {
-    decltype(auto) v = evaluate(ctx, t);
-    using V = decltype(v);
-    if constexpr (std::is_reference_v<V> || requires { typename std::remove_cvref_t<V>::held_value; })
-      return result_t<Ctx, E>(operand_value(v));  // a remembered value: copied
-    else
-      return result_t<Ctx, E>(std::move(v));
+      return owned_value<E>(ctx, e.template arg<0>());
+    return owned_value<E>(ctx, e.template arg<1>());
   }
 };
 
