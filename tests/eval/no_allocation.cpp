@@ -113,6 +113,26 @@ TEST_CASE("a sum times a vector is a sum of products into one result: (D + D')v 
   require_close(value, vv.dot(Dv * vv));
 }
 
+TEST_CASE("a scaled product is one product: -2(T - UV')V allocates its result and T - UV' only") {
+  constexpr auto m = md::dim<"m">;
+  constexpr auto n = md::dim<"n">;
+  constexpr auto T = md::matrix<"T", m, n>;
+  constexpr auto U = md::matrix<"U", m, 3>;
+  constexpr auto V = md::matrix<"V", n, 3>;
+  constexpr auto f = md::sqnorm(T - U * md::transpose(V));
+  const Eigen::MatrixXd Tv = random_matrix<Eigen::MatrixXd>(8, 6);
+  const Eigen::Matrix<double, Eigen::Dynamic, 3> Uv = random_matrix<Eigen::MatrixXd>(8, 3), Vv = random_matrix<Eigen::MatrixXd>(6, 3);
+  const auto value_and_gradient = md::kernel(f, md::grad(f, U));
+  double value = 0;
+  Eigen::Matrix<double, Eigen::Dynamic, 3> gradient;  // the kernel's type: no conversion
+  Eigen::MatrixXd sum;
+  REQUIRE(allocations_during([&] { std::tie(value, gradient) = value_and_gradient(T = Tv, U = Uv, V = Vv); }) == 2);
+  require_close(Eigen::MatrixXd(gradient), Eigen::MatrixXd(-2 * (Tv - Uv * Vv.transpose()) * Vv));
+  // A scaled product added into a sum: only the sum's result.
+  REQUIRE(allocations_during([&] { sum = md::eval(T - 2 * (U * md::transpose(V)), T = Tv, U = Uv, V = Vv); }) == 1);
+  require_close(sum, Eigen::MatrixXd(Tv - 2 * Uv * Vv.transpose()));
+}
+
 TEST_CASE("a sum reads a scaled term in place: 2D - 3E' allocates only its result") {
   // The gradient 2J - 2M of ‖J‖² + ‖J⁻¹‖² has such terms: s·M is added without forming it.
   constexpr auto n = md::dim<"n">;

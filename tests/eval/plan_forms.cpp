@@ -1,6 +1,6 @@
 // Evaluation planning, part 2: product chains are re-associated by cost and special forms
 // (scalings, traces of products, Gram matrices, matrix-vector sums, scaled Kronecker
-// products, C - AB') replace their literal reading, all with the values of hand-written
+// products, s·AB, C - AB') replace their literal reading, all with the values of hand-written
 // Eigen. Part 1 (plan.cpp): shared subexpressions, factorizations and solves.
 #include <cmath>
 #include <tuple>
@@ -262,4 +262,39 @@ TEST_CASE("a chain of + and - is one planned sum, its terms in the written order
   const Eigen::VectorXd uv = random_matrix<Eigen::VectorXd>(5, 1);
   const double value = md::eval(a + 2 * a - md::transpose(u) * u + a * a, a = 0.5, u = uv);
   CHECK(value == ((0.5 + 2 * 0.5) - uv.dot(uv)) + 0.25);
+}
+
+TEST_CASE("a scaled product of run-time size is one product with the scale as its factor") {
+  // The gradient −2(T − UV')V of ‖T − UV'‖²: (−2R)V as careful Eigen code writes it, no
+  // temporary for RV; in a sum, r += s·AB; a remembered product is scaled, not recomputed.
+  constexpr auto m = md::dim<"m">;
+  constexpr auto k = md::dim<"k">;
+  constexpr auto T = md::matrix<"T", m, n>;
+  constexpr auto U = md::matrix<"U", m, k>;
+  constexpr auto V = md::matrix<"V", n, k>;
+  constexpr auto f = md::sqnorm(T - U * md::transpose(V));
+  STATIC_REQUIRE(md::is_node_of<planned<decltype(md::grad(f, U))>, md::scaled_product_op>);
+  STATIC_REQUIRE(md::is_node_of<planned<decltype(2 * (A * md::transpose(B)))>, md::scaled_product_op>);
+  STATIC_REQUIRE(md::is_node_of<planned<decltype(B - 2 * (A * B))>,
+                                md::planned_sum_op<md::term_kind::plus, md::term_kind::minus_product>>);
+  // Fixed sizes keep Eigen's lazy product.
+  constexpr auto F = md::matrix<"F", 3, 3>;
+  STATIC_REQUIRE(md::is_node_of<planned<decltype(2 * (F * F))>, md::product_op>);
+
+  const Eigen::MatrixXd Tv = random_matrix<Eigen::MatrixXd>(7, 6), Uv = random_matrix<Eigen::MatrixXd>(7, 3),
+                        Vv = random_matrix<Eigen::MatrixXd>(6, 3);
+  const auto [value, gradient] = md::kernel(f, md::grad(f, U))(T = Tv, U = Uv, V = Vv);
+  const Eigen::MatrixXd R = Tv - Uv * Vv.transpose();
+  require_close(value, R.squaredNorm());
+  require_close(gradient, Eigen::MatrixXd(-2 * R * Vv));
+
+  const Eigen::MatrixXd Av = random_matrix<Eigen::MatrixXd>(5, 5), Bv = random_matrix<Eigen::MatrixXd>(5, 5);
+  require_close(md::eval(2 * (A * md::transpose(B)), A = Av, B = Bv), Eigen::MatrixXd(2 * Av * Bv.transpose()));
+  require_close(md::eval(B - 2 * (A * B), A = Av, B = Bv), Eigen::MatrixXd(Bv - 2 * Av * Bv));
+  require_close(md::eval(B + 0.5 * (md::transpose(A) * B) - 3 * (A * B), A = Av, B = Bv),
+                Eigen::MatrixXd(Bv + 0.5 * Av.transpose() * Bv - 3 * Av * Bv));
+  const auto [product, scaled, sum] = md::kernel(A * B, 2 * (A * B), B - A * B)(A = Av, B = Bv);
+  require_close(product, Eigen::MatrixXd(Av * Bv));
+  require_close(scaled, Eigen::MatrixXd(2 * Av * Bv));
+  require_close(sum, Eigen::MatrixXd(Bv - Av * Bv));
 }

@@ -310,11 +310,16 @@ struct evaluator<product_op> {
   }
 
   /// s·M in the form M's operation gives a scaling (`planned_product`, e.g. s(A ⊗ B) =
-  /// (sA) ⊗ B, eval/ops/kron.hpp). (A product of matrices is planned as a chain.)
+  /// (sA) ⊗ B, eval/ops/kron.hpp); s·op(A) op(B) of run-time size as one product with s as
+  /// its factor (`scaled_product`, eval/plan/special_forms.hpp: −2(T − UVᵀ)V has no
+  /// temporary for (T − UVᵀ)V; at fixed sizes Eigen's lazy product is as fast). (A product of
+  /// matrices is planned as a chain.)
   template <class L, class R>
   static constexpr auto plan(const node<product_op, L, R>& e) {
     if constexpr (L::shape_v.is_scalar() && !R::shape_v.is_scalar() && planning::has_planned_product<L, R>)
       return planned_product(e.template arg<0>(), e.template arg<1>());
+    else if constexpr (L::shape_v.is_scalar() && !R::shape_v.is_scalar() && !R::shape_v.is_fixed() && product_term<R>::applies)
+      return planned_node<scaled_product_op>(e.template arg<0>(), e.template arg<1>());
     else
       return e;
   }

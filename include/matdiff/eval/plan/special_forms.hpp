@@ -14,9 +14,13 @@
 ///                          of ZZᵀ or ZMZᵀ, M symmetric, eval/ops/product.hpp): one triangle
 ///                          is computed (from 48 rows) and mirrored, so the result is
 ///                          exactly symmetric.
+///     scaled_product(s, P)   s·P for a product P = op(A) op(B) of run-time size: one Eigen
+///                          product with s as its factor, (sA)B (no temporary for P before
+///                          the scaling, as careful Eigen code writes -2*R*V).
 ///     planned_sum<K...>(t₀, …, tₖ)   t₀ ± t₁ ± … ± tₖ: one node for a chain of + and −,
 ///                          evaluated into one result in the written order, t₀ ± t₁ in one
-///                          pass; a product term marked so is added into it (r += op(A) op(B):
+///                          pass; a product term marked so is added into it (r += op(A) op(B)
+///                          or r += s·op(A) op(B):
 ///                          no temporary for the product, as careful Eigen code writes C + AB),
 ///                          a transpose term reads its operand transposed (A + Aᵀ), and a
 ///                          term whose evaluator has `add_to` adds itself (a Kronecker
@@ -70,6 +74,11 @@ struct transposed_product_op {
 
 template <bool TransposeLeft, bool TransposeRight>
 struct symmetric_product_op : transposed_product_op<TransposeLeft, TransposeRight> {};
+
+/// s·P, s 1x1, P a product of matrices op(A) op(B) (product_term): the shape is P's.
+struct scaled_product_op {
+  static constexpr shape result_shape(const shape&, const shape& p) { return p; }
+};
 
 /// The two associations of one product, of one shape.
 template <dimension P1, dimension P2>
@@ -164,6 +173,39 @@ struct product_term<node<transposed_product_op<TA, TB>, A, B>> {
   static constexpr bool applies = !node<transposed_product_op<TA, TB>, A, B>::shape_v.is_scalar();
   static constexpr bool transpose_left = TA, transpose_right = TB;
 };
+template <class S, class P>
+struct product_term<node<scaled_product_op, S, P>> : product_term<P> {};
+
+/// Whether the context remembers the value of node T (eval/plan/shared.hpp).
+template <class Ctx, class T>
+constexpr bool is_remembered() {
+  if constexpr (requires { Ctx::template is_shared<T>; }) return Ctx::template is_shared<T>;
+  else return false;
+}
+
+/// f(s, op(A), op(B)) for product term t = s·op(A) op(B), the factors' values as Eigen
+/// operands; s is std::false_type for t = op(A) op(B), which has no scale.
+template <class Ctx, class T, class F>
+void with_product_factors(const Ctx& ctx, const T& t, F&& f) {
+  using S = typename Ctx::scalar;
+  if constexpr (is_node_of<T, scaled_product_op>) {
+    const auto& held_s = evaluate(ctx, t.template arg<0>());
+    const S s = to_scalar<S>(operand_value(held_s));
+    with_product_factors(ctx, t.template arg<1>(), [&](auto, const auto& a, const auto& b) { f(s, a, b); });
+  } else {
+    const auto& held_a = evaluate(ctx, t.template arg<0>());
+    const auto& held_b = evaluate(ctx, t.template arg<1>());
+    f(std::false_type{}, transposed_if<product_term<T>::transpose_left>(operand_value(held_a)),
+      transposed_if<product_term<T>::transpose_right>(operand_value(held_b)));
+  }
+}
+
+/// s·a for the scale of `with_product_factors`: a itself where there is none.
+template <class S, class A>
+decltype(auto) scaled_by(const S& s, const A& a) {
+  if constexpr (std::is_same_v<S, std::false_type>) return (a);
+  else return s * a;
+}
 
 /// F is Aᵀ for a matrix A (not 1x1), which Eigen reads transposed in place: a view, no copy.
 template <class F>
@@ -285,13 +327,12 @@ void add_scaled(const Ctx& ctx, R& r, const T& t, typename Ctx::scalar c) {
 /// the nested binary sums gave.
 template <term_kind K, bool Scalar, class Ctx, class R, class T>
 void add_term(const Ctx& ctx, R& r, const T& t) {
-  if constexpr (is_product_term<K>) {
-    const auto& held_a = evaluate(ctx, t.template arg<0>());
-    const auto& held_b = evaluate(ctx, t.template arg<1>());
-    const auto& a = transposed_if<product_term<T>::transpose_left>(operand_value(held_a));
-    const auto& b = transposed_if<product_term<T>::transpose_right>(operand_value(held_b));
-    if constexpr (K == term_kind::minus_product) r.noalias() -= a * b;
-    else r.noalias() += a * b;
+  if constexpr (is_product_term<K> && !is_remembered<Ctx, T>()) {
+    // A remembered product is added as its value (below), not computed again.
+    with_product_factors(ctx, t, [&](const auto& s, const auto& a, const auto& b) {
+      if constexpr (K == term_kind::minus_product) r.noalias() -= scaled_by(s, a) * b;
+      else r.noalias() += scaled_by(s, a) * b;
+    });
   } else if constexpr (!Scalar && adds_itself<Ctx, T>()) {
     using S = typename Ctx::scalar;
     add_scaled(ctx, r, t, K == term_kind::minus ? S(-1) : S(1));
@@ -301,7 +342,7 @@ void add_term(const Ctx& ctx, R& r, const T& t) {
         if constexpr (K == term_kind::minus) r -= to_scalar<typename Ctx::scalar>(v);
         else r += to_scalar<typename Ctx::scalar>(v);
       } else {
-        if constexpr (K == term_kind::minus) subtract_from(r, v);
+        if constexpr (K == term_kind::minus || K == term_kind::minus_product) subtract_from(r, v);
         else add_into(r, v);
       }
     });
@@ -361,6 +402,26 @@ struct evaluator<planned_sum_op<First, Second, Rest...>> {
       add_scaled(ctx, r, second, Second == term_kind::minus ? -c : c);
       (add_scaled(ctx, r, rest, Rest == term_kind::minus ? -c : c), ...);
     });
+  }
+};
+
+template <>
+struct evaluator<scaled_product_op> {
+  /// The product's factors are evaluated here: P is formed only where the context
+  /// remembers it.
+  static constexpr bool evaluates_operands = true;
+  template <class Ctx, class E>
+  static auto evaluate_operands(const Ctx& ctx, const E& e) {
+    using P = std::remove_cvref_t<decltype(e.template arg<1>())>;
+    result_t<Ctx, E> r;
+    if constexpr (is_remembered<Ctx, P>()) {
+      const auto& held_s = evaluate(ctx, e.template arg<0>());
+      const auto& held_p = evaluate(ctx, e.template arg<1>());
+      r = to_scalar<typename Ctx::scalar>(operand_value(held_s)) * operand_value(held_p);
+    } else {
+      with_product_factors(ctx, e, [&](const auto& s, const auto& a, const auto& b) { r.noalias() = (s * a) * b; });
+    }
+    return r;
   }
 };
 
