@@ -134,3 +134,31 @@ TEST_CASE("set_zero sizes a value and sets every entry to +0", "[eval][value]") 
   md::set_zero(fixed_size, 3, 3);
   REQUIRE(fixed_size.isZero(0));
 }
+
+TEST_CASE("a bound matrix is copied as it is, contiguous or strided", "[eval][value]") {
+  // finish copies a contiguous Eigen::Ref as one block and a strided one column by column.
+  constexpr auto X = md::matrix<"X", md::dim<"m">, md::dim<"n">>;
+  using E = std::remove_cvref_t<decltype(X)>;
+  using view = Eigen::Ref<const Eigen::MatrixXd>;
+  STATIC_REQUIRE(md::is_strided_matrix_view<view, Eigen::MatrixXd>);
+  STATIC_REQUIRE(!md::is_strided_matrix_view<Eigen::Ref<const Eigen::VectorXd>, Eigen::VectorXd>);
+  STATIC_REQUIRE(!md::is_strided_matrix_view<Eigen::MatrixXd, Eigen::MatrixXd>);
+  const Eigen::MatrixXd whole = random_matrix<Eigen::MatrixXd>(7, 5);
+  const view contiguous(whole);
+  const view strided(whole.block(1, 1, 4, 3));
+  REQUIRE(contiguous.outerStride() == 7);
+  REQUIRE(strided.outerStride() == 7);
+  REQUIRE(md::finish<double, E>(contiguous) == whole);
+  REQUIRE(md::finish<double, E>(strided) == Eigen::MatrixXd(whole.block(1, 1, 4, 3)));
+  REQUIRE(md::finish<double, E>(view(Eigen::MatrixXd(0, 3))).size() == 0);
+  // Through a kernel: X - XZ starts from a copy of X, bound whole or as a block.
+  constexpr auto Z = md::matrix<"Z", md::dim<"n">, md::dim<"n">>;
+  const Eigen::MatrixXd Zv = random_matrix<Eigen::MatrixXd>(5, 5);
+  Eigen::MatrixXd expected = whole;
+  expected.noalias() -= whole * Zv;
+  REQUIRE(md::eval(X - X * Z, X = whole, Z = Zv) == expected);
+  const Eigen::MatrixXd block = whole.block(1, 1, 4, 3);
+  expected = block;
+  expected.noalias() -= block * Zv.topLeftCorner(3, 3);
+  REQUIRE(md::eval(X - X * Z, X = whole.block(1, 1, 4, 3), Z = Zv.topLeftCorner(3, 3)) == expected);
+}

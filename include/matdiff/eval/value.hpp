@@ -100,14 +100,32 @@ void assign_product(R& r, const A& a, const B& b) {
   else r.noalias() = a * b;
 }
 
+/// V is an `Eigen::Ref` to a matrix of type M's scalar and layout with a run-time outer
+/// stride (how a bound matrix is seen in a kernel, eval/context.hpp), M of run-time size and
+/// not a vector.
+template <class V, class M>
+inline constexpr bool is_strided_matrix_view = false;
+template <class P, int Options, class Stride, class M>
+inline constexpr bool is_strided_matrix_view<Eigen::Ref<P, Options, Stride>, M> =
+    Stride::OuterStrideAtCompileTime == Eigen::Dynamic && Stride::InnerStrideAtCompileTime <= 1 &&
+    M::SizeAtCompileTime == Eigen::Dynamic && M::RowsAtCompileTime != 1 && M::ColsAtCompileTime != 1 &&
+    std::is_same_v<typename std::remove_const_t<P>::Scalar, typename M::Scalar> &&
+    bool(std::remove_const_t<P>::Flags & Eigen::RowMajorBit) == bool(M::Flags & Eigen::RowMajorBit);
+
 /// The finished value of expression `E` from a scalar or an Eigen expression. Constructed
 /// from v, not assigned: with a default-constructed value and `assign`, g++ 12 no longer
 /// inlined the 2x2 gradient kernel of log|det X| + tr(AX⁻¹) into its caller (10.7 ns a call
 /// against 8.4).
 template <class S, class E, class V>
 value_t<S, E> finish(const V& v) {
+  using M = value_t<S, E>;
   if constexpr (E::shape_v.is_scalar()) {
     return to_scalar<S>(v);
+  } else if constexpr (is_strided_matrix_view<V, M>) {
+    // A bound matrix whose columns are contiguous (the usual case) is copied as one block,
+    // as one matrix into another: Eigen copies a view with a run-time stride column by column.
+    if (v.outerStride() == v.innerSize()) return M(Eigen::Map<const M>(v.data(), v.rows(), v.cols()));
+    return M(v);
   } else if constexpr (copied_by_coefficient<value_t<S, E>, V>) {
     return value_t<S, E>(v.unaryExpr(detail::coefficient_copy{}));
   } else {
