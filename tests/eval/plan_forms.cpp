@@ -293,6 +293,14 @@ TEST_CASE("a scaled product of run-time size is one product with the scale as it
   require_close(md::eval(B - 2 * (A * B), A = Av, B = Bv), Eigen::MatrixXd(Bv - 2 * Av * Bv));
   require_close(md::eval(B + 0.5 * (md::transpose(A) * B) - 3 * (A * B), A = Av, B = Bv),
                 Eigen::MatrixXd(Bv + 0.5 * Av.transpose() * Bv - 3 * Av * Bv));
+  // Scales of scales multiply: s·(t·AB) with s and t not numbers (numbers would be folded).
+  constexpr auto s = md::scalar<"s">;
+  constexpr auto t = md::scalar<"t">;
+  using nested = planned<decltype(s * (t * (A * B)))>;
+  STATIC_REQUIRE(md::is_node_of<nested, md::scaled_product_op>);
+  require_close(md::eval(s * (t * (A * B)), A = Av, B = Bv, s = 1.5, t = -0.25), Eigen::MatrixXd(-0.375 * Av * Bv));
+  require_close(md::eval(B - s * (t * (A * B)), A = Av, B = Bv, s = 1.5, t = -0.25),
+                Eigen::MatrixXd(Bv + 0.375 * Av * Bv));
   const auto [product, scaled, sum] = md::kernel(A * B, 2 * (A * B), B - A * B)(A = Av, B = Bv);
   require_close(product, Eigen::MatrixXd(Av * Bv));
   require_close(scaled, Eigen::MatrixXd(2 * Av * Bv));

@@ -184,14 +184,18 @@ constexpr bool is_remembered() {
 }
 
 /// f(s, op(A), op(B)) for product term t = s·op(A) op(B), the factors' values as Eigen
-/// operands; s is std::false_type for t = op(A) op(B), which has no scale.
+/// operands; s is std::false_type for t = op(A) op(B), which has no scale, and the product
+/// of the scales for t = s₁·(s₂·op(A) op(B)).
 template <class Ctx, class T, class F>
 void with_product_factors(const Ctx& ctx, const T& t, F&& f) {
   using S = typename Ctx::scalar;
   if constexpr (is_node_of<T, scaled_product_op>) {
     const auto& held_s = evaluate(ctx, t.template arg<0>());
     const S s = to_scalar<S>(operand_value(held_s));
-    with_product_factors(ctx, t.template arg<1>(), [&](auto, const auto& a, const auto& b) { f(s, a, b); });
+    with_product_factors(ctx, t.template arg<1>(), [&](const auto& inner, const auto& a, const auto& b) {
+      if constexpr (std::is_same_v<std::remove_cvref_t<decltype(inner)>, std::false_type>) f(s, a, b);
+      else f(S(s * inner), a, b);
+    });
   } else {
     const auto& held_a = evaluate(ctx, t.template arg<0>());
     const auto& held_b = evaluate(ctx, t.template arg<1>());
