@@ -301,8 +301,28 @@ TEST_CASE("a scaled product of run-time size is one product with the scale as it
   require_close(md::eval(s * (t * (A * B)), A = Av, B = Bv, s = 1.5, t = -0.25), Eigen::MatrixXd(-0.375 * Av * Bv));
   require_close(md::eval(B - s * (t * (A * B)), A = Av, B = Bv, s = 1.5, t = -0.25),
                 Eigen::MatrixXd(Bv + 0.375 * Av * Bv));
-  const auto [product, scaled, sum] = md::kernel(A * B, 2 * (A * B), B - A * B)(A = Av, B = Bv);
+  // AB remembered by the kernel: scaled or added as it is.
+  const auto [product, scaled, sum, scaled_sum] =
+      md::kernel(A * B, 2 * (A * B), B - A * B, B - s * (t * (A * B)))(A = Av, B = Bv, s = 1.5, t = -0.25);
   require_close(product, Eigen::MatrixXd(Av * Bv));
   require_close(scaled, Eigen::MatrixXd(2 * Av * Bv));
   require_close(sum, Eigen::MatrixXd(Bv - Av * Bv));
+  require_close(scaled_sum, Eigen::MatrixXd(Bv + 0.375 * Av * Bv));
+}
+
+TEST_CASE("a planned expression prints what a kernel evaluates") {
+  // Each planned form prints as its name applied to its operands; a planned sum as the sum.
+  constexpr auto m = md::dim<"m">;
+  constexpr auto k = md::dim<"k">;
+  constexpr auto T = md::matrix<"T", m, n>;
+  constexpr auto U = md::matrix<"U", m, k>;
+  constexpr auto V = md::matrix<"V", n, k>;
+  constexpr auto f = md::sqnorm(T - U * md::transpose(V));
+  REQUIRE(md::to_string(md::plan_evaluation((A + md::transpose(A)) * x)) == "A*x + product_AtB(A, x)");
+  REQUIRE(md::to_string(md::plan_evaluation(md::grad(f, U))) == "scaled_product(-2, (T - product_ABt(U, V))*V)");
+  REQUIRE(md::to_string(md::plan_evaluation(md::inv(A) * B)) == "lu_solve(lu(A), B)");
+  REQUIRE(md::to_latex(md::plan_evaluation(md::inv(A) * B)) ==
+          "\\mathtt{lu\\_solve}\\left(\\mathtt{lu}\\left(A\\right), B\\right)");
+  // The written expression prints as written.
+  REQUIRE(md::to_string(md::grad(f, U)) == "-2*(T - U*V')*V");
 }

@@ -103,14 +103,22 @@ struct node : expression_interface<node<Op, Args...>> {
   template <std::size_t I>
   constexpr const auto& arg() const { return at<I>(args); }
 
+  /// The operation prints the node; a planned form (eval/plan/, no `print`) prints as its
+  /// `planned_name` applied to the operands, so that to_string(plan_evaluation(e)) shows
+  /// what a kernel evaluates.
   template <class P>
   constexpr void print(P& p) const {
-    args.apply([&](const auto&... a) { op.print(p, a...); });
+    if constexpr (requires { Op::planned_name; })
+      args.apply([&](const auto&... a) { p.form(Op::planned_name, a...); });
+    else
+      args.apply([&](const auto&... a) { op.print(p, a...); });
   }
   /// The operation's precedence; an operation whose printed form depends on its operands
   /// (a sum printed with a common factor taken out) takes them too.
   constexpr int precedence(notation n) const {
-    if constexpr (requires { op.precedence(n, std::declval<const Args&>()...); })
+    if constexpr (requires { Op::planned_name; })
+      return matdiff::precedence::atom;
+    else if constexpr (requires { op.precedence(n, std::declval<const Args&>()...); })
       return args.apply([&](const auto&... a) { return op.precedence(n, a...); });
     else
       return op.precedence(n);

@@ -55,6 +55,9 @@ template <class E>
 constexpr auto plan_evaluation(const E& e);
 
 /// node<Op, Args...> from its operands: how the planning hooks write the forms they plan.
+/// The operation of a planned form declares `static constexpr std::string_view planned_name`
+/// and prints as that name applied to its operands (core/expression.hpp), so that
+/// `to_string(plan_evaluation(e))` shows what a kernel evaluates: "lu_solve(lu(A), B)".
 template <class Op, class... Args>
 constexpr auto planned_node(const Args&... args) {
   return node<Op, Args...>(Op{}, args...);

@@ -63,10 +63,30 @@ struct printer {
   /// "name(a, b)"; in LaTeX "name\left(a, b\right)".
   template <class... E>
   constexpr printer& call(std::string_view name, const E&... args) {
-    write(name).open();
+    return write(name).arguments(args...);
+  }
+
+  /// "(a, b)"; in LaTeX "\left(a, b\right)".
+  template <class... E>
+  constexpr printer& arguments(const E&... args) {
+    open();
     bool first = true;
     ((write(first ? "" : ", "), operand(args, 0), first = false), ...);
     return close();
+  }
+
+  /// "name(a, b)" for a form a kernel evaluates in place of the written nodes (eval/plan/);
+  /// in LaTeX "\mathtt{name}\left(a, b\right)".
+  template <class... E>
+  constexpr printer& form(std::string_view name, const E&... args) {
+    if (latex()) {
+      write("\\mathtt{");
+      for (const char& c : name) write(c == '_' ? std::string_view("\\_") : std::string_view(&c, 1));
+      write("}");
+    } else {
+      write(name);
+    }
+    return arguments(args...);
   }
 
   /// `e` printed on its own, with this printer's notation.

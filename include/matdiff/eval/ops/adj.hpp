@@ -23,6 +23,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string_view>
 #include <type_traits>
 
 #include <Eigen/Core>
@@ -132,6 +133,7 @@ inline constexpr bool adjugate_by_lu =
 
 /// lu_adjugate(lu(A)) = adj(A) = det(P) adj(U) L⁻¹ P, from the LU a kernel shares.
 struct lu_adjugate_op {
+  static constexpr std::string_view planned_name = "lu_adjugate";
   static constexpr shape result_shape(const shape& a) { return a; }
 };
 

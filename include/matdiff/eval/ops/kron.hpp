@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cmath>
+#include <string_view>
 #include <type_traits>
 
 #include <Eigen/Core>
@@ -120,6 +121,7 @@ struct evaluator<kron_op> {
 /// B(:, j) A(ii, :): formed, or added into a sum, without the Kronecker product or a
 /// permutation of it.
 struct kron_commuted_op {
+  static constexpr std::string_view planned_name = "kron_commuted";
   static constexpr shape result_shape(const shape& a, const shape& b) { return {a.rows * b.rows, a.cols * b.cols}; }
 };
 

@@ -30,6 +30,7 @@
 /// when logdet is -inf.
 #pragma once
 
+#include <string_view>
 #include <type_traits>
 
 #include <Eigen/Core>
@@ -51,33 +52,44 @@ template <class A>
 inline constexpr bool inverse_by_lu = !A::shape_v.is_scalar();
 
 struct lu_op {
+  static constexpr std::string_view planned_name = "lu";
   static constexpr shape result_shape(const shape& a) { return a; }
 };
 struct lu_inverse_op {
+  static constexpr std::string_view planned_name = "lu_inverse";
   static constexpr shape result_shape(const shape& a) { return a; }
 };
 struct lu_determinant_op {
+  static constexpr std::string_view planned_name = "lu_determinant";
   static constexpr shape result_shape(const shape&) { return scalar_shape; }
 };
 struct lu_logdet_op {
+  static constexpr std::string_view planned_name = "lu_logdet";
   static constexpr shape result_shape(const shape&) { return scalar_shape; }
 };
 struct lu_solve_op {
+  static constexpr std::string_view planned_name = "lu_solve";
   static constexpr shape result_shape(const shape&, const shape& b) { return b; }
 };
 struct lu_solve_right_op {
+  static constexpr std::string_view planned_name = "lu_solve_right";
   static constexpr shape result_shape(const shape& b, const shape&) { return b; }
 };
 /// lu_solve(F, B) for a solve the expression asks for, solve(S, B): evaluated as lu_solve,
 /// but it stays a solve, backward stable, also in a kernel that forms S⁻¹ (where a product
 /// inv(S) B becomes a product with it, eval/plan/inverse_at_hand.hpp).
-struct lu_written_solve_op : lu_solve_op {};
+struct lu_written_solve_op : lu_solve_op {
+  static constexpr std::string_view planned_name = "lu_written_solve";
+};
 /// lu_solve_right(B, F) whose result is symmetric, (S⁻¹M)S⁻¹ (eval/ops/product.hpp): evaluated
 /// as lu_solve_right, but with S⁻¹ at hand one triangle of the product with it.
-struct lu_solve_right_symmetric_op : lu_solve_right_op {};
+struct lu_solve_right_symmetric_op : lu_solve_right_op {
+  static constexpr std::string_view planned_name = "lu_solve_right_symmetric";
+};
 
 /// llt(S): the Cholesky factorization of an `md::spd` variable S.
 struct llt_op {
+  static constexpr std::string_view planned_name = "llt";
   static constexpr shape result_shape(const shape& a) { return a; }
 };
 

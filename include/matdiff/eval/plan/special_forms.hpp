@@ -32,6 +32,8 @@
 /// The planner (eval/plan/plan.hpp) writes these nodes in place of the products they stand for.
 #pragma once
 
+#include <cstddef>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 
@@ -46,43 +48,58 @@
 namespace matdiff {
 
 struct scale_rows_op {
+  static constexpr std::string_view planned_name = "scale_rows";
   static constexpr shape result_shape(const shape&, const shape& m) { return m; }
 };
 struct scale_cols_op {
+  static constexpr std::string_view planned_name = "scale_cols";
   static constexpr shape result_shape(const shape& m, const shape&) { return m; }
 };
 /// tr(op(A) op(B)), op(X) = Xᵀ when the flag says so.
 template <bool TransposeLeft, bool TransposeRight>
 struct trace_product_op {
+  static constexpr std::string_view planned_name =
+      TransposeLeft ? (TransposeRight ? "trace_product_AtBt" : "trace_product_AtB")
+                    : (TransposeRight ? "trace_product_ABt" : "trace_product_AB");
   static constexpr shape result_shape(const shape&, const shape&) { return scalar_shape; }
 };
 struct sum_product_op {
+  static constexpr std::string_view planned_name = "sum_product";
   static constexpr shape result_shape(const shape&, const shape&) { return scalar_shape; }
 };
 /// gram(A) and gram(A, d): the shape is cols(A) x cols(A).
 struct gram_op {
+  static constexpr std::string_view planned_name = "gram";
   static constexpr shape result_shape(const shape& a) { return {a.cols, a.cols}; }
   static constexpr shape result_shape(const shape& a, const shape&) { return {a.cols, a.cols}; }
 };
 
 template <bool TransposeLeft, bool TransposeRight>
 struct transposed_product_op {
+  static constexpr std::string_view planned_name =
+      TransposeLeft ? (TransposeRight ? "product_AtBt" : "product_AtB") : (TransposeRight ? "product_ABt" : "product_AB");
   static constexpr shape result_shape(const shape& a, const shape& b) {
     return {TransposeLeft ? a.cols : a.rows, TransposeRight ? b.rows : b.cols};
   }
 };
 
 template <bool TransposeLeft, bool TransposeRight>
-struct symmetric_product_op : transposed_product_op<TransposeLeft, TransposeRight> {};
+struct symmetric_product_op : transposed_product_op<TransposeLeft, TransposeRight> {
+  static constexpr std::string_view planned_name =
+      TransposeLeft ? (TransposeRight ? "symmetric_product_AtBt" : "symmetric_product_AtB")
+                    : (TransposeRight ? "symmetric_product_ABt" : "symmetric_product_AB");
+};
 
 /// s·P, s 1x1, P a product of matrices op(A) op(B) (product_term): the shape is P's.
 struct scaled_product_op {
+  static constexpr std::string_view planned_name = "scaled_product";
   static constexpr shape result_shape(const shape&, const shape& p) { return p; }
 };
 
 /// The two associations of one product, of one shape.
 template <dimension P1, dimension P2>
 struct chain_by_size_op {
+  static constexpr std::string_view planned_name = "chain_by_size";
   static constexpr shape result_shape(const shape& left_first, const shape&) { return left_first; }
 };
 
@@ -154,6 +171,18 @@ template <term_kind... K>
 struct planned_sum_op {
   template <class... S>
   static constexpr shape result_shape(const shape& first, const S&...) { return first; }
+
+  /// Printed as the sum it evaluates, t₀ ± t₁ ± …
+  static constexpr int precedence(notation) { return matdiff::precedence::sum; }
+  template <class P, class First, class... Rest>
+  constexpr void print(P& p, const First& first, const Rest&... rest) const {
+    constexpr term_kind kinds[] = {K...};
+    p.operand(first, matdiff::precedence::sum);
+    std::size_t i = 0;
+    ((++i, p.write(kinds[i] == term_kind::minus || kinds[i] == term_kind::minus_product ? " - " : " + "),
+      p.right_operand(rest, matdiff::precedence::sum + 1)),
+     ...);
+  }
 };
 
 /// A planned product of two matrices that a sum can add into its running result from the
@@ -202,6 +231,16 @@ void with_product_factors(const Ctx& ctx, const T& t, F&& f) {
     f(std::false_type{}, transposed_if<product_term<T>::transpose_left>(operand_value(held_a)),
       transposed_if<product_term<T>::transpose_right>(operand_value(held_b)));
   }
+}
+
+/// Whether product term T is computed from its factors: neither it nor, for s·P, P is a
+/// value the context remembers (one that is, is used as it is, not computed again).
+template <class Ctx, class T>
+constexpr bool computed_from_factors() {
+  if constexpr (is_remembered<Ctx, T>()) return false;
+  else if constexpr (is_node_of<T, scaled_product_op>)
+    return computed_from_factors<Ctx, std::remove_cvref_t<decltype(std::declval<const T&>().template arg<1>())>>();
+  else return true;
 }
 
 /// s·a for the scale of `with_product_factors`: a itself where there is none.
@@ -331,8 +370,7 @@ void add_scaled(const Ctx& ctx, R& r, const T& t, typename Ctx::scalar c) {
 /// the nested binary sums gave.
 template <term_kind K, bool Scalar, class Ctx, class R, class T>
 void add_term(const Ctx& ctx, R& r, const T& t) {
-  if constexpr (is_product_term<K> && !is_remembered<Ctx, T>()) {
-    // A remembered product is added as its value (below), not computed again.
+  if constexpr (is_product_term<K> && computed_from_factors<Ctx, T>()) {
     with_product_factors(ctx, t, [&](const auto& s, const auto& a, const auto& b) {
       if constexpr (K == term_kind::minus_product) r.noalias() -= scaled_by(s, a) * b;
       else r.noalias() += scaled_by(s, a) * b;
@@ -416,9 +454,8 @@ struct evaluator<scaled_product_op> {
   static constexpr bool evaluates_operands = true;
   template <class Ctx, class E>
   static auto evaluate_operands(const Ctx& ctx, const E& e) {
-    using P = std::remove_cvref_t<decltype(e.template arg<1>())>;
     result_t<Ctx, E> r;
-    if constexpr (is_remembered<Ctx, P>()) {
+    if constexpr (!computed_from_factors<Ctx, std::remove_cvref_t<decltype(e.template arg<1>())>>()) {
       const auto& held_s = evaluate(ctx, e.template arg<0>());
       const auto& held_p = evaluate(ctx, e.template arg<1>());
       r = to_scalar<typename Ctx::scalar>(operand_value(held_s)) * operand_value(held_p);
