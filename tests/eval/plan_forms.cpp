@@ -25,6 +25,16 @@ constexpr auto B = md::matrix<"B", n, n>;
 constexpr auto x = md::vector<"x", n>;
 constexpr auto v = md::vector<"v", n>;
 
+/// ‖T − UV'‖² in U, a NeurIPS benchmark problem.
+namespace factorization {
+constexpr auto m = md::dim<"m">;
+constexpr auto k = md::dim<"k">;
+constexpr auto T = md::matrix<"T", m, n>;
+constexpr auto U = md::matrix<"U", m, k>;
+constexpr auto V = md::matrix<"V", n, k>;
+constexpr auto f = md::sqnorm(T - U * md::transpose(V));
+}  // namespace factorization
+
 template <class E>
 using planned = md::planned_t<E>;
 template <class E>
@@ -267,12 +277,7 @@ TEST_CASE("a chain of + and - is one planned sum, its terms in the written order
 TEST_CASE("a scaled product of run-time size is one product with the scale as its factor") {
   // The gradient −2(T − UV')V of ‖T − UV'‖²: (−2R)V as careful Eigen code writes it, no
   // temporary for RV; in a sum, r += s·AB; a remembered product is scaled, not recomputed.
-  constexpr auto m = md::dim<"m">;
-  constexpr auto k = md::dim<"k">;
-  constexpr auto T = md::matrix<"T", m, n>;
-  constexpr auto U = md::matrix<"U", m, k>;
-  constexpr auto V = md::matrix<"V", n, k>;
-  constexpr auto f = md::sqnorm(T - U * md::transpose(V));
+  using factorization::f, factorization::T, factorization::U, factorization::V;
   STATIC_REQUIRE(md::is_node_of<planned<decltype(md::grad(f, U))>, md::scaled_product_op>);
   STATIC_REQUIRE(md::is_node_of<planned<decltype(2 * (A * md::transpose(B)))>, md::scaled_product_op>);
   STATIC_REQUIRE(md::is_node_of<planned<decltype(B - 2 * (A * B))>,
@@ -312,12 +317,7 @@ TEST_CASE("a scaled product of run-time size is one product with the scale as it
 
 TEST_CASE("a planned expression prints what a kernel evaluates") {
   // Each planned form prints as its name applied to its operands; a planned sum as the sum.
-  constexpr auto m = md::dim<"m">;
-  constexpr auto k = md::dim<"k">;
-  constexpr auto T = md::matrix<"T", m, n>;
-  constexpr auto U = md::matrix<"U", m, k>;
-  constexpr auto V = md::matrix<"V", n, k>;
-  constexpr auto f = md::sqnorm(T - U * md::transpose(V));
+  using factorization::f, factorization::T, factorization::U, factorization::V;
   REQUIRE(md::to_string(md::plan_evaluation((A + md::transpose(A)) * x)) == "A*x + product_AtB(A, x)");
   REQUIRE(md::to_string(md::plan_evaluation(md::grad(f, U))) == "scaled_product(-2, (T - product_ABt(U, V))*V)");
   REQUIRE(md::to_string(md::plan_evaluation(md::inv(A) * B)) == "lu_solve(lu(A), B)");
