@@ -244,15 +244,17 @@ auto evaluate_node(const Ctx& ctx, const node<Op, Args...>& e,
   }
 }
 
+/// Whether context Ctx remembers the value of node T (`Ctx::template is_shared<T>`).
+template <class Ctx, class T>
+inline constexpr bool is_remembered = false;
+template <class Ctx, class T>
+  requires requires { Ctx::template is_shared<T>; }
+inline constexpr bool is_remembered<Ctx, T> = Ctx::template is_shared<T>;
+
 template <class Ctx, class Op, class... Args>
 decltype(auto) evaluate(const Ctx& ctx, const node<Op, Args...>& e) {
-  using E = node<Op, Args...>;
-  if constexpr (requires { Ctx::template is_shared<E>; }) {
-    if constexpr (Ctx::template is_shared<E>) return ctx.shared_value(e);
-    else return evaluate_node(ctx, e, e.args);
-  } else {
-    return evaluate_node(ctx, e, e.args);
-  }
+  if constexpr (is_remembered<Ctx, node<Op, Args...>>) return ctx.shared_value(e);
+  else return evaluate_node(ctx, e, e.args);
 }
 
 /// The scalar type and result type of node `E` in context `Ctx`.

@@ -205,13 +205,6 @@ struct product_term<node<transposed_product_op<TA, TB>, A, B>> {
 template <class S, class P>
 struct product_term<node<scaled_product_op, S, P>> : product_term<P> {};
 
-/// Whether the context remembers the value of node T (eval/plan/shared.hpp).
-template <class Ctx, class T>
-constexpr bool is_remembered() {
-  if constexpr (requires { Ctx::template is_shared<T>; }) return Ctx::template is_shared<T>;
-  else return false;
-}
-
 /// f(s, op(A), op(B)) for product term t = s·op(A) op(B), the factors' values as Eigen
 /// operands; s is std::false_type for t = op(A) op(B), which has no scale, and the product
 /// of the scales for t = s₁·(s₂·op(A) op(B)).
@@ -237,7 +230,7 @@ void with_product_factors(const Ctx& ctx, const T& t, F&& f) {
 /// value the context remembers (one that is, is used as it is, not computed again).
 template <class Ctx, class T>
 constexpr bool computed_from_factors() {
-  if constexpr (is_remembered<Ctx, T>()) return false;
+  if constexpr (is_remembered<Ctx, T>) return false;
   else if constexpr (is_node_of<T, scaled_product_op>)
     return computed_from_factors<Ctx, std::remove_cvref_t<decltype(std::declval<const T&>().template arg<1>())>>();
   else return true;
@@ -259,8 +252,7 @@ inline constexpr bool is_matrix_transpose = is_node_of<F, transpose_op> && !F::s
 template <class Ctx, class T>
 constexpr bool reads_transposed() {
   if constexpr (!is_matrix_transpose<T>) return false;
-  else if constexpr (requires { Ctx::template is_shared<T>; }) return !Ctx::template is_shared<T>;
-  else return true;
+  else return !is_remembered<Ctx, T>;
 }
 
 /// A node whose first operand is 1x1: for a product, a scaling s·M.
@@ -273,15 +265,9 @@ inline constexpr bool first_is_scalar =
 /// remember.
 template <class Ctx, class T>
 constexpr bool reads_scaled() {
-  if constexpr (!is_node_of<T, product_op> || T::shape_v.is_scalar()) {
-    return false;
-  } else if constexpr (!first_is_scalar<T>) {
-    return false;
-  } else if constexpr (requires { Ctx::template is_shared<T>; }) {
-    return !Ctx::template is_shared<T>;
-  } else {
-    return true;
-  }
+  if constexpr (!is_node_of<T, product_op> || T::shape_v.is_scalar()) return false;
+  else if constexpr (!first_is_scalar<T>) return false;
+  else return !is_remembered<Ctx, T>;
 }
 
 /// f(the value of term t), as careful Eigen code writes it: r ± Aᵀ reads A transposed in
@@ -348,8 +334,7 @@ template <class Ctx, class T>
 constexpr bool adds_itself() {
   if constexpr (!is_node<T>) return has_constant_add_to<Ctx, T>;
   else if constexpr (T::shape_v.is_scalar()) return false;
-  else if constexpr (requires { Ctx::template is_shared<T>; }) return !Ctx::template is_shared<T> && has_add_to<Ctx, T>;
-  else return has_add_to<Ctx, T>;
+  else return !is_remembered<Ctx, T> && has_add_to<Ctx, T>;
 }
 
 template <class Ctx, class E>
