@@ -1,7 +1,7 @@
 // Evaluation planning, part 2: product chains are re-associated by cost and special forms
-// (scalings, traces of products, Gram matrices, matrix-vector sums, scaled Kronecker
-// products, s·AB, C - AB') replace their literal reading, all with the values of hand-written
-// Eigen. Part 1 (plan.cpp): shared subexpressions, factorizations and solves.
+// (scalings, traces of products, Gram matrices, scaled Kronecker products, s·AB) replace
+// their literal reading, all with the values of hand-written Eigen. Part 1 (plan.cpp):
+// shared subexpressions, factorizations and solves; part 3 (planned_sums.cpp): sums.
 #include <cmath>
 #include <tuple>
 #include <type_traits>
@@ -186,29 +186,6 @@ TEST_CASE("Aᵀ diag(d) A and AᵀA are computed as symmetric matrices") {
   require_close(md::eval(md::transpose(X) * X, X = Xv), Eigen::Matrix4d(Xv.transpose() * Xv));
 }
 
-TEST_CASE("a sum of matrices times a vector is two matrix-vector products, the second into the first") {
-  constexpr auto S = md::matrix<"S", n, n>;
-  constexpr auto T = md::matrix<"T", n, n>;
-  using Sb = type_of<decltype(S)>;
-  using xb = type_of<decltype(x)>;
-  using product = md::node<md::product_op, Sb, xb>;
-  // (S + S')x = Sx + S'x, S'x multiplied into Sx's vector; x'Sx = x'(Sx) shares Sx with it.
-  using plus = md::planned_sum_op<md::term_kind::plus, md::term_kind::plus_product>;
-  using minus = md::planned_sum_op<md::term_kind::plus, md::term_kind::minus_product>;
-  STATIC_REQUIRE(md::is_node_of<planned<decltype((S + md::transpose(S)) * x)>, plus>);
-  STATIC_REQUIRE(md::is_node_of<planned<decltype((S - T) * x)>, minus>);
-  STATIC_REQUIRE(std::is_same_v<
-                 std::remove_cvref_t<decltype(std::declval<planned<decltype((S + md::transpose(S)) * x)>>().template arg<0>())>,
-                 product>);
-  const Eigen::MatrixXd Sv = random_matrix<Eigen::MatrixXd>(6, 6), Tv = random_matrix<Eigen::MatrixXd>(6, 6);
-  const Eigen::VectorXd xv = random_matrix<Eigen::VectorXd>(6, 1);
-  const auto [value, gradient, difference] =
-      md::kernel(md::transpose(x) * S * x, (S + md::transpose(S)) * x, (S - T) * x)(S = Sv, T = Tv, x = xv);
-  require_close(value, xv.dot(Sv * xv));
-  require_close(gradient, Eigen::VectorXd((Sv + Sv.transpose()) * xv));
-  require_close(difference, Eigen::VectorXd((Sv - Tv) * xv));
-}
-
 TEST_CASE("a scaled Kronecker product scales its left factor") {
   constexpr auto S = md::matrix<"S", n, n>;
   constexpr auto scaled = 2 * md::kron(md::transpose(S) * S, md::identity<3>);
@@ -223,55 +200,6 @@ TEST_CASE("a scaled Kronecker product scales its left factor") {
   Eigen::MatrixXd block_diagonal = Eigen::MatrixXd::Zero(12, 12);
   for (Eigen::Index i = 0; i < 3; ++i) block_diagonal.block(4 * i, 4 * i, 4, 4) = Sv;
   require_close(md::eval(md::kron(md::identity<3>, S), S = Sv), block_diagonal);
-}
-
-TEST_CASE("C - AB' adds the product into a copy of C") {
-  constexpr auto m = md::dim<"m">;
-  constexpr auto T = md::matrix<"T", m, n>;
-  constexpr auto U = md::matrix<"U", m, 3>;
-  constexpr auto V = md::matrix<"V", n, 3>;
-  constexpr auto residual = T - U * md::transpose(V);
-  using md::term_kind;
-  STATIC_REQUIRE(md::is_node_of<planned<decltype(residual)>, md::planned_sum_op<term_kind::plus, term_kind::minus_product>>);
-  STATIC_REQUIRE(md::is_node_of<planned<decltype(T + U * md::transpose(V))>,
-                                md::planned_sum_op<term_kind::plus, term_kind::plus_product>>);
-  // A fixed-size sum adds the product's value: Eigen's lazy product is as fast there.
-  constexpr auto F = md::matrix<"F", 3, 3>;
-  STATIC_REQUIRE(md::is_node_of<planned<decltype(F - F * md::transpose(F))>, md::planned_sum_op<term_kind::plus, term_kind::minus>>);
-  const Eigen::MatrixXd Tv = random_matrix<Eigen::MatrixXd>(7, 5), Uv = random_matrix<Eigen::MatrixXd>(7, 3),
-                        Vv = random_matrix<Eigen::MatrixXd>(5, 3);
-  const auto [value, gradient] = md::kernel(md::sqnorm(residual), md::grad(md::sqnorm(residual), U))(T = Tv, U = Uv, V = Vv);
-  const Eigen::MatrixXd R = Tv - Uv * Vv.transpose();
-  require_close(value, R.squaredNorm());
-  require_close(gradient, Eigen::MatrixXd(-2 * R * Vv));
-  require_close(md::eval(T + U * md::transpose(V), T = Tv, U = Uv, V = Vv), Eigen::MatrixXd(Tv + Uv * Vv.transpose()));
-}
-
-TEST_CASE("a chain of + and - is one planned sum, its terms in the written order") {
-  using md::term_kind;
-  constexpr auto A = md::matrix<"A", n, n>;
-  constexpr auto B = md::matrix<"B", n, n>;
-  constexpr auto C = md::matrix<"C", n, n>;
-  constexpr auto chain = A + B - C * md::transpose(A) + md::transpose(B);
-  using P = planned<decltype(chain)>;
-  STATIC_REQUIRE(md::is_node_of<P, md::planned_sum_op<term_kind::plus, term_kind::plus, term_kind::minus_product,
-                                                       term_kind::plus>>);
-  // A sum on the right is a term of its own: A + (B - C) is not (A + B) - C in floating point.
-  using nested = planned<decltype(A + (B - C))>;
-  STATIC_REQUIRE(md::is_node_of<nested, md::planned_sum_op<term_kind::plus, term_kind::plus>>);
-  STATIC_REQUIRE(md::is_node_of<std::remove_cvref_t<decltype(std::declval<nested>().template arg<1>())>,
-                                md::planned_sum_op<term_kind::plus, term_kind::minus>>);
-  const Eigen::MatrixXd Av = random_matrix<Eigen::MatrixXd>(5, 5), Bv = random_matrix<Eigen::MatrixXd>(5, 5),
-                        Cv = random_matrix<Eigen::MatrixXd>(5, 5);
-  require_close(md::eval(chain, A = Av, B = Bv, C = Cv),
-                Eigen::MatrixXd(Av + Bv - Cv * Av.transpose() + Bv.transpose()));
-  require_close(md::eval(A + (B - C), A = Av, B = Bv, C = Cv), Eigen::MatrixXd(Av + (Bv - Cv)));
-  // Scalars: ((a + b) - c) + d, and a product of a row and a column is a scalar term.
-  constexpr auto a = md::scalar<"a">;
-  constexpr auto u = md::vector<"u", n>;
-  const Eigen::VectorXd uv = random_matrix<Eigen::VectorXd>(5, 1);
-  const double value = md::eval(a + 2 * a - md::transpose(u) * u + a * a, a = 0.5, u = uv);
-  CHECK(value == ((0.5 + 2 * 0.5) - uv.dot(uv)) + 0.25);
 }
 
 TEST_CASE("a scaled product of run-time size is one product with the scale as its factor") {

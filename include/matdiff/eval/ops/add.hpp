@@ -1,7 +1,11 @@
 /// @file
 /// Evaluation of sums, differences and negations (ops/add.hpp), and their planning: the
 /// left spine of + and − is one planned sum (eval/plan/special_forms.hpp), evaluated into
-/// one result in the written order.
+/// one result in the written order; a term that is an earlier term's transpose,
+///
+///     P ± ... ± Pᵀ,   P = f₁⋯fₖ, Pᵀ written fₖᵀ⋯f₁ᵀ (a symmetric fᵢ standing for fᵢᵀ),
+///
+/// is planned as that term's transpose, so P is formed once and read transposed in place.
 #pragma once
 
 #include <array>
@@ -17,6 +21,9 @@
 #include <matdiff/eval/plan/special_forms.hpp>
 #include <matdiff/eval/value.hpp>
 #include <matdiff/ops/add.hpp>
+#include <matdiff/ops/transpose.hpp>
+#include <matdiff/rules/patterns.hpp>
+#include <matdiff/rules/transpose.hpp>
 
 namespace matdiff {
 
@@ -42,12 +49,87 @@ constexpr void mark_subtracted(std::array<bool, N>& subtracted) {
   }
 }
 
-/// The planned terms of E's spine, left to right; a sum on the right of a + or − is a term
-/// of its own (a + (b + c) is not (a + b) + c in floating point).
+/// The terms of E's spine, left to right; a sum on the right of a + or − is a term of its
+/// own (a + (b + c) is not (a + b) + c in floating point).
+template <class E>
+constexpr auto spine_terms(const E& e) {
+  if constexpr (is_sum_node<E>) return concat(spine_terms(e.template arg<0>()), make_pack(e.template arg<1>()));
+  else return make_pack(e);
+}
+
+/// A term without its negation, if it has one: what a mirrored term is matched on.
+template <class T>
+constexpr const auto& unsigned_term(const T& t) {
+  if constexpr (is_node_of<T, negate_op>) return t.template arg<0>();
+  else return t;
+}
+template <class T>
+using unsigned_term_t = std::remove_cvref_t<decltype(unsigned_term(std::declval<const T&>()))>;
+
+/// Whether chain U is chain T transposed by their types, U = fₖᵀ⋯f₁ᵀ for T = f₁⋯fₖ (a
+/// symmetric factor may stand for its own transpose). (TF, UF: the chains' factors, as pack
+/// types.) Pairs are compared from the outside in and the first mismatch ends it.
+template <class TF, class UF, std::size_t I = 0>
+constexpr bool is_reversed_transpose() {
+  if constexpr (TF::size != UF::size) return false;
+  else if constexpr (I == TF::size) return true;
+  else if constexpr (!mirror_images<pack_element_t<I, UF>, pack_element_t<TF::size - 1 - I, TF>>) return false;
+  else return is_reversed_transpose<TF, UF, I + 1>();
+}
+
+/// Whether U = Tᵀ for two matrix chains T and U (not 1x1): then a sum with both terms forms
+/// the product once and reads it transposed for the other (−WV − VᵀWᵀ, in the Hessian-vector
+/// products of quadratic forms in an inverse).
+template <class T, class U>
+constexpr bool is_mirrored_chain() {
+  if constexpr (!is_matrix_chain<T> || !is_matrix_chain<U> || T::shape_v.is_scalar()) return false;
+  else if constexpr (!(T::shape_v.transposed() == U::shape_v)) return false;
+  else
+    return is_reversed_transpose<decltype(chain_links(std::declval<const T&>())),
+                                 decltype(chain_links(std::declval<const U&>()))>();
+}
+
+/// The first term before term U of a spine (Terms, a pack type) whose transpose term U is,
+/// both without their negations; U itself if there is none.
+template <class Terms, std::size_t U, std::size_t... T>
+constexpr std::size_t first_mirrored(std::index_sequence<T...>) {
+  return detail::first_true({is_mirrored_chain<unsigned_term_t<pack_element_t<T, Terms>>,
+                                               unsigned_term_t<pack_element_t<U, Terms>>>()...});
+}
+
+/// `first_mirrored` for each term of a spine.
+template <class Terms>
+constexpr auto mirrored_terms() {
+  return []<std::size_t... U>(std::index_sequence<U...>) {
+    return std::array<std::size_t, Terms::size>{first_mirrored<Terms, U>(std::make_index_sequence<U>{})...};
+  }(std::make_index_sequence<Terms::size>{});
+}
+
+/// Term I of a spine, planned; a term that is an earlier term's transpose (`mirrored_terms`)
+/// as the transpose of that term's product, with its own sign.
+template <std::size_t I, std::size_t Mirrored, class Terms>
+constexpr auto planned_term(const Terms& terms) {
+  const auto& t = at<I>(terms);
+  if constexpr (Mirrored == I) {
+    return plan_evaluation(t);
+  } else {
+    const auto transposed = make_node(transpose_op{}, unsigned_term(at<Mirrored>(terms)));
+    if constexpr (is_node_of<std::remove_cvref_t<decltype(t)>, negate_op>)
+      return plan_evaluation(make_node(negate_op{}, transposed));
+    else
+      return plan_evaluation(transposed);
+  }
+}
+
+/// The planned terms of E's spine, left to right.
 template <class E>
 constexpr auto planned_terms(const E& e) {
-  if constexpr (is_sum_node<E>) return concat(planned_terms(e.template arg<0>()), make_pack(plan_evaluation(e.template arg<1>())));
-  else return make_pack(plan_evaluation(e));
+  const auto terms = spine_terms(e);
+  using terms_t = std::remove_const_t<decltype(terms)>;
+  constexpr auto mirrored = mirrored_terms<terms_t>();
+  return [&]<std::size_t... I>(std::index_sequence<I...>) {
+    return make_pack(planned_term<I, mirrored[I]>(terms)...);
+  }(std::make_index_sequence<terms_t::size>{});
 }
 
 /// How term T enters a planned sum of shape Sum: a product is added into the running sum as

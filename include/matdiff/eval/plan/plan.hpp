@@ -25,7 +25,8 @@
 ///     that an operation plans as one form (`planned_product`, e.g. (A ⊗ B)(C ⊗ D) = AC ⊗ BD)
 ///     take it, also term by term when one of them is a sum of such terms;
 ///   - a chain of + and − becomes one planned sum, evaluated into one result in the
-///     written order, a product term C ± AB added into it (eval/ops/add.hpp, the node in
+///     written order, a product term C ± AB added into it, a term that is an earlier term's
+///     transpose (AB ± BᵀAᵀ) read from that term's value (eval/ops/add.hpp, the node in
 ///     eval/plan/special_forms.hpp);
 ///   - a product with a factor exp(A) divided or scaled by sum(exp(A)) takes softmax(A) for
 ///     that factor (exp(A)/sum(exp(A)), the gradient (1/sum(exp(A))) exp(A) of
