@@ -66,43 +66,57 @@ constexpr const auto& unsigned_term(const T& t) {
 template <class T>
 using unsigned_term_t = std::remove_cvref_t<decltype(unsigned_term(std::declval<const T&>()))>;
 
-/// Whether chain U is chain T transposed by their types, U = fₖᵀ⋯f₁ᵀ for T = f₁⋯fₖ (a
-/// symmetric factor may stand for its own transpose). (TF, UF: the chains' factors, as pack
-/// types.) Pairs are compared from the outside in and the first mismatch ends it.
-template <class TF, class UF, std::size_t I = 0>
-constexpr bool is_reversed_transpose() {
-  if constexpr (TF::size != UF::size) return false;
-  else if constexpr (I == TF::size) return true;
-  else if constexpr (!mirror_images<pack_element_t<I, UF>, pack_element_t<TF::size - 1 - I, TF>>) return false;
-  else return is_reversed_transpose<TF, UF, I + 1>();
-}
+/// The key by which a term of a sum is found as another's transpose: a matrix chain's
+/// factors (not 1x1), as a type list, else `not_a_chain`.
+struct not_a_chain {};
+/// The key of the transpose of a term: a matrix chain f₁⋯fₖ's factors transposed in reverse
+/// order, fₖᵀ⋯f₁ᵀ, a transpose Aᵀ giving A back and a factor symmetric by its type standing
+/// for its transpose; else `not_mirrored` (also where a factor holds data, whose type does
+/// not say its value).
+struct not_mirrored {};
 
-/// Whether U = Tᵀ for two matrix chains T and U (not 1x1): then a sum with both terms forms
-/// the product once and reads it transposed for the other (−WV − VᵀWᵀ, in the Hessian-vector
-/// products of quadratic forms in an inverse).
-template <class T, class U>
-constexpr bool is_mirrored_chain() {
-  if constexpr (!is_matrix_chain<T> || !is_matrix_chain<U> || T::shape_v.is_scalar()) return false;
-  else if constexpr (!(T::shape_v.transposed() == U::shape_v)) return false;
-  else
-    return is_reversed_transpose<decltype(chain_links(std::declval<const T&>())),
-                                 decltype(chain_links(std::declval<const U&>()))>();
-}
+template <class F>
+struct transposed_factor {
+  using type = std::conditional_t<is_known_symmetric<F>, F, node<transpose_op, F>>;
+};
+template <class A>
+struct transposed_factor<node<transpose_op, A>> {
+  using type = A;
+};
 
-/// The first term before term U of a spine (Terms, a pack type) whose transpose term U is,
-/// both without their negations; U itself if there is none.
-template <class Terms, std::size_t U, std::size_t... T>
-constexpr std::size_t first_mirrored(std::index_sequence<T...>) {
-  return detail::first_true({is_mirrored_chain<unsigned_term_t<pack_element_t<T, Terms>>,
-                                               unsigned_term_t<pack_element_t<U, Terms>>>()...});
-}
+template <class Links>
+struct chain_keys;
+template <std::size_t... I, class... F>
+struct chain_keys<detail::indexed_pack<std::index_sequence<I...>, F...>> {
+  using links = detail::indexed_pack<std::index_sequence<I...>, F...>;
+  using key = type_list<F...>;
+  using transposed_key =
+      std::conditional_t<(holds_no_data<F> && ...),
+                         type_list<typename transposed_factor<pack_element_t<sizeof...(F) - 1 - I, links>>::type...>,
+                         not_mirrored>;
+};
 
-/// `first_mirrored` for each term of a spine.
+template <class T, bool = is_matrix_chain<T> && !T::shape_v.is_scalar()>
+struct term_keys {
+  using key = not_a_chain;
+  using transposed_key = not_mirrored;
+};
+template <class T>
+struct term_keys<T, true> : chain_keys<decltype(chain_links(std::declval<const T&>()))> {};
+
+/// For each term of a spine (a pack type), the first earlier term whose transpose it is,
+/// both without their negations (−WV − VᵀWᵀ, in the Hessian-vector products of quadratic
+/// forms in an inverse), or its own index if there is none. One key per term and one lookup
+/// of each term's transposed key among the keys, not a comparison per pair of terms.
 template <class Terms>
 constexpr auto mirrored_terms() {
-  return []<std::size_t... U>(std::index_sequence<U...>) {
-    return std::array<std::size_t, Terms::size>{first_mirrored<Terms, U>(std::make_index_sequence<U>{})...};
-  }(std::make_index_sequence<Terms::size>{});
+  return []<std::size_t... I, class... T>(detail::indexed_pack<std::index_sequence<I...>, T...>*) {
+    using keys = type_list<typename term_keys<unsigned_term_t<T>>::key...>;
+    std::array<std::size_t, sizeof...(T)> first{type_index<typename term_keys<unsigned_term_t<T>>::transposed_key, keys>::value...};
+    for (std::size_t i = 0; i < first.size(); ++i)
+      if (first[i] >= i) first[i] = i;
+    return first;
+  }(static_cast<Terms*>(nullptr));
 }
 
 /// Term I of a spine, planned; a term that is an earlier term's transpose (`mirrored_terms`)
