@@ -1,6 +1,7 @@
 // Evaluation planning, part 1: shared subexpressions are evaluated once per call, and
 // inverses become shared LU factorizations and solves, with the values of hand-written
-// Eigen. Part 2 (plan_forms.cpp): product chains and special forms.
+// Eigen. Part 2 (plan_forms.cpp): product chains and special forms; part 3
+// (planned_sums.cpp): sums.
 #include <cmath>
 #include <tuple>
 #include <type_traits>
