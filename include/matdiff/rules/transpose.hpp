@@ -90,6 +90,21 @@ inline constexpr bool mirror_images =
     holds_no_data<F> && holds_no_data<G> &&
     (is_transpose_of<F, G> || is_transpose_of<G, F> || (__is_same(F, G) && is_known_symmetric<F>));
 
+/// Fᵀ by F's type alone, as `mirror_images` sees it: A for F = Aᵀ, F for F symmetric by its
+/// type, else the node Fᵀ. Not `rewrite(transpose_op{}, F)`, which builds new types (it
+/// distributes over a sum): this names one type per factor (eval/ops/add.hpp finds a term
+/// of a sum that is another's transpose by it).
+template <class F>
+struct transposed_factor {
+  using type = std::conditional_t<is_known_symmetric<F>, F, node<transpose_op, F>>;
+};
+template <class A>
+struct transposed_factor<node<transpose_op, A>> {
+  using type = A;
+};
+template <class F>
+using transposed_factor_t = typename transposed_factor<F>::type;
+
 template <class A>
 constexpr auto rewrite(const transpose_op& op, const A& a) {
   if constexpr (A::shape_v.is_scalar() || is_identity<A> || is_known_symmetric<A>) {

@@ -60,7 +60,7 @@ constexpr auto spine_terms(const E& e) {
 /// A term without its negation, if it has one: what a mirrored term is matched on.
 template <class T>
 constexpr const auto& unsigned_term(const T& t) {
-  if constexpr (is_node_of<T, negate_op>) return t.template arg<0>();
+  if constexpr (is_negation<T>) return t.template arg<0>();
   else return t;
 }
 template <class T>
@@ -70,19 +70,9 @@ using unsigned_term_t = std::remove_cvref_t<decltype(unsigned_term(std::declval<
 /// factors (not 1x1), as a type list, else `not_a_chain`.
 struct not_a_chain {};
 /// The key of the transpose of a term: a matrix chain f₁⋯fₖ's factors transposed in reverse
-/// order, fₖᵀ⋯f₁ᵀ, a transpose Aᵀ giving A back and a factor symmetric by its type standing
-/// for its transpose; else `not_mirrored` (also where a factor holds data, whose type does
-/// not say its value).
+/// order, fₖᵀ⋯f₁ᵀ, each by its type (`transposed_factor`, rules/transpose.hpp); else
+/// `not_mirrored` (also where a factor holds data, whose type does not say its value).
 struct not_mirrored {};
-
-template <class F>
-struct transposed_factor {
-  using type = std::conditional_t<is_known_symmetric<F>, F, node<transpose_op, F>>;
-};
-template <class A>
-struct transposed_factor<node<transpose_op, A>> {
-  using type = A;
-};
 
 template <class Links>
 struct chain_keys;
@@ -92,7 +82,7 @@ struct chain_keys<detail::indexed_pack<std::index_sequence<I...>, F...>> {
   using key = type_list<F...>;
   using transposed_key =
       std::conditional_t<(holds_no_data<F> && ...),
-                         type_list<typename transposed_factor<pack_element_t<sizeof...(F) - 1 - I, links>>::type...>,
+                         type_list<transposed_factor_t<pack_element_t<sizeof...(F) - 1 - I, links>>...>,
                          not_mirrored>;
 };
 
@@ -128,7 +118,7 @@ constexpr auto planned_term(const Terms& terms) {
     return plan_evaluation(t);
   } else {
     const auto transposed = make_node(transpose_op{}, unsigned_term(at<Mirrored>(terms)));
-    if constexpr (is_node_of<std::remove_cvref_t<decltype(t)>, negate_op>)
+    if constexpr (is_negation<std::remove_cvref_t<decltype(t)>>)
       return plan_evaluation(make_node(negate_op{}, transposed));
     else
       return plan_evaluation(transposed);
