@@ -1,5 +1,6 @@
 // Values during evaluation (eval/value.hpp): small fixed matrices are assigned coefficient by
-// coefficient, with the values Eigen's packet evaluation gives; other values by Eigen itself.
+// coefficient (products from their operands' coefficients), with the values Eigen's packet
+// evaluation gives; other values by Eigen itself.
 #include <cmath>
 #include <limits>
 
@@ -53,7 +54,13 @@ TEST_CASE("products assigned coefficient by coefficient have Eigen's values", "[
   check_product<3, 2, 3>();
   check_product<3, 3, 3>();
   check_product<2, 4, 3>();
+  check_product<2, 6, 2>();  // an inner dimension above 4 keeps Eigen's packets
   check_product<4, 4, 4>();  // Eigen's own product
+  // An inner dimension of run-time size, into a fixed 2x2.
+  const Eigen::MatrixXd a = random_matrix<Eigen::MatrixXd>(2, 7), b = random_matrix<Eigen::MatrixXd>(7, 2);
+  fixed<2, 2> r;
+  md::assign_product(r, a, b);
+  require_close(r, fixed<2, 2>(a * b), 1e-15);
 }
 
 TEST_CASE("element-wise values assigned coefficient by coefficient", "[eval][value]") {

@@ -93,11 +93,21 @@ void subtract_from(R& r, const V& v) {
   else r -= v;
 }
 
-/// r = a·b (r aliases neither).
+/// r = a·b (r aliases neither). A small fixed r is assigned by coefficient, each from its
+/// operands' coefficients: Eigen's lazy product would compute each coefficient as an inner
+/// product of packets, loading a 2-wide packet from a column its producer wrote as two
+/// scalars, a store-to-load forwarding miss (the 2x3 factor of the triangle's Hessian,
+/// benchmarks/elements.cpp: six such loads in a row).
+/// (An inner dimension of run-time size, or above 4, keeps its packets: there they pay.)
 template <class R, class A, class B>
 void assign_product(R& r, const A& a, const B& b) {
-  if constexpr (assigned_by_coefficient<R>) assign(r, a.lazyProduct(b));
-  else r.noalias() = a * b;
+  constexpr int inner = A::ColsAtCompileTime;
+  if constexpr (assigned_by_coefficient<R> && inner != Eigen::Dynamic && inner <= 4)
+    assign(r, a.unaryExpr(detail::coefficient_copy{}).lazyProduct(b.unaryExpr(detail::coefficient_copy{})));
+  else if constexpr (assigned_by_coefficient<R>)
+    assign(r, a.lazyProduct(b));
+  else
+    r.noalias() = a * b;
 }
 
 /// V is an `Eigen::Ref` to a matrix of type M's scalar and layout with a run-time outer
