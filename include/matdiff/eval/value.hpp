@@ -67,6 +67,12 @@ struct coefficient_copy {
 };
 }  // namespace detail
 
+/// v read coefficient by coefficient: no packet loads from it, nor packet stores of it.
+template <class V>
+auto by_coefficient(const V& v) {
+  return v.unaryExpr(detail::coefficient_copy{});
+}
+
 /// Whether expression V is assigned to an R coefficient by coefficient (a dense expression;
 /// a diagonal or permutation matrix is assigned by Eigen).
 template <class R, class V>
@@ -76,7 +82,7 @@ inline constexpr bool copied_by_coefficient =
 /// r = v (an Eigen expression whose coefficients do not alias r's other coefficients).
 template <class R, class V>
 void assign(R& r, const V& v) {
-  if constexpr (copied_by_coefficient<R, V>) r = v.unaryExpr(detail::coefficient_copy{});
+  if constexpr (copied_by_coefficient<R, V>) r = by_coefficient(v);
   else r = v;
 }
 
@@ -98,12 +104,13 @@ void subtract_from(R& r, const V& v) {
 /// product of packets, loading a 2-wide packet from a column its producer wrote as two
 /// scalars, a store-to-load forwarding miss (the 2x3 factor of the triangle's Hessian,
 /// benchmarks/elements.cpp: six such loads in a row).
-/// (An inner dimension of run-time size, or above 4, keeps its packets: there they pay.)
+/// An inner dimension of run-time size or above 4 keeps Eigen's packets, which vectorise a
+/// long inner product (only sizes up to 4 were measured).
 template <class R, class A, class B>
 void assign_product(R& r, const A& a, const B& b) {
   constexpr int inner = A::ColsAtCompileTime;
   if constexpr (assigned_by_coefficient<R> && inner != Eigen::Dynamic && inner <= 4)
-    assign(r, a.unaryExpr(detail::coefficient_copy{}).lazyProduct(b.unaryExpr(detail::coefficient_copy{})));
+    assign(r, by_coefficient(a).lazyProduct(by_coefficient(b)));
   else if constexpr (assigned_by_coefficient<R>)
     assign(r, a.lazyProduct(b));
   else
@@ -137,7 +144,7 @@ value_t<S, E> finish(const V& v) {
     if (v.outerStride() == v.innerSize()) return M(Eigen::Map<const M>(v.data(), v.rows(), v.cols()));
     return M(v);
   } else if constexpr (copied_by_coefficient<value_t<S, E>, V>) {
-    return value_t<S, E>(v.unaryExpr(detail::coefficient_copy{}));
+    return value_t<S, E>(by_coefficient(v));
   } else {
     return value_t<S, E>(v);
   }
