@@ -17,6 +17,7 @@ namespace md = matdiff;
 using matdiff_test::expect_closed_form;
 using matdiff_test::expect_gradient;
 using matdiff_test::random;
+using matdiff_test::require_close;
 using matdiff_test::with_square_sizes;
 
 // ---------------------------------------------------------------------------------------
@@ -99,3 +100,35 @@ TEST_CASE("d(b'Ax)/dx = A'b", "[grad][seed][vector]") {
     expect_gradient(f, x, x = xv, A = Av, b = bv);
   });
 }
+
+// ---------------------------------------------------------------------------------------
+// Derivatives taken at run time. Where neither the function nor its derivative holds data,
+// md::grad, md::hessian, md::jacobian, md::directional and md::simplify return the one value
+// of the derivative's type without running the derivation (md::derived_from_types); a number
+// written at run time is data, and it must reach the derivative.
+
+TEST_CASE("derivatives taken at run time keep the numbers written at run time", "[grad][data]") {
+  constexpr auto x = md::vector<"x", 3>;
+  constexpr auto v = md::vector<"v", 3>;
+  const Eigen::Vector3d xv = random<3, 1>(3, 1), vv = random<3, 1>(3, 1);
+  for (const double c : {0.5, -3.0}) {
+    const auto f = c * (md::transpose(x) * x);  // c is a literal: its value is data
+    STATIC_REQUIRE(!md::holds_no_data<std::remove_const_t<decltype(f)>>);
+    const auto g = md::grad(f, x);
+    STATIC_REQUIRE(!md::derived_from_types<std::remove_const_t<decltype(g)>, std::remove_const_t<decltype(f)>>);
+    require_close(matdiff_test::dense(md::eval(g, x = xv)), 2 * c * xv, 1e-15);
+    require_close(matdiff_test::dense(md::eval(md::hessian(f, x), x = xv)),
+                  2 * c * Eigen::Matrix3d::Identity(), 1e-15);
+    require_close(matdiff_test::dense(md::eval(md::jacobian(g, x), x = xv)),
+                  2 * c * Eigen::Matrix3d::Identity(), 1e-15);
+    require_close(matdiff_test::dense(md::eval(md::directional(g, x, v), x = xv, v = vv)), 2 * c * vv, 1e-15);
+    require_close(matdiff_test::dense(md::eval(md::simplify(f + f), x = xv)),
+                  Eigen::Matrix<double, 1, 1>(2 * c * xv.squaredNorm()), 1e-15);
+  }
+  // Without data, the derivative taken at run time is the one of its type.
+  constexpr auto f = md::transpose(x) * x;
+  const auto g = md::grad(f, x);
+  STATIC_REQUIRE(md::derived_from_types<std::remove_const_t<decltype(g)>, std::remove_const_t<decltype(f)>>);
+  require_close(matdiff_test::dense(md::eval(g, x = xv)), 2 * xv, 1e-15);
+}
+
