@@ -24,16 +24,6 @@ constexpr auto substitute_differential(const E& e, const D& direction) {
     return e.args.apply([&](const auto&... a) { return make_expression(e.op, substitute_differential(a, direction)...); });
 }
 
-namespace detail {
-/// dF at X in the direction V with the signatures of F and V, as md::directional returns it.
-template <class X, class F, class V>
-constexpr auto directional_with_signature(const F& f, const V& direction) {
-  constexpr auto signature = set_union<derivative_signature<F, X>, signature_of<V>>;
-  return keep_signature<signature>(
-      simplified(substitute_differential(raw_differential<X>(without_signature(f)), without_signature(direction))));
-}
-}  // namespace detail
-
 /// dF at X in the direction V (V has X's shape).
 template <class F, class X, class V>
 constexpr auto directional(const F& f, const X&, const V& direction) {
@@ -60,9 +50,11 @@ constexpr auto directional(const F& f, const X&, const V& direction) {
     detail::report_derivative_error<problem>();
     return invalid_expression{};
   } else {
-    using R = decltype(detail::directional_with_signature<X>(f, direction));
-    if constexpr (derived_from_types<R, F, V>) return R{};
-    else return detail::directional_with_signature<X>(f, direction);
+    constexpr auto signature = set_union<detail::derivative_signature<F, X>, signature_of<V>>;
+    return derived_value<F, V>([&] {
+      return keep_signature<signature>(
+          simplified(substitute_differential(raw_differential<X>(without_signature(f)), without_signature(direction))));
+    });
   }
 }
 

@@ -88,20 +88,6 @@ template <class V, class F>
 constexpr auto gradient_of(const F& f) {
   return identify_gradient<V>(raw_differential<V>(f));
 }
-/// The derivatives as md::grad and md::differential return them, with f's signature; the
-/// public functions check their arguments and skip these where the result is a type.
-template <class V, class F>
-constexpr auto gradient_with_signature(const F& f) {
-  return keep_signature<derivative_signature<F, V>>(gradient_of<V>(without_signature(f)));
-}
-template <class F, class V>
-constexpr auto differential_with_signature(const F& f, const V& x) {
-  if constexpr (F::shape_v.is_scalar())
-    return keep_signature<derivative_signature<F, V>>(
-        simplified(trace(transpose(gradient_of<V>(without_signature(f))) * d(x))));
-  else
-    return keep_signature<derivative_signature<F, V>>(simplified(raw_differential<V>(without_signature(f))));
-}
 }  // namespace detail
 
 /// ∇ₓf: the gradient of the 1x1 expression f with respect to variable X. It accepts the
@@ -115,9 +101,8 @@ constexpr auto grad(const F& f, const V&) {
     detail::report_derivative_error<problem>();
     return invalid_expression{};
   } else {
-    using R = decltype(detail::gradient_with_signature<V>(f));
-    if constexpr (derived_from_types<R, F>) return R{};
-    else return detail::gradient_with_signature<V>(f);
+    return derived_value<F>(
+        [&] { return keep_signature<detail::derivative_signature<F, V>>(detail::gradient_of<V>(without_signature(f))); });
   }
 }
 
@@ -137,10 +122,15 @@ constexpr auto differential(const F& f, const V& x) {
   } else if constexpr (!problem.ok()) {
     detail::report_derivative_error<problem>();
     return invalid_expression{};
+  } else if constexpr (F::shape_v.is_scalar()) {
+    return derived_value<F>([&] {
+      return keep_signature<detail::derivative_signature<F, V>>(
+          simplified(trace(transpose(detail::gradient_of<V>(without_signature(f))) * d(x))));
+    });
   } else {
-    using R = decltype(detail::differential_with_signature(f, x));
-    if constexpr (derived_from_types<R, F>) return R{};
-    else return detail::differential_with_signature(f, x);
+    return derived_value<F>([&] {
+      return keep_signature<detail::derivative_signature<F, V>>(simplified(raw_differential<V>(without_signature(f))));
+    });
   }
 }
 

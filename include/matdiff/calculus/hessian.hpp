@@ -27,9 +27,7 @@ constexpr auto hessian(const F& f, const V& x) {
     detail::report_derivative_error<problem>();
     return invalid_expression{};
   } else {
-    using R = decltype(jacobian(vec(grad(f, x)), x));
-    if constexpr (derived_from_types<R, F>) return R{};
-    else return jacobian(vec(grad(f, x)), x);
+    return jacobian(vec(grad(f, x)), x);
   }
 }
 

@@ -74,18 +74,6 @@ constexpr auto identify_jacobian(const DF& df) {
   }
 }
 
-namespace detail {
-/// The Jacobian of f in V with f's signature, as md::jacobian returns it.
-template <class V, class F>
-constexpr auto jacobian_with_signature(const F& f) {
-  if constexpr (F::shape_v.is_scalar())
-    return keep_signature<derivative_signature<F, V>>(simplified(transpose(vec(gradient_of<V>(without_signature(f))))));
-  else
-    return keep_signature<derivative_signature<F, V>>(
-        identify_jacobian<V, F>(simplified(raw_differential<V>(without_signature(f)))));
-}
-}  // namespace detail
-
 /// ∂vec(F)/∂vec(X)ᵀ: (rows(F)·cols(F)) x (rows(X)·cols(X)); the usual Jacobian for vectors,
 /// vec(∇F)ᵀ for a 1x1 F.
 template <class F, class V>
@@ -96,10 +84,16 @@ constexpr auto jacobian(const F& f, const V&) {
   } else if constexpr (!problem.ok()) {
     detail::report_derivative_error<problem>();
     return invalid_expression{};
+  } else if constexpr (F::shape_v.is_scalar()) {
+    return derived_value<F>([&] {
+      return keep_signature<detail::derivative_signature<F, V>>(
+          simplified(transpose(vec(detail::gradient_of<V>(without_signature(f))))));
+    });
   } else {
-    using R = decltype(detail::jacobian_with_signature<V>(f));
-    if constexpr (derived_from_types<R, F>) return R{};
-    else return detail::jacobian_with_signature<V>(f);
+    return derived_value<F>([&] {
+      return keep_signature<detail::derivative_signature<F, V>>(
+          identify_jacobian<V, F>(simplified(raw_differential<V>(without_signature(f)))));
+    });
   }
 }
 

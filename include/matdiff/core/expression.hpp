@@ -166,12 +166,20 @@ template <class E, auto Signature>
 inline constexpr bool holds_no_data<with_signature<E, Signature>> = holds_no_data<E>;
 
 /// Whether a derivation or rewriting of `Inputs...` into R may return R{} instead of computing
-/// its result: neither holds data, so R{} is the one value of R. The derivation then runs
-/// only as the deduction of R (`decltype`), and no code is generated for the rewriting it
-/// calls: a unit that takes derivatives at run time, as tests do, emitted 22% fewer
-/// functions (tests/calculus/grad_rules.cpp at -O0).
+/// its result: neither holds data, so R{} is the one value of R.
 template <class R, class... Inputs>
 inline constexpr bool derived_from_types = holds_no_data<R> && (holds_no_data<Inputs> && ...);
+
+/// `compute()`, the derivation or rewriting of `Inputs...`, or R{} where `derived_from_types`:
+/// the derivation then runs only as the deduction of its type R, and no code is generated for
+/// the rewriting it calls (a unit that takes derivatives at run time, as tests do, emitted 22%
+/// fewer functions: tests/calculus/grad_rules.cpp at -O0).
+template <class... Inputs, class Compute>
+constexpr auto derived_value(const Compute& compute) {
+  using R = decltype(compute());
+  if constexpr (derived_from_types<R, Inputs...>) return R{};
+  else return compute();
+}
 
 namespace detail {
 template <class E>

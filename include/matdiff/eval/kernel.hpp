@@ -123,7 +123,9 @@ class kernel_t {
       (fixed_size_value<typename B::value_type> && ...) && planned_node_count <= MATDIFF_INLINE_KERNEL_NODES;
 
   constexpr explicit kernel_t(const E&... expressions)
-      : planned_{{evaluated_form(expressions)}...} {}
+      : planned_{{derived_value<E>([&] {
+          return planning::using_inverses_at_hand<planned_nodes>(plan_evaluation(without_signature(expressions)));
+        })}...} {}
 
   /// Evaluates the expressions with the bindings: one for every variable they contain, and
   /// optionally for the variables of the functions they were derived from (their signature).
@@ -165,14 +167,6 @@ class kernel_t {
   template <class Ctx, class... B>
   MATDIFF_FLATTEN auto evaluate_inlined(const B&... bindings) const {
     return evaluate_all<Ctx>(bindings...);
-  }
-
-  /// What the kernel evaluates for expression e: its planned form, with the inverses at hand.
-  template <class F>
-  static constexpr auto evaluated_form(const F& e) {
-    using R = evaluated_t<planned_t<without_signature_t<F>>>;
-    if constexpr (derived_from_types<R, F>) return R{};
-    else return planning::using_inverses_at_hand<planned_nodes>(plan_evaluation(without_signature(e)));
   }
 
   pack<evaluated_t<planned_t<without_signature_t<E>>>...> planned_;

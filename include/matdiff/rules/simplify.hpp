@@ -48,13 +48,9 @@ constexpr auto simplified(const E& e) {
 template <class E>
 constexpr auto simplify(const E& e) {
   static_assert(expression<E>, "matdiff: simplify: the argument is not a matdiff expression");
-  if constexpr (!expression<E>) {
-    return e;
-  } else {
-    using R = decltype(keep_signature<signature_of<E>>(simplified(without_signature(e))));
-    if constexpr (derived_from_types<R, E>) return R{};
-    else return keep_signature<signature_of<E>>(simplified(without_signature(e)));
-  }
+  if constexpr (expression<E>)
+    return derived_value<E>([&] { return keep_signature<signature_of<E>>(simplified(without_signature(e))); });
+  else return e;
 }
 
 }  // namespace matdiff
