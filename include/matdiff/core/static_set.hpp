@@ -7,7 +7,6 @@
 #pragma once
 
 #include <cstddef>
-#include <type_traits>
 
 namespace matdiff {
 
