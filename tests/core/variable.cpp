@@ -32,6 +32,13 @@ TEST_CASE("a variable contributes itself and its symbolic dimensions") {
   STATIC_REQUIRE(decltype(x)::symbols_v.size == 0);
 }
 
+TEST_CASE("a square symbolic shape mentions its dimension once") {
+  constexpr auto S = md::matrix<"S", n, n>;
+  static_assert(decltype(S)::symbols_v.size == 1 && decltype(S)::symbols_v.items[0] == md::name_string("n"));
+  constexpr auto m = md::dim<"m">;
+  STATIC_REQUIRE(md::symbols_of_shape<md::shape{m * n, n}>.size == 2);
+}
+
 TEST_CASE("bindings hold numbers by value and other values by reference") {
   const double value = 2.0;
   auto by_value = (a = value);

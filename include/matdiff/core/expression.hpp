@@ -18,6 +18,7 @@
 
 #include <concepts>
 #include <cstddef>
+#include <initializer_list>
 #include <type_traits>
 #include <utility>
 
@@ -61,15 +62,16 @@ struct variable_info {
 using no_variables = static_set<variable_info, 0>;
 using no_symbols = static_set<name_string, 0>;
 
-/// The symbolic dimensions a shape mentions.
+/// The symbolic dimensions a shape mentions, each once (n for an n x n shape).
 template <shape S>
 inline constexpr auto symbols_of_shape = [] {
-  constexpr std::size_t n = S.rows.symbol_count + S.cols.symbol_count;
-  static_set<name_string, n> all{};
-  std::size_t k = 0;
-  for (std::size_t i = 0; i < S.rows.symbol_count; ++i) all.items[k++] = S.rows.symbols[i];
-  for (std::size_t i = 0; i < S.cols.symbol_count; ++i) all.items[k++] = S.cols.symbols[i];
-  return all;
+  constexpr auto symbols = [] {
+    detail::union_items<name_string, 2 * dimension::max_symbols> all{};
+    for (const dimension& d : {S.rows, S.cols})
+      for (std::size_t i = 0; i < d.symbol_count; ++i) all.add(d.symbols[i]);
+    return all;
+  }();
+  return detail::set_of<symbols.count>(symbols);
 }();
 
 /// The result of an ill-formed operation, after its error has been reported: every

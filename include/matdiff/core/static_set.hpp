@@ -3,7 +3,9 @@
 ///
 /// Every expression type carries the set of its variables and of its symbolic dimensions
 /// as such a set; a node's set is the union of its operands' (`set_union<A, B, ...>`).
-/// Values rather than type lists keep this cheap to compile.
+/// Values rather than type lists keep this cheap to compile. Its N items are distinct: a
+/// set made from a list that may repeat an item is collected with `detail::union_items::add`
+/// and made with `detail::set_of`.
 #pragma once
 
 #include <cstddef>
@@ -50,21 +52,32 @@ template <class T, std::size_t Total>
 struct union_items {
   T items[Total + 1]{};
   std::size_t count = 0;
+
+  /// Adds x unless it is among the items so far.
+  constexpr void add(const T& x) {
+    for (std::size_t j = 0; j < count; ++j)
+      if (items[j] == x) return;
+    items[count++] = x;
+  }
 };
 
-/// The union of the sets, in first-seen order: each item is compared with the union's items
-/// so far.
+/// The union of the sets, in first-seen order. The items of a set are distinct, so each is
+/// compared only with the items the sets before it contributed: the first set is copied as
+/// it is, and a node's union of a large set and a small one costs the product of their sizes,
+/// not the square of the large one.
 template <class T, std::size_t... N>
 consteval union_items<T, (N + ... + 0)> union_of_items(const static_set<T, N>&... sets) {
   const set_list<T, sizeof...(N)> list = list_of(sets...);
   union_items<T, (N + ... + 0)> out{};
-  for (std::size_t s = 0; s < sizeof...(N); ++s)
+  for (std::size_t s = 0; s < sizeof...(N); ++s) {
+    const std::size_t before = out.count;
     for (std::size_t i = 0; i < list.sizes[s]; ++i) {
       const T& x = list.begins[s][i];
       bool seen = false;
-      for (std::size_t j = 0; j < out.count && !seen; ++j) seen = out.items[j] == x;
+      for (std::size_t j = 0; j < before && !seen; ++j) seen = out.items[j] == x;
       if (!seen) out.items[out.count++] = x;
     }
+  }
   return out;
 }
 
@@ -74,13 +87,18 @@ consteval std::size_t union_size(const static_set<T, N>&... sets) {
   return union_of_items(sets...).count;
 }
 
+/// The set of the first R = u.count items of u.
+template <std::size_t R, class T, std::size_t Total>
+consteval static_set<T, R> set_of(const union_items<T, Total>& u) {
+  static_set<T, R> out{};
+  for (std::size_t i = 0; i < R; ++i) out.items[i] = u.items[i];
+  return out;
+}
+
 /// The union of the sets, of its size R = union_size(sets...).
 template <std::size_t R, class T, std::size_t... N>
 consteval static_set<T, R> union_of(const static_set<T, N>&... sets) {
-  const auto all = union_of_items(sets...);
-  static_set<T, R> out{};
-  for (std::size_t i = 0; i < R; ++i) out.items[i] = all.items[i];
-  return out;
+  return set_of<R>(union_of_items(sets...));
 }
 }  // namespace detail
 

@@ -210,20 +210,17 @@ constexpr void report_binding_error() {
   report_binding_error<P.kind, subject_of<P.subject>, P.message>();
 }
 
-/// The symbolic dimensions of the shapes of a set of variables.
+/// The symbolic dimensions of the shapes of a set of variables, each once.
 template <auto Variables>
 consteval auto symbols_of_variables() {
-  constexpr std::size_t count = [] {
-    std::size_t n = 0;
-    for (const variable_info& v : Variables) n += v.shape.rows.symbol_count + v.shape.cols.symbol_count;
-    return n;
+  constexpr auto symbols = [] {
+    detail::union_items<name_string, 2 * dimension::max_symbols * Variables.size> all{};
+    for (const variable_info& v : Variables)
+      for (const dimension& d : {v.shape.rows, v.shape.cols})
+        for (std::size_t i = 0; i < d.symbol_count; ++i) all.add(d.symbols[i]);
+    return all;
   }();
-  static_set<name_string, count> all{};
-  std::size_t k = 0;
-  for (const variable_info& v : Variables)
-    for (const dimension& d : {v.shape.rows, v.shape.cols})
-      for (std::size_t i = 0; i < d.symbol_count; ++i) all.items[k++] = d.symbols[i];
-  return all;
+  return detail::set_of<symbols.count>(symbols);
 }
 
 template <class T, class = void>
