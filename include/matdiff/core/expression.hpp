@@ -62,13 +62,21 @@ struct variable_info {
 using no_variables = static_set<variable_info, 0>;
 using no_symbols = static_set<name_string, 0>;
 
+namespace detail {
+/// Adds the symbolic dimensions shape s mentions to `symbols`, each once.
+template <std::size_t Total>
+constexpr void add_symbols(union_items<name_string, Total>& symbols, const shape& s) {
+  for (const dimension& d : {s.rows, s.cols})
+    for (std::size_t i = 0; i < d.symbol_count; ++i) symbols.add(d.symbols[i]);
+}
+}  // namespace detail
+
 /// The symbolic dimensions a shape mentions, each once (n for an n x n shape).
 template <shape S>
 inline constexpr auto symbols_of_shape = [] {
   constexpr auto symbols = [] {
     detail::union_items<name_string, 2 * dimension::max_symbols> all{};
-    for (const dimension& d : {S.rows, S.cols})
-      for (std::size_t i = 0; i < d.symbol_count; ++i) all.add(d.symbols[i]);
+    detail::add_symbols(all, S);
     return all;
   }();
   return detail::set_of<symbols.count>(symbols);

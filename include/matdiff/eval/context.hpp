@@ -215,9 +215,7 @@ template <auto Variables>
 consteval auto symbols_of_variables() {
   constexpr auto symbols = [] {
     detail::union_items<name_string, 2 * dimension::max_symbols * Variables.size> all{};
-    for (const variable_info& v : Variables)
-      for (const dimension& d : {v.shape.rows, v.shape.cols})
-        for (std::size_t i = 0; i < d.symbol_count; ++i) all.add(d.symbols[i]);
+    for (const variable_info& v : Variables) detail::add_symbols(all, v.shape);
     return all;
   }();
   return detail::set_of<symbols.count>(symbols);
