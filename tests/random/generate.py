@@ -787,9 +787,9 @@ def emit_case(out, seed, index, case):
     w(f"  const random_test::case_info info{{{seed}u, {index}, {cpp_string(description)}, {condition!r}}};")
     wrt_list = ", ".join(wrt)
     bindings = ", ".join(f"{name} = {name}_value" for name in used)
-    w(f"  random_test::check(report, info, f, oracle, std::tuple{{{wrt_list}}}, {bindings});")
+    w(f"  random_test::check<f>(report, info, oracle, std::tuple{{{wrt_list}}}, {bindings});")
     if hessian:
-        w(f"  random_test::check_hessian(report, info, f, oracle, {wrt[0]}, {bindings});")
+        w(f"  random_test::check_hessian<f>(report, info, oracle, {wrt[0]}, {bindings});")
     w("}")
     w(f"}}  // namespace expression_{index}")
     w("")

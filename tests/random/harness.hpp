@@ -1,24 +1,31 @@
 // Checks for the generated random expressions (generate.py):
-//   random_test::check(report, info, f, oracle, std::tuple{X, Y}, X = Xv, Y = Yv, ...)
+//   random_test::check<f>(report, info, oracle, std::tuple{X, Y}, X = Xv, Y = Yv, ...)
 // compares, at the bound point,
 //   md::eval(f)       with the oracle's value,
 //   md::grad(f, X)    with the oracle's derivatives and with central finite differences
 //                     (md::check_gradient),
 // where the oracle is f written in plain Eigen (namespace random_oracle, oracle.hpp) and run
 // on Eigen's forward-mode AutoDiffScalar: it shares no code with matdiff. For some expressions
-//   random_test::check_hessian(report, info, f, oracle, X, X = Xv, Y = Yv, ...)
+//   random_test::check_hessian<f>(report, info, oracle, X, X = Xv, Y = Yv, ...)
 // compares md::hessian(f, X) with central differences of the oracle's gradient and checks
 // that it is symmetric. Every expression also checks the laws of md::simplify:
 // eval(simplify(f)) = f's value and simplify(simplify(f)) = simplify(f). A failure prints the
 // expression as matdiff and the generator write it, the seed, its index and the values.
+//
+// f is a constant (a namespace-scope constexpr expression, given as a template argument), so
+// the compiler derives, simplifies, plans and prints it while it compiles the check: the
+// unit's code is the kernels' evaluation and the checks, not the symbolic work as well
+// (about a fifth of a unit's compile time when f was a run-time argument).
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <initializer_list>
 #include <iostream>
 #include <limits>
+#include <string_view>
 #include <tuple>
 #include <utility>
 #include <iterator>
@@ -35,6 +42,20 @@ namespace random_test {
 namespace md = matdiff;
 using dense = Eigen::MatrixXd;
 using random_oracle::autodiff;
+
+/// The printed form of the expression `Make{}()` returns (a lambda without captures),
+/// computed by the compiler and stored with the program.
+template <class Make>
+std::string_view printed(Make) {
+  static constexpr std::size_t size = md::to_string(Make{}()).view().size();
+  static constexpr std::array<char, size + 1> chars = [] {
+    std::array<char, size + 1> out{};
+    const auto text = md::to_string(Make{}());
+    std::copy(text.view().begin(), text.view().end(), out.begin());
+    return out;
+  }();
+  return {chars.data(), size};
+}
 
 /// A value for a variable: Eigen type R x C (Eigen::Dynamic or fixed), entries column-major.
 template <int R, int C>
@@ -125,36 +146,37 @@ random_oracle::matrix seeded(const B& b, Eigen::Index derivatives, const dense* 
 
 /// The laws of md::simplify on f: simplify(f) has f's value (the oracle's), and simplifying
 /// it again changes nothing (same type, same printed form).
-template <class F, class... B>
-void check_simplify_laws(report& r, const case_info& info, const F& f, const dense& value, const B&... bindings) {
-  const auto s = md::simplify(f);
-  const auto again = md::simplify(s);
-  const bool idempotent = std::is_same_v<decltype(s), decltype(again)> && md::to_string(s) == md::to_string(again);
+template <const auto& f, class... B>
+void check_simplify_laws(report& r, const case_info& info, const dense& value, const B&... bindings) {
+  static constexpr auto s = md::simplify(f);
+  static constexpr auto again = md::simplify(s);
+  constexpr bool idempotent = std::is_same_v<decltype(s), decltype(again)> && md::to_string(s) == md::to_string(again);
   const double error = relative_error(as_dense(md::eval(s, bindings...)), value);
   r.max_simplify_error = std::max(r.max_simplify_error, error);
   const bool value_kept = error <= conditioned(value_tolerance, info.condition);
   if (idempotent && value_kept) return;
   ++r.failures;
   std::cout << "FAILED: random expression " << info.index << " (seed " << info.seed << "), laws of simplify"
-            << "\n  generated: " << info.text << "\n  f                     = " << md::to_string(f).view()
-            << "\n  simplify(f)           = " << md::to_string(s).view()
-            << "\n  simplify(simplify(f)) = " << md::to_string(again).view()
+            << "\n  generated: " << info.text << "\n  f                     = " << printed([] { return f; })
+            << "\n  simplify(f)           = " << printed([] { return s; })
+            << "\n  simplify(simplify(f)) = " << printed([] { return again; })
             << (idempotent ? "" : "  (differs)") << "\n  value of simplify(f) vs f: relative error " << error << "\n";
 }
 
-template <class F, class Oracle, class... Wrt, class... B>
-void check(report& r, const case_info& info, const F& f, const Oracle& oracle, std::tuple<Wrt...>,
+template <const auto& f, class Oracle, class... Wrt, class... B>
+void check(report& r, const case_info& info, const Oracle& oracle, std::tuple<Wrt...>,
            const B&... bindings) {
   ++r.expressions;
-  check_simplify_laws(r, info, f, as_dense(oracle(seeded<void>(bindings, 0)...)(0, 0).value()), bindings...);
+  check_simplify_laws<f>(r, info, as_dense(oracle(seeded<void>(bindings, 0)...)(0, 0).value()), bindings...);
   auto in = [&](auto x) {
     using X = decltype(x);
     ++r.gradients;
     // Finite differences lose about condition·ε/h of their accuracy: an ill-conditioned
     // case is checked against the oracle alone.
     const bool differences = info.condition == 1;
-    const auto difference_check = differences ? md::check_gradient(f, x, bindings...) : md::gradient_check{};
-    const auto [value, g] = md::kernel(f, md::grad(f, x))(bindings...);
+    static constexpr auto value_and_gradient = md::kernel(f, md::grad(f, X{}));
+    const auto difference_check = differences ? md::check_gradient(value_and_gradient, x, bindings...) : md::gradient_check{};
+    const auto [value, g] = value_and_gradient(bindings...);
     const dense gradient = as_dense(g);
 
     const Eigen::Index n = md::detail::bound_value<double, X>(bindings...).size();
@@ -182,8 +204,8 @@ void check(report& r, const case_info& info, const F& f, const Oracle& oracle, s
     ++r.failures;
     std::cout << "FAILED: random expression " << info.index << " (seed " << info.seed << "), d/d"
               << X::name.view() << "\n  generated: " << info.text
-              << "\n  f        = " << md::to_string(f).view()
-              << "\n  grad     = " << md::to_string(md::grad(f, x)).view()
+              << "\n  f        = " << printed([] { return f; })
+              << "\n  grad     = " << printed([] { return md::grad(f, X{}); })
               << "\n  value: matdiff " << value << ", oracle " << reference.value() << " (relative error "
               << value_error << ")"
               << "\n  gradient vs oracle: relative error " << oracle_error
@@ -197,10 +219,11 @@ void check(report& r, const case_info& info, const F& f, const Oracle& oracle, s
 }
 
 /// md::hessian(f, X) against central differences of the oracle's gradient, and symmetric.
-template <class F, class Oracle, class X, class... B>
-void check_hessian(report& r, const case_info& info, const F& f, const Oracle& oracle, X x, const B&... bindings) {
+template <const auto& f, class Oracle, class X, class... B>
+void check_hessian(report& r, const case_info& info, const Oracle& oracle, X, const B&... bindings) {
   ++r.hessians;
-  const auto [value, h] = md::kernel(f, md::hessian(f, x))(bindings...);
+  static constexpr auto value_and_hessian = md::kernel(f, md::hessian(f, X{}));
+  const auto [value, h] = value_and_hessian(bindings...);
   const dense hessian = as_dense(h);
 
   const dense point = md::detail::bound_value<double, X>(bindings...);
@@ -225,8 +248,8 @@ void check_hessian(report& r, const case_info& info, const F& f, const Oracle& o
   ++r.failures;
   std::cout << "FAILED: random expression " << info.index << " (seed " << info.seed << "), Hessian in "
             << X::name.view() << "\n  generated: " << info.text
-            << "\n  f        = " << md::to_string(f).view()
-            << "\n  hessian  = " << md::to_string(md::hessian(f, x)).view() << "\n  value: " << value
+            << "\n  f        = " << printed([] { return f; })
+            << "\n  hessian  = " << printed([] { return md::hessian(f, X{}); }) << "\n  value: " << value
             << "\n  Hessian vs differences of the oracle gradient: relative error " << error
             << "\n  asymmetry: relative error " << asymmetry << "\n  matdiff Hessian:\n" << hessian
             << "\n  differences of the oracle gradient:\n" << reference << "\n";

@@ -44,6 +44,30 @@ TEST_CASE("check_gradient accepts correct gradients and fills every field", "[ch
   CHECK((check.differences - Xv * (Bv + Bv.transpose())).cwiseAbs().maxCoeff() < 1e-8);
 }
 
+namespace {
+constexpr auto quadratic = 0.5 * md::trace(X * B * md::transpose(X));
+}  // namespace
+
+TEST_CASE("check_gradient of a kernel made once, at compile time", "[check_gradient][kernel]") {
+  const Eigen::Matrix<double, 3, 4> Xv = random_matrix<Eigen::Matrix<double, 3, 4>>();
+  const Eigen::Matrix4d Bv = random_matrix<Eigen::Matrix4d>();
+  static constexpr auto value_and_gradient = md::kernel(quadratic, md::grad(quadratic, X));
+  const auto check = md::check_gradient(value_and_gradient, X, X = Xv, B = Bv);
+  CHECK(check.ok);
+  // The same differences as the check that derives the gradient itself.
+  const auto derived = md::check_gradient(quadratic, X, X = Xv, B = Bv);
+  CHECK(check.differences == derived.differences);
+  CHECK(check.max_abs_error == derived.max_abs_error);
+  CHECK((check.differences - Xv * (Bv + Bv.transpose()) / 2).cwiseAbs().maxCoeff() < 1e-8);
+
+  // A kernel whose second result is not the gradient of its first fails, naming the entry.
+  static constexpr auto twice = md::kernel(quadratic, 2 * md::grad(quadratic, X));
+  const auto wrong = md::check_gradient(twice, X, X = Xv, B = Bv);
+  CHECK_FALSE(wrong.ok);
+  CHECK(wrong.max_rel_error > 0.1);
+  CHECK(wrong.message.find("matdiff: check_gradient: gradient entry (") == 0);
+}
+
 TEST_CASE("check_gradient errors are of the order of the central-difference error", "[check_gradient]") {
   // f = sum(x.^3): the difference quotient is 3x² + h², h = ∛ε max(1, |x|); rounding adds
   // as much again. Both are about ε^(2/3) max(1, x²).

@@ -222,6 +222,36 @@ gradient_check compare_jacobian(const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dy
 }
 }  // namespace detail
 
+/// Compares a kernel's gradient with central finite differences of its value:
+/// `value_and_gradient` is `md::kernel(f, md::grad(f, X))`, made once (by the compiler, for a
+/// constant f) and called at the moved points, so that nothing is derived again.
+///
+///     static constexpr auto k = md::kernel(f, md::grad(f, X));
+///     auto check = md::check_gradient(k, X, X = Xv, B = Bv);
+template <class F, class G, class V, class... B>
+gradient_check check_gradient(const kernel_t<F, G>& value_and_gradient, const V&, const B&... bindings) {
+  static_assert(is_variable<V>, "matdiff: check_gradient: the second argument must be a variable");
+  static_assert(((std::is_same_v<typename B::variable_type, V>) || ...),
+                "matdiff: check_gradient: the variable needs a binding");
+  static_assert(!is_variable<V> || any_invalid<F, G> || (F::shape_v.is_scalar() && G::shape_v == V::shape_v),
+                "matdiff: check_gradient: the kernel must evaluate a 1x1 f and a gradient shaped as the variable, "
+                "md::kernel(f, md::grad(f, X))");
+  if constexpr (!is_variable<V> || any_invalid<F, G>) {
+    return gradient_check{};  // the error has been reported
+  } else {
+    const auto [value, g] = value_and_gradient(bindings...);
+    using S = std::remove_cvref_t<decltype(value)>;
+    // The gradient as the one-row Jacobian vec(G)ᵀ of f.
+    const auto gradient = detail::as_dynamic_matrix<S>(g);
+    const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic> jacobian = gradient.reshaped(1, gradient.size());
+    const auto value_at = [&](const auto&... moved) { return std::get<0>(value_and_gradient(moved...)); };
+    auto result = detail::compare_jacobian<S, V>(jacobian, value_at, bindings...);
+    detail::describe_failure(result, "check_gradient", "gradient", gradient.rows());
+    result.differences = result.differences.reshaped(gradient.rows(), gradient.cols()).eval();
+    return result;
+  }
+}
+
 /// Compares grad(f, X) with central finite differences at the bound point.
 template <class F, class V, class... B>
 gradient_check check_gradient(const F& f, const V& x, const B&... bindings) {
@@ -229,19 +259,12 @@ gradient_check check_gradient(const F& f, const V& x, const B&... bindings) {
   static_assert(((std::is_same_v<typename B::variable_type, V>) || ...),
                 "matdiff: check_gradient: the variable needs a binding");
   // One kernel for f and its gradient: the gradient may have lost variables of f (grad of
-  // a'x is a) and the bindings are those of f.
-  // f is evaluated at the moved points by the same kernel, so its evaluation is compiled once.
-  const auto value_and_gradient = kernel(f, grad(f, x));
-  const auto [value, g] = value_and_gradient(bindings...);
-  using S = std::remove_cvref_t<decltype(value)>;
-  // The gradient as the one-row Jacobian vec(G)ᵀ of f.
-  const auto gradient = detail::as_dynamic_matrix<S>(g);
-  const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic> jacobian = gradient.reshaped(1, gradient.size());
-  const auto value_at = [&](const auto&... moved) { return std::get<0>(value_and_gradient(moved...)); };
-  auto result = detail::compare_jacobian<S, V>(jacobian, value_at, bindings...);
-  detail::describe_failure(result, "check_gradient", "gradient", gradient.rows());
-  result.differences = result.differences.reshaped(gradient.rows(), gradient.cols()).eval();
-  return result;
+  // a'x is a) and the bindings are those of f. f is evaluated at the moved points by the
+  // same kernel, so its evaluation is compiled once.
+  if constexpr (is_variable<V> && ((std::is_same_v<typename B::variable_type, V>) || ...))
+    return check_gradient(kernel(f, grad(f, x)), x, bindings...);
+  else
+    return gradient_check{};
 }
 
 }  // namespace matdiff
