@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <tuple>
 #include <type_traits>
@@ -460,13 +461,85 @@ class context {
   }
 };
 
+namespace detail {
+/// The variables of a context as the type of its view spells them (every function of a
+/// kernel's evaluation carries that type in its name):
+///   - the names as 64-bit words of eight characters (the first in the lowest byte), a name
+///     taking the words up to and including the first that holds a zero byte: "A1" is one
+///     word, 12,609, which a mangled name spells `Lm12609E` (a name_string: 22 characters);
+///   - for each variable, the position of its bound value's type among the distinct types
+///     of the view (`leaf_type`), where a list of every variable's type named a type per
+///     variable; zeros at the end of an array take no room in a mangled name, so a kernel
+///     whose values are of one type spells no positions at all.
+/// A kernel of 129 variables bound to one type so puts 1 KB in the name of every function of
+/// its evaluation instead of 3.3 KB (docs/compile_time.md: what g++ allocates slowest).
+template <std::size_t Words, std::size_t Count>
+struct bound_names {
+  static constexpr std::size_t count = Count;
+  std::uint64_t words[Words > 0 ? Words : 1]{};
+  unsigned char leaf_type[Count > 0 ? Count : 1]{};
+
+  /// Word k of a name (k < words_of(name)).
+  static constexpr std::uint64_t word_of(const name_string& name, std::size_t k) {
+    std::uint64_t w = 0;
+    for (std::size_t b = 0; b < 8 && 8 * k + b < name_string::capacity + 1; ++b)
+      w |= std::uint64_t(static_cast<unsigned char>(name.chars[8 * k + b])) << (8 * b);
+    return w;
+  }
+  static constexpr std::size_t words_of(const name_string& name) { return name.size() / 8 + 1; }
+
+  /// The position of `name` among the names, or npos.
+  constexpr std::size_t index_of(const name_string& name) const {
+    const std::size_t n = words_of(name);
+    for (std::size_t i = 0, at = 0; at < Words; ++i) {
+      std::size_t length = 1;
+      while (!has_zero_byte(words[at + length - 1])) ++length;
+      bool same = length == n;
+      for (std::size_t k = 0; same && k < n; ++k) same = words[at + k] == word_of(name, k);
+      if (same) return i;
+      at += length;
+    }
+    return static_cast<std::size_t>(-1);
+  }
+
+ private:
+  static constexpr bool has_zero_byte(std::uint64_t w) {
+    for (int b = 0; b < 8; ++b)
+      if (((w >> (8 * b)) & 0xff) == 0) return true;
+    return false;
+  }
+};
+
+/// The distinct types of T..., in order of first appearance.
+template <class List, class... T>
+struct distinct_types {
+  using type = List;
+};
+template <class... D, class T, class... Rest>
+struct distinct_types<type_list<D...>, T, Rest...>
+    : distinct_types<std::conditional_t<(__is_same(T, D) || ...), type_list<D...>, type_list<D..., T>>, Rest...> {};
+
+template <std::size_t Words, class Distinct, class... L, class... N>
+constexpr bound_names<Words, sizeof...(N)> bind_names(const N&... names) {
+  bound_names<Words, sizeof...(N)> out;
+  std::size_t at = 0, i = 0;
+  const auto add = [&](const name_string& name, std::size_t type) {
+    for (std::size_t k = 0; k < out.words_of(name); ++k) out.words[at++] = out.word_of(name, k);
+    out.leaf_type[i++] = static_cast<unsigned char>(type);
+  };
+  (add(names, type_index<L, Distinct>::value), ...);
+  return out;
+}
+}  // namespace detail
+
 /// What evaluation sees of a `context`: the bound values and the sizes, in a type that
-/// names only the scalar, the symbols, the variables' names and the values' types.
+/// names only the scalar, the symbols, the variables' names, and the distinct types of the
+/// bound values with each variable's among them (detail::bound_names above).
 /// Every function of a kernel's evaluation carries its context's type in its mangled name.
 /// With every binding's full type (name, shape, structure and bound type of each variable)
 /// in it, a kernel of 65 variables had 1,100 names over 4 KB, 18 MB in all, and g++ spent
 /// most of its code generation allocating them (docs/compile_time.md).
-template <class S, auto Symbols, auto Names, class... L>
+template <class S, auto Symbols, auto Names, class... D>
 class context_view {
  public:
   using scalar = S;
@@ -478,7 +551,7 @@ class context_view {
   template <name_string Name>
   const auto& leaf() const {
     constexpr std::size_t index = Names.index_of(Name);
-    return *static_cast<const pack_element_t<index, pack<L...>>*>(leaves_[index]);
+    return *static_cast<const pack_element_t<Names.leaf_type[index], pack<D...>>*>(leaves_[index]);
   }
 
   /// The run-time value of a dimension: its factor times the values of its symbols.
@@ -491,16 +564,28 @@ class context_view {
 
  private:
   const Eigen::Index* symbol_values_;
-  std::array<const void*, sizeof...(L)> leaves_;
+  std::array<const void*, decltype(Names)::count> leaves_;
 };
+
+namespace detail {
+template <class S, auto Symbols, auto Names, class Distinct>
+struct view_type;
+template <class S, auto Symbols, auto Names, class... D>
+struct view_type<S, Symbols, Names, type_list<D...>> {
+  using type = context_view<S, Symbols, Names, D...>;
+};
+}  // namespace detail
 
 template <class Ctx>
 struct view_of;
 template <auto Variables, auto Symbols, class... B>
 struct view_of<context<Variables, Symbols, B...>> {
   using scalar = evaluation_scalar_t<typename B::value_type...>;
-  using type = context_view<scalar, Symbols, static_set<name_string, sizeof...(B)>{{B::variable_type::name...}},
-                            leaf_t<scalar, B>...>;
+  using distinct = typename detail::distinct_types<type_list<>, leaf_t<scalar, B>...>::type;
+  static_assert(list_length<distinct> < 256, "matdiff: more than 255 distinct types of bound values in one call");
+  static constexpr std::size_t words = (detail::bound_names<1, 1>::words_of(B::variable_type::name) + ... + 0);
+  static constexpr auto names = detail::bind_names<words, distinct, leaf_t<scalar, B>...>(B::variable_type::name...);
+  using type = typename detail::view_type<scalar, Symbols, names, distinct>::type;
 };
 
 /// The `context_view` of a context type.
