@@ -38,10 +38,14 @@ struct differential_symbol : expression_interface<differential_symbol<Variable>>
   static constexpr int precedence(notation) { return precedence::atom; }
 };
 
+namespace detail {
 template <class T>
-inline constexpr bool is_differential_symbol = false;
+struct is_differential_symbol : std::false_type {};
 template <class V>
-inline constexpr bool is_differential_symbol<differential_symbol<V>> = true;
+struct is_differential_symbol<differential_symbol<V>> : std::true_type {};
+}  // namespace detail
+template <class T>
+concept is_differential_symbol = detail::is_differential_symbol<T>::value;
 
 /// dX, the differential of variable X.
 template <class V>
@@ -53,10 +57,13 @@ constexpr auto d(const V&) {
 }
 
 /// True when expression type E contains a differential symbol.
+namespace detail {
 template <class E>
-inline constexpr bool contains_differential = is_differential_symbol<E>;
+struct contains_differential : is_differential_symbol<E> {};
 template <class Op, class... Args>
-inline constexpr bool contains_differential<node<Op, Args...>> =
-    (contains_differential<Args> || ...);
+struct contains_differential<node<Op, Args...>> : std::bool_constant<(contains_differential<Args>::value || ...)> {};
+}  // namespace detail
+template <class E>
+concept contains_differential = detail::contains_differential<E>::value;
 
 }  // namespace matdiff

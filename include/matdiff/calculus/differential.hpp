@@ -19,7 +19,7 @@
 namespace matdiff {
 
 template <class E, class V>
-inline constexpr bool depends_on = E::variables_v.contains(V::info_v);
+concept depends_on = E::variables_v.contains(V::info_v);
 
 namespace detail {
 /// Node E's operation has a differential rule for operands and differentials T...
@@ -48,7 +48,7 @@ constexpr auto apply_differential_rule(const E& e, const indexed_pack<IA, A...>&
 /// The raw (unsimplified) differential of e with respect to variable type V.
 template <class V, class E>
 constexpr auto raw_differential(const E& e) {
-  if constexpr (std::is_same_v<E, V>) {
+  if constexpr (__is_same(E, V)) {
     return differential_symbol<V>{};
   } else if constexpr (!is_node<E> || !depends_on<E, V>) {
     return zero_of<E::shape_v>();

@@ -30,7 +30,7 @@ namespace matdiff {
 namespace identification {
 
 template <class E>
-inline constexpr bool has_d = contains_differential<E>;
+concept has_d = contains_differential<E>;
 
 /// An operation whose operand holding dX is not reached linearly (it has no adjoint rule).
 template <class Op, class E, class C>
@@ -57,7 +57,7 @@ constexpr auto pull(const E& e, const C& cotangent) {
 template <class V, class DF>
 constexpr auto identify_gradient(const DF& df) {
   const auto g = identification::pull(df, rational<1>{});
-  if constexpr (std::is_same_v<std::remove_cvref_t<decltype(g)>, identification::no_term>) return zero_of<V::shape_v>();
+  if constexpr (__is_same(std::remove_cvref_t<decltype(g)>, identification::no_term)) return zero_of<V::shape_v>();
   else if constexpr (is_symmetric_variable<V>) return symmetric_part(simplified(g));
   else return simplified(g);
 }

@@ -36,7 +36,7 @@ namespace matdiff {
 namespace vec_identification {
 
 template <class E>
-inline constexpr bool has_d = contains_differential<E>;
+concept has_d = contains_differential<E>;
 
 /// An operation whose operand holding dX is not reached linearly (it has no vec rule).
 template <class V, class Op, class E>
@@ -65,7 +65,7 @@ template <class V, class F, class DF>
 constexpr auto identify_jacobian(const DF& df) {
   const auto j = vec_identification::push<V>(df);
   constexpr shape result{vec_identification::size_of(F::shape_v), vec_identification::size_of(V::shape_v)};
-  if constexpr (std::is_same_v<std::remove_cvref_t<decltype(j)>, identification::no_term>) {
+  if constexpr (__is_same(std::remove_cvref_t<decltype(j)>, identification::no_term)) {
     return zero_of<result>();
   } else if constexpr (is_symmetric_variable<V>) {
     return on_symmetric_directions<V>(simplified(j));

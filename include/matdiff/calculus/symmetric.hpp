@@ -37,7 +37,7 @@ template <class T>
 constexpr bool symmetric_by_type() {
   if constexpr (T::shape_v.is_scalar()) return true;
   else if constexpr (holds_no_data<T>)
-    return std::is_same_v<std::remove_cvref_t<decltype(simplified(make_node(transpose_op{}, std::declval<const T&>())))>, T>;
+    return __is_same(std::remove_cvref_t<decltype(simplified(make_node(transpose_op{}, std::declval<const T&>())))>, T);
   else return symmetric_by_operands<symmetric_term, T>;
 }
 template <class T>
@@ -65,7 +65,7 @@ constexpr auto symmetric_terms(const G& g) {
 template <class G>
 constexpr auto symmetric_part(const G& g) {
   const auto s = detail::symmetric_terms(g);
-  if constexpr (std::is_same_v<std::remove_cvref_t<decltype(s)>, G>) return g;
+  if constexpr (__is_same(std::remove_cvref_t<decltype(s)>, G)) return g;
   else return simplified(s);
 }
 
@@ -76,7 +76,7 @@ template <class V, class J>
 constexpr auto on_symmetric_directions(const J& j0) {
   constexpr auto k = commutation_of<V::shape_v.rows, V::shape_v.cols>();
   const auto jk = simplified(make_node(product_op{}, j0, k));
-  if constexpr (std::is_same_v<std::remove_cvref_t<decltype(jk)>, J> && holds_no_data<J>) return j0;
+  if constexpr (__is_same(std::remove_cvref_t<decltype(jk)>, J) && holds_no_data<J>) return j0;
   else return simplified(make_node(add_op{}, make_node(product_op{}, rational<1, 2>{}, j0), make_node(product_op{}, rational<1, 2>{}, jk)));
 }
 

@@ -43,7 +43,7 @@ struct expression_interface : expression_tag {
 };
 
 template <class T>
-concept expression = std::is_base_of_v<expression_tag, T> && requires {
+concept expression = __is_base_of(expression_tag, T) && requires {
   { T::shape_v } -> std::convertible_to<shape>;
 };
 
@@ -94,7 +94,7 @@ struct invalid_expression : expression_interface<invalid_expression> {
 };
 
 template <class... E>
-inline constexpr bool any_invalid = (std::is_same_v<E, invalid_expression> || ...);
+concept any_invalid = (__is_same(E, invalid_expression) || ...);
 
 /// An interior node: operation `Op` (which may hold data, e.g. an exponent) applied to
 /// operands `Args...`.
@@ -136,18 +136,28 @@ struct node : expression_interface<node<Op, Args...>> {
 };
 
 template <class Op, class... Args>
-inline constexpr bool holds_no_data<node<Op, Args...>> = std::is_empty_v<Op> && (holds_no_data<Args> && ...);
+struct detail::holds_no_data<node<Op, Args...>>
+    : std::bool_constant<__is_empty(Op) && (detail::holds_no_data<Args>::value && ...)> {};
+
+namespace detail {
+template <class E, class Op>
+struct is_node_of : std::false_type {};
+template <class Op, class... Args>
+struct is_node_of<node<Op, Args...>, Op> : std::true_type {};
+
+template <class E>
+struct is_node : std::false_type {};
+template <class Op, class... Args>
+struct is_node<node<Op, Args...>> : std::true_type {};
+}  // namespace detail
 
 /// E is a node of operation Op.
 template <class E, class Op>
-inline constexpr bool is_node_of = false;
-template <class Op, class... Args>
-inline constexpr bool is_node_of<node<Op, Args...>, Op> = true;
+concept is_node_of = detail::is_node_of<E, Op>::value;
 
+/// E is a node (of any operation).
 template <class E>
-inline constexpr bool is_node = false;
-template <class Op, class... Args>
-inline constexpr bool is_node<node<Op, Args...>> = true;
+concept is_node = detail::is_node<E>::value;
 
 /// An expression that keeps the variables of the function it was derived from.
 ///
@@ -173,7 +183,7 @@ struct with_signature : expression_interface<with_signature<E, Signature>> {
 };
 
 template <class E, auto Signature>
-inline constexpr bool holds_no_data<with_signature<E, Signature>> = holds_no_data<E>;
+struct detail::holds_no_data<with_signature<E, Signature>> : detail::holds_no_data<E> {};
 
 /// Whether a derivation or rewriting of `Inputs...` into R may return R{} instead of computing
 /// its result: neither holds data, so R{} is the one value of R.
@@ -193,9 +203,9 @@ constexpr auto derived_value(const Compute& compute) {
 
 namespace detail {
 template <class E>
-inline constexpr bool has_signature = false;
+struct has_signature : std::false_type {};
 template <class E, auto S>
-inline constexpr bool has_signature<with_signature<E, S>> = true;
+struct has_signature<with_signature<E, S>> : std::true_type {};
 template <class E>
 inline constexpr auto signature_of = E::variables_v;
 template <class E, auto S>
@@ -203,7 +213,7 @@ inline constexpr auto signature_of<with_signature<E, S>> = S;
 }  // namespace detail
 
 template <class E>
-inline constexpr bool has_signature = detail::has_signature<std::remove_cvref_t<E>>;
+concept has_signature = detail::has_signature<std::remove_cvref_t<E>>::value;
 
 /// The variables bindings for E may name: its own, and for a derivative those of its function.
 template <class E>
@@ -221,7 +231,7 @@ using without_signature_t = std::remove_cvref_t<decltype(without_signature(std::
 /// e, keeping also the variables of `Signature`: e itself when it has them all.
 template <auto Signature, class E>
 constexpr auto keep_signature(const E& e) {
-  if constexpr (!expression<E> || std::is_same_v<E, invalid_expression>) {
+  if constexpr (!expression<E> || __is_same(E, invalid_expression)) {
     return e;
   } else {
     constexpr auto all = set_union<signature_of<E>, Signature>;

@@ -16,7 +16,9 @@ namespace matdiff {
 
 /// A number usable next to an expression: `2 * X`, `0.5 * X`.
 template <class T>
-concept arithmetic = (std::integral<T> || std::floating_point<T>) && !std::same_as<T, bool>;
+// Classes (expressions) are ruled out first, by a builtin: std::integral<T> would name a
+// variable after T, and T may be a large node type.
+concept arithmetic = !__is_class(T) && (std::integral<T> || std::floating_point<T>) && !__is_same(T, bool);
 
 struct number {
   bool exact = true;           ///< true: the value is numerator / denominator exactly

@@ -22,8 +22,16 @@ namespace matdiff {
 /// True when every value of T is T{}: T holds no data (an empty class; a node of such
 /// operands, core/expression.hpp). A pack keeps no copy of such a value, so copying a
 /// pack, and a node over such operands, costs the same whatever the operands' size.
+/// (A concept over the class `detail::holds_no_data`, as are the other questions asked of
+/// node types: a variable template is a variable the compiler names after its arguments,
+/// and g++ allocates each name of over 4 KB by walking its list of free pages; a class
+/// template's answer is the value of its `std::bool_constant` base, named after the value.)
+namespace detail {
 template <class T>
-inline constexpr bool holds_no_data = std::is_empty_v<T>;
+struct holds_no_data : std::bool_constant<__is_empty(T)> {};
+}  // namespace detail
+template <class T>
+concept holds_no_data = detail::holds_no_data<T>::value;
 
 namespace detail {
 template <std::size_t I, class T>
@@ -31,7 +39,7 @@ struct pack_slot {
   T value;
 };
 template <std::size_t I, class T>
-  requires holds_no_data<T>
+  requires matdiff::holds_no_data<T>
 struct pack_slot<I, T> {
   static constexpr T value{};
   constexpr pack_slot() = default;
@@ -43,7 +51,9 @@ struct indexed_pack;
 
 template <std::size_t... I, class... T>
 struct indexed_pack<std::index_sequence<I...>, T...> : pack_slot<I, T>... {
-  static constexpr std::size_t size = sizeof...(T);
+  // An enumerator, not a static data member: a member is a variable the compiler names
+  // after the pack's types (see holds_no_data above).
+  enum : std::size_t { size = sizeof...(T) };
 
   /// f(values...)
   template <class F>

@@ -267,7 +267,7 @@ using evaluation_scalar_t =
 template <class... T>
 inline constexpr bool eigen_scalars_agree =
     ((!is_eigen_dense<T> ||
-      std::is_same_v<typename detail::eigen_scalar<T>::type, evaluation_scalar_t<T...>>) && ...);
+      __is_same(typename detail::eigen_scalar<T>::type, evaluation_scalar_t<T...>)) && ...);
 
 /// The value a bound variable has inside an evaluation: a scalar for a number, an
 /// `Eigen::Ref` viewing the bound object otherwise.

@@ -37,7 +37,7 @@ using reported_error_t = double;
 /// moved (a large Hessian is not copied), a remembered value is copied.
 template <class R, class T>
 R kernel_result(T&& value) {
-  if constexpr (!std::is_reference_v<T> && std::is_same_v<std::remove_cv_t<T>, R>) return R(std::move(value));
+  if constexpr (!std::is_reference_v<T> && __is_same(std::remove_cv_t<T>, R)) return R(std::move(value));
   else return R(operand_value(value));
 }
 

@@ -126,7 +126,7 @@ template <class P, int Options, class Stride, class M>
 inline constexpr bool is_strided_matrix_view<Eigen::Ref<P, Options, Stride>, M> =
     Stride::OuterStrideAtCompileTime == Eigen::Dynamic && Stride::InnerStrideAtCompileTime <= 1 &&
     M::SizeAtCompileTime == Eigen::Dynamic && M::RowsAtCompileTime != 1 && M::ColsAtCompileTime != 1 &&
-    std::is_same_v<typename std::remove_const_t<P>::Scalar, typename M::Scalar> &&
+    __is_same(typename std::remove_const_t<P>::Scalar, typename M::Scalar) &&
     bool(std::remove_const_t<P>::Flags & Eigen::RowMajorBit) == bool(M::Flags & Eigen::RowMajorBit);
 
 /// The finished value of expression `E` from a scalar or an Eigen expression. Constructed

@@ -42,7 +42,7 @@ template <class E>
 constexpr number coefficient_of(const E& e) {
   if constexpr (is_node_of<E, product_op>) {
     using N = std::remove_cvref_t<decltype(e.template arg<0>())>;
-    if constexpr (std::is_same_v<N, literal> || is_rational<N>) return e.template arg<0>().value;
+    if constexpr (__is_same(N, literal) || is_rational<N>) return e.template arg<0>().value;
   }
   return number(1);
 }
@@ -52,7 +52,7 @@ template <class E>
 constexpr const auto& core_of(const E& e) {
   if constexpr (is_node_of<E, product_op>) {
     using N = std::remove_cvref_t<decltype(e.template arg<0>())>;
-    if constexpr (std::is_same_v<N, literal> || is_rational<N>) return e.template arg<1>();
+    if constexpr (__is_same(N, literal) || is_rational<N>) return e.template arg<1>();
     else return e;
   } else {
     return e;
@@ -318,8 +318,8 @@ namespace identification {
 /// The sum of two contributions of the walks, no_term being zero.
 template <class A, class B>
 constexpr auto combined(const A& a, const B& b) {
-  if constexpr (std::is_same_v<A, no_term>) return b;
-  else if constexpr (std::is_same_v<B, no_term>) return a;
+  if constexpr (__is_same(A, no_term)) return b;
+  else if constexpr (__is_same(B, no_term)) return a;
   else return make_node(add_op{}, a, b);
 }
 }  // namespace identification
@@ -349,7 +349,7 @@ template <class V, class E>
 constexpr auto push_through(const subtract_op&, const E& e) {
   using identification::combined, vec_identification::push;
   const auto right = push<V>(e.template arg<1>());
-  if constexpr (std::is_same_v<decltype(right), const identification::no_term>) return push<V>(e.template arg<0>());
+  if constexpr (__is_same(decltype(right), const identification::no_term)) return push<V>(e.template arg<0>());
   else return combined(push<V>(e.template arg<0>()), -right);
 }
 template <class V, class E>

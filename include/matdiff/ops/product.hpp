@@ -18,7 +18,7 @@ namespace matdiff {
 
 template <class N>
 constexpr bool numerator_is_one(const N& n) {
-  if constexpr (std::is_same_v<N, literal>) return n.value.is(1);
+  if constexpr (__is_same(N, literal)) return n.value.is(1);
   else return true;
 }
 
@@ -29,7 +29,7 @@ template <class P, class S>
 constexpr bool is_printed_square(const P& p, const S& s) {
   if constexpr (is_node_of<S, product_op>) {
     using F = std::remove_cvref_t<decltype(s.template arg<0>())>;
-    if constexpr (F::shape_v.is_scalar() && std::is_same_v<F, std::remove_cvref_t<decltype(s.template arg<1>())>>)
+    if constexpr (F::shape_v.is_scalar() && __is_same(F, std::remove_cvref_t<decltype(s.template arg<1>())>))
       return p.render(s.template arg<0>()) == p.render(s.template arg<1>());
   }
   return false;
@@ -80,7 +80,7 @@ struct quotient_op;
 /// 0 for finite A.)
 template <class E>
 constexpr bool is_zero_value(const E& e) {
-  if constexpr (std::is_same_v<E, literal>) return e.value.is(0);
+  if constexpr (__is_same(E, literal)) return e.value.is(0);
   else if constexpr (is_node_of<E, product_op>) return is_zero_value(e.template arg<0>()) || is_zero_value(e.template arg<1>());
   else if constexpr (is_node_of<E, quotient_op>) return is_zero_value(e.template arg<0>());
   else return false;
@@ -113,7 +113,7 @@ struct product_op {
       p.write("0");
       return;
     }
-    if constexpr (std::is_same_v<A, literal>) {  // 1*B prints as B, -1*B as -B
+    if constexpr (__is_same(A, literal)) {  // 1*B prints as B, -1*B as -B
       if (is_unit(a.value)) {
         if (a.value.negative()) p.write("-");
         p.right_operand(b, p.latex() ? precedence::prefix : precedence::product);
@@ -124,8 +124,8 @@ struct product_op {
     if constexpr (is_node_of<A, quotient_op>) {
       const auto& numerator = a.template arg<0>();
       using N = std::remove_cvref_t<decltype(numerator)>;
-      if constexpr (std::is_same_v<N, literal> || std::is_same_v<N, rational<1>>) {
-        if (std::is_same_v<N, rational<1>> || numerator_is_one(numerator)) {
+      if constexpr (__is_same(N, literal) || __is_same(N, rational<1>)) {
+        if (__is_same(N, rational<1>) || numerator_is_one(numerator)) {
           print_quotient(p, b, a.template arg<1>());
           return;
         }
@@ -135,15 +135,15 @@ struct product_op {
     if constexpr (is_node_of<B, quotient_op>) {
       const auto& numerator = b.template arg<0>();
       using N = std::remove_cvref_t<decltype(numerator)>;
-      if constexpr (std::is_same_v<N, literal> || std::is_same_v<N, rational<1>>) {
-        if (std::is_same_v<N, rational<1>> || numerator_is_one(numerator)) {
+      if constexpr (__is_same(N, literal) || __is_same(N, rational<1>)) {
+        if (__is_same(N, rational<1>) || numerator_is_one(numerator)) {
           print_quotient(p, a, b.template arg<1>());
           return;
         }
       }
     }
     // s*s of a 1x1 s prints as s^2.
-    if constexpr (A::shape_v.is_scalar() && std::is_same_v<A, B> && !std::is_same_v<A, literal>) {
+    if constexpr (A::shape_v.is_scalar() && __is_same(A, B) && !__is_same(A, literal)) {
       if (p.render(a) == p.render(b)) {
         print_square(p, a);
         return;

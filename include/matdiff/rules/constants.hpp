@@ -40,10 +40,10 @@ inline constexpr bool is_ones<constant_matrix<constant_kind::ones, R, C>> = true
 
 /// A number: a literal (value) or a rational (type).
 template <class E>
-inline constexpr bool is_number = std::is_same_v<E, literal> || is_rational<E>;
+inline constexpr bool is_number = __is_same(E, literal) || is_rational<E>;
 
 template <class E>
-inline constexpr bool is_one = std::is_same_v<E, rational<1, 1>>;
+inline constexpr bool is_one = __is_same(E, rational<1, 1>);
 
 template <class E>
 inline constexpr bool is_negative_rational = false;
@@ -58,7 +58,7 @@ constexpr auto zero_of() {
 
 template <class E>
 constexpr number number_of(const E& e) {
-  if constexpr (std::is_same_v<E, literal>) return e.value;
+  if constexpr (__is_same(E, literal)) return e.value;
   else return E::value;
 }
 

@@ -47,7 +47,7 @@ constexpr auto rewrite(const product_op& op, const A& a, const B& b) {
     return a;
   } else if constexpr (is_one<A>) {
     return b;
-  } else if constexpr (std::is_same_v<A, rational<-1>> && !is_number<B>) {
+  } else if constexpr (__is_same(A, rational<-1>) && !is_number<B>) {
     return rewrite(negate_op{}, b);
   } else if constexpr (is_one<B>) {
     return a;
@@ -124,7 +124,7 @@ inline constexpr bool has_minus_sign<node<subtract_op, L, R>> = has_minus_sign<L
 
 template <class A>
 constexpr auto rewrite(const negate_op& op, const A& a) {
-  if constexpr (is_zero<A> || std::is_same_v<A, invalid_expression>) return a;
+  if constexpr (is_zero<A> || __is_same(A, invalid_expression)) return a;
   else if constexpr (is_negation<A>) return a.template arg<0>();
   else if constexpr (is_sum<A> && has_minus_sign<A>)  // -(-a + -b) = a + b, -(-a - b) = a + b
     return sums::distributed(op, a);
@@ -139,7 +139,7 @@ constexpr auto rewrite(const quotient_op& op, const A& a, const S& s) {
   if constexpr (is_zero<A>) return a;
   else if constexpr (is_rational<S>)
     return rewrite(product_op{}, rational_t<number(1) / S::value>{}, a);
-  else if constexpr (std::is_same_v<S, literal>)
+  else if constexpr (__is_same(S, literal))
     return rewrite(product_op{}, literal(number(1) / s.value), a);
   else if constexpr (is_negation<A>) return rewrite(negate_op{}, rewrite(op, a.template arg<0>(), s));
   else if constexpr (is_negative_rational<A>)

@@ -480,7 +480,7 @@ template <class Terms>
 inline constexpr bool has_invalid_term = false;
 template <class I, class... T>
 inline constexpr bool has_invalid_term<detail::indexed_pack<I, T...>> =
-    (std::is_same_v<decltype(T::core), invalid_expression> || ...);
+    (__is_same(decltype(T::core), invalid_expression) || ...);
 
 /// op(t₁ ± t₂ ± ...) = op(t₁) ± op(t₂) ± ... for a linear operation and a simplified sum,
 /// summed once.

@@ -59,7 +59,7 @@ namespace detail {
 /// The binding, with the value of variable V replaced by `value` (held by reference).
 template <class V, class B, class T>
 decltype(auto) rebound(const B& b, const T& value) {
-  if constexpr (std::is_same_v<typename B::variable_type, V>) return V{} = value;
+  if constexpr (__is_same(typename B::variable_type, V)) return V{} = value;
   else return (b);
 }
 
@@ -68,12 +68,12 @@ decltype(auto) rebound(const B& b, const T& value) {
 /// types as at the bound point and reuses the same compiled kernel; else a dynamic matrix.
 template <class S, class V, class B, class... Rest>
 auto movable_copy(const B& b, const Rest&... rest) {
-  if constexpr (!std::is_same_v<typename B::variable_type, V>) {
+  if constexpr (!__is_same(typename B::variable_type, V)) {
     return movable_copy<S, V>(rest...);
   } else {
     using T = typename B::value_type;
     if constexpr (std::is_arithmetic_v<T>) return static_cast<S>(b.value);
-    else if constexpr (std::is_same_v<T, typename T::PlainObject> && std::is_same_v<typename T::Scalar, S>) return T(b.value);
+    else if constexpr (__is_same(T, typename T::PlainObject) && __is_same(typename T::Scalar, S)) return T(b.value);
     else return Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic>(b.value.template cast<S>());
   }
 }
@@ -231,7 +231,7 @@ gradient_check compare_jacobian(const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dy
 template <class F, class G, class V, class... B>
 gradient_check check_gradient(const kernel_t<F, G>& value_and_gradient, const V&, const B&... bindings) {
   static_assert(is_variable<V>, "matdiff: check_gradient: the second argument must be a variable");
-  static_assert(((std::is_same_v<typename B::variable_type, V>) || ...),
+  static_assert(((__is_same(typename B::variable_type, V)) || ...),
                 "matdiff: check_gradient: the variable needs a binding");
   static_assert(!is_variable<V> || any_invalid<F, G> || (F::shape_v.is_scalar() && G::shape_v == V::shape_v),
                 "matdiff: check_gradient: the kernel must evaluate a 1x1 f and a gradient shaped as the variable, "
@@ -256,12 +256,12 @@ gradient_check check_gradient(const kernel_t<F, G>& value_and_gradient, const V&
 template <class F, class V, class... B>
 gradient_check check_gradient(const F& f, const V& x, const B&... bindings) {
   static_assert(is_variable<V>, "matdiff: check_gradient: the second argument must be a variable");
-  static_assert(((std::is_same_v<typename B::variable_type, V>) || ...),
+  static_assert(((__is_same(typename B::variable_type, V)) || ...),
                 "matdiff: check_gradient: the variable needs a binding");
   // One kernel for f and its gradient: the gradient may have lost variables of f (grad of
   // a'x is a) and the bindings are those of f. f is evaluated at the moved points by the
   // same kernel, so its evaluation is compiled once.
-  if constexpr (is_variable<V> && ((std::is_same_v<typename B::variable_type, V>) || ...))
+  if constexpr (is_variable<V> && ((__is_same(typename B::variable_type, V)) || ...))
     return check_gradient(kernel(f, grad(f, x)), x, bindings...);
   else
     return gradient_check{};

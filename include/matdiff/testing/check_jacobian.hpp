@@ -32,7 +32,7 @@ namespace matdiff {
 template <class F, class V, class... B>
 gradient_check check_jacobian(const F& f, const V& x, const B&... bindings) {
   static_assert(is_variable<V>, "matdiff: check_jacobian: the second argument must be a variable");
-  static_assert(((std::is_same_v<typename B::variable_type, V>) || ...),
+  static_assert(((__is_same(typename B::variable_type, V)) || ...),
                 "matdiff: check_jacobian: the variable needs a binding");
   // One kernel for F and its Jacobian: the Jacobian may have lost variables of F.
   const auto [value, j] = kernel(f, jacobian(f, x))(bindings...);
@@ -47,7 +47,7 @@ gradient_check check_jacobian(const F& f, const V& x, const B&... bindings) {
 template <class F, class V, class... B>
 gradient_check check_hessian(const F& f, const V& x, const B&... bindings) {
   static_assert(is_variable<V>, "matdiff: check_hessian: the second argument must be a variable");
-  static_assert(((std::is_same_v<typename B::variable_type, V>) || ...),
+  static_assert(((__is_same(typename B::variable_type, V)) || ...),
                 "matdiff: check_hessian: the variable needs a binding");
   // f is in every kernel so that the bindings of f are the bindings of the kernel.
   const auto [value, h] = kernel(f, hessian(f, x))(bindings...);

@@ -31,7 +31,7 @@ namespace planning {
 
 /// A node of + or −: the left spine of such nodes is one planned sum.
 template <class E>
-inline constexpr bool is_sum_node = is_node_of<E, add_op> || is_node_of<E, subtract_op>;
+concept is_sum_node = is_node_of<E, add_op> || is_node_of<E, subtract_op>;
 
 /// The number of terms on the left spine of + and − of E.
 template <class E>
@@ -109,15 +109,16 @@ constexpr auto mirrored_terms() {
   }(static_cast<Terms*>(nullptr));
 }
 
-/// Term I of a spine, planned; a term that is an earlier term's transpose (`mirrored_terms`)
-/// as the transpose of that term's product, with its own sign.
-template <std::size_t I, std::size_t Mirrored, class Terms>
-constexpr auto planned_term(const Terms& terms) {
-  const auto& t = at<I>(terms);
-  if constexpr (Mirrored == I) {
+/// A term t of a spine, planned; a term that is an earlier term m's transpose
+/// (`mirrored_terms`) as the transpose of m's product, with its own sign. (Given the two
+/// terms, not the spine: a function per term named after the whole spine would put the
+/// square of the number of terms in its names.)
+template <bool Mirrored, class T, class M>
+constexpr auto planned_term(const T& t, const M& m) {
+  if constexpr (!Mirrored) {
     return plan_evaluation(t);
   } else {
-    const auto transposed = make_node(transpose_op{}, unsigned_term(at<Mirrored>(terms)));
+    const auto transposed = make_node(transpose_op{}, unsigned_term(m));
     if constexpr (is_negation<std::remove_cvref_t<decltype(t)>>)
       return plan_evaluation(make_node(negate_op{}, transposed));
     else
@@ -132,17 +133,17 @@ constexpr auto planned_terms(const E& e) {
   using terms_t = std::remove_const_t<decltype(terms)>;
   constexpr auto mirrored = mirrored_terms<terms_t>();
   return [&]<std::size_t... I>(std::index_sequence<I...>) {
-    return make_pack(planned_term<I, mirrored[I]>(terms)...);
+    return make_pack(planned_term<mirrored[I] != I>(at<I>(terms), at<mirrored[I]>(terms))...);
   }(std::make_index_sequence<terms_t::size>{});
 }
 
-/// How term T enters a planned sum of shape Sum: a product is added into the running sum as
-/// a product of its factors where that saves the product's temporary (a matrix of run-time
-/// size: for a fixed size, Eigen's lazy sum of products is as fast); the first term is the
-/// running sum's start.
-template <class T, bool First, bool Subtracted, class Sum>
+/// How term T enters a planned sum (of a fixed shape or not): a product is added into the
+/// running sum as a product of its factors where that saves the product's temporary (a
+/// matrix of run-time size: for a fixed size, Eigen's lazy sum of products is as fast); the
+/// first term is the running sum's start.
+template <class T, bool First, bool Subtracted, bool FixedSum>
 inline constexpr term_kind kind_of_term =
-    (!First && product_term<T>::applies && !Sum::shape_v.is_fixed())
+    (!First && product_term<T>::applies && !FixedSum)
         ? (Subtracted ? term_kind::minus_product : term_kind::plus_product)
         : (Subtracted ? term_kind::minus : term_kind::plus);
 
@@ -157,7 +158,7 @@ constexpr auto planned_sum(const E& e) {
     return s;
   }();
   return [&]<class... T, std::size_t... I>(const pack<T...>& terms, std::index_sequence<I...>) {
-    using op = planned_sum_op<kind_of_term<T, I == 0, subtracted[I], E>...>;
+    using op = planned_sum_op<kind_of_term<T, I == 0, subtracted[I], E::shape_v.is_fixed()>...>;
     return node<op, T...>(op{}, at<I>(terms)...);
   }(planned_terms(e), std::make_index_sequence<n>{});
 }

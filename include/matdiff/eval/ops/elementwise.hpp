@@ -76,7 +76,7 @@ struct evaluator<elementwise_op<Function>> {
   /// written-out form overflows at entries near 710.
   template <class A>
   static constexpr auto plan(const node<elementwise_op<Function>, A>& e) {
-    if constexpr (std::is_same_v<Function, function::log> && is_sum_of_exp<A>)
+    if constexpr (__is_same(Function, function::log) && is_sum_of_exp<A>)
       return planned_node<logsumexp_op>(e.template arg<0>().template arg<0>().template arg<0>());
     else return e;
   }

@@ -110,7 +110,7 @@ constexpr auto resummed(const T&... terms) {
   using first = pack_element_t<0, pack<T...>>;
   return [&]<std::size_t... I>(std::index_sequence<I...>) {
     constexpr bool subtracted[] = {(K == term_kind::minus || K == term_kind::minus_product)...};
-    using op = planned_sum_op<kind_of_term<T, I == 0, subtracted[I], first>...>;
+    using op = planned_sum_op<kind_of_term<T, I == 0, subtracted[I], first::shape_v.is_fixed()>...>;
     return node<op, T...>(op{}, terms...);
   }(std::index_sequence_for<T...>{});
 }

@@ -83,7 +83,7 @@ constexpr auto right_factor_form(const L& l, const node<transpose_op, A>& r) {
 template <class X, class A>
   requires(!A::shape_v.is_scalar())
 constexpr auto symmetric_product_with_transpose(const X& x, const node<transpose_op, A>& z) {
-  if constexpr (std::is_same_v<X, node<transpose_op, A>>) {
+  if constexpr (__is_same(X, node<transpose_op, A>)) {
     return planned_node<gram_op>(z.template arg<0>());
   } else {
     const auto p = planning::product(x, z.template arg<0>());

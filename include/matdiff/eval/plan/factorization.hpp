@@ -116,7 +116,7 @@ constexpr auto right_factor_form(const L& b, const node<lu_inverse_op, F>& inver
 /// (S⁻¹M)S⁻¹ with S symmetric, S⁻ᵀ = S⁻¹: a solve with S from the right. (S⁻¹S⁻¹, x = z,
 /// is one triangle of the product of the inverse, which is formed anyway.)
 template <class X, class F>
-  requires(factorizes_symmetric<F> && !std::is_same_v<X, node<lu_inverse_op, F>>)
+  requires(factorizes_symmetric<F> && !__is_same(X, node<lu_inverse_op, F>))
 constexpr auto symmetric_product_with_transpose(const X& x, const node<lu_inverse_op, F>& inverse) {
   return planned_node<lu_solve_right_symmetric_op>(x, inverse.template arg<0>());
 }

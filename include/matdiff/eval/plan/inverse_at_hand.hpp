@@ -49,28 +49,45 @@ namespace planning {
 template <class... P>
 using nodes_of_t = typename detail::add_all<type_list<>, P...>::type;
 
+// Class templates, not variable templates: asked of every node with the list of all nodes,
+// a variable per node would be named after the whole list, the square of the kernel's size
+// in names (core/pack.hpp, holds_no_data).
+
+/// The factorization F a solve node solves with (`void` for other nodes).
+template <class E>
+struct solved_factorization {
+  using type = void;
+};
+template <class F, class B>
+struct solved_factorization<node<lu_solve_op, F, B>> {
+  using type = F;
+};
+template <class B, class F>
+struct solved_factorization<node<lu_solve_right_op, B, F>> {
+  using type = F;
+};
+template <class B, class F>
+struct solved_factorization<node<lu_solve_right_symmetric_op, B, F>> {
+  using type = F;
+};
+
 /// lu_inverse(F) is one of the nodes.
 template <class Nodes, class F>
-inline constexpr bool inverse_listed = false;
+struct inverse_listed : std::false_type {};
 template <class... T, class F>
-inline constexpr bool inverse_listed<type_list<T...>, F> = (__is_same(T, node<lu_inverse_op, F>) || ...);
+struct inverse_listed<type_list<T...>, F> : std::bool_constant<(__is_same(T, node<lu_inverse_op, F>) || ...)> {};
+template <class... T>
+struct inverse_listed<type_list<T...>, void> : std::false_type {};
 
 /// E is a solve whose factorization's inverse is one of the nodes.
 template <class E, class Nodes>
-inline constexpr bool solve_with_inverse_at_hand = false;
-template <class F, class B, class Nodes>
-inline constexpr bool solve_with_inverse_at_hand<node<lu_solve_op, F, B>, Nodes> = inverse_listed<Nodes, F>;
-template <class B, class F, class Nodes>
-inline constexpr bool solve_with_inverse_at_hand<node<lu_solve_right_op, B, F>, Nodes> = inverse_listed<Nodes, F>;
-template <class B, class F, class Nodes>
-inline constexpr bool solve_with_inverse_at_hand<node<lu_solve_right_symmetric_op, B, F>, Nodes> =
-    inverse_listed<Nodes, F>;
+concept solve_with_inverse_at_hand = inverse_listed<Nodes, typename solved_factorization<E>::type>::value;
 
 template <class Nodes>
-inline constexpr bool any_solve_with_inverse_at_hand = false;
+struct any_solve_with_inverse_at_hand : std::false_type {};
 template <class... T>
-inline constexpr bool any_solve_with_inverse_at_hand<type_list<T...>> =
-    (solve_with_inverse_at_hand<T, type_list<T...>> || ...);
+struct any_solve_with_inverse_at_hand<type_list<T...>>
+    : std::bool_constant<(inverse_listed<type_list<T...>, typename solved_factorization<T>::type>::value || ...)> {};
 
 /// e with its solves that have their inverse among Nodes written as products with it.
 template <class Nodes, class E>
@@ -90,7 +107,7 @@ constexpr auto with_inverse_at_hand(const E& e) {
     else if constexpr (is_node_of<R, lu_solve_right_symmetric_op> && solve_with_inverse_at_hand<E, Nodes>)
       return planned_node<symmetric_product_op<false, false>>(rebuilt.template arg<0>(),
                                                               planned_node<lu_inverse_op>(rebuilt.template arg<1>()));
-    else if constexpr (!std::is_same_v<R, E> && requires { evaluator<std::remove_const_t<decltype(e.op)>>::plan(rebuilt); })
+    else if constexpr (!__is_same(R, E) && requires { evaluator<std::remove_const_t<decltype(e.op)>>::plan(rebuilt); })
       // An operand became a product with the inverse: the form the node's operation plans
       // for it, e.g. tr(B·A⁻¹) as Σ B ∘ (A⁻¹)ᵀ rather than the product formed for its trace.
       return evaluator<std::remove_const_t<decltype(e.op)>>::plan(rebuilt);
@@ -103,7 +120,7 @@ constexpr auto with_inverse_at_hand(const E& e) {
 /// its solves using the inverses at hand; e itself (same type) when there are none.
 template <class Nodes, class E>
 constexpr auto using_inverses_at_hand(const E& e) {
-  if constexpr (any_solve_with_inverse_at_hand<Nodes>) return with_inverse_at_hand<Nodes>(e);
+  if constexpr (any_solve_with_inverse_at_hand<Nodes>::value) return with_inverse_at_hand<Nodes>(e);
   else return e;
 }
 

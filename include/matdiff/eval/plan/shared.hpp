@@ -144,7 +144,7 @@ template <class E>
 constexpr bool same_value(const E& a, const E& b) {
   if constexpr (!carries_data<E>) {
     return true;
-  } else if constexpr (std::is_same_v<E, literal>) {
+  } else if constexpr (__is_same(E, literal)) {
     return a.value == b.value;
   } else if constexpr (is_node<E>) {
     bool same_op = true;

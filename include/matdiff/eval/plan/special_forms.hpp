@@ -215,7 +215,7 @@ void with_product_factors(const Ctx& ctx, const T& t, F&& f) {
     const auto& held_s = evaluate(ctx, t.template arg<0>());
     const S s = to_scalar<S>(operand_value(held_s));
     with_product_factors(ctx, t.template arg<1>(), [&](const auto& inner, const auto& a, const auto& b) {
-      if constexpr (std::is_same_v<std::remove_cvref_t<decltype(inner)>, std::false_type>) f(s, a, b);
+      if constexpr (__is_same(std::remove_cvref_t<decltype(inner)>, std::false_type)) f(s, a, b);
       else f(S(s * inner), a, b);
     });
   } else {
@@ -239,7 +239,7 @@ constexpr bool computed_from_factors() {
 /// s·a for the scale of `with_product_factors`: a itself where there is none.
 template <class S, class A>
 decltype(auto) scaled_by(const S& s, const A& a) {
-  if constexpr (std::is_same_v<S, std::false_type>) return (a);
+  if constexpr (__is_same(S, std::false_type)) return (a);
   else return s * a;
 }
 
@@ -294,7 +294,7 @@ template <class E, class Ctx, class T>
 result_t<Ctx, E> owned_value(const Ctx& ctx, const T& t) {
   decltype(auto) v = evaluate(ctx, t);
   using V = decltype(v);
-  if constexpr (!std::is_reference_v<V> && std::is_same_v<std::remove_cvref_t<V>, result_t<Ctx, E>>)
+  if constexpr (!std::is_reference_v<V> && __is_same(std::remove_cvref_t<V>, result_t<Ctx, E>))
     return v;
   else
     return finish<typename Ctx::scalar, E>(operand_value(v));
