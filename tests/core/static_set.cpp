@@ -34,3 +34,17 @@ TEST_CASE("a list that repeats items is collected into a set that holds each onc
                 v.items[4] == 1);
   STATIC_REQUIRE(md::set_union<set, set>.size == 2);
 }
+
+TEST_CASE("difference keeps the first set's order") {
+  constexpr md::static_set<int, 4> c{{4, 1, 3, 2}};
+  constexpr auto d = md::set_difference<c, b>;
+  static_assert(d.size == 2 && d.items[0] == 1 && d.items[1] == 2);
+  static_assert(md::set_difference<c, none>.size == 4 && md::set_difference<c, none>.items[3] == 2);
+  static_assert(md::set_difference<a, c>.size == 0 && md::set_difference<none, a>.size == 0);
+  // What a derivative's type keeps (core/expression.hpp): the signature is its variables, then
+  // the difference, so union(variables, signature - variables) is the signature in its order.
+  constexpr auto signature = md::set_union<b, c>;
+  constexpr auto kept = md::set_union<b, md::set_difference<signature, b>>;
+  STATIC_REQUIRE(kept.size == signature.size && kept.items[0] == 3 && kept.items[1] == 4 && kept.items[2] == 1 &&
+                 kept.items[3] == 2);
+}

@@ -67,7 +67,7 @@ TEST_CASE("the view names each distinct type of the bound values once", "[contex
   using fixed = Eigen::Matrix2d;
   using dynamic = Eigen::MatrixXd;
   // Five variables bound to three kinds of value: fixed 2x2 (three of them), dynamic, a number.
-  using ctx = md::context<md::static_set<md::variable_info, 0>{}, md::static_set<md::name_string, 1>{{"n"}},
+  using ctx = md::context<md::static_set<md::name_string, 1>{{"n"}},
                           binding<std::remove_cvref_t<decltype(long_name)>, fixed, false>,
                           binding<std::remove_cvref_t<decltype(D)>, dynamic, false>,
                           binding<std::remove_cvref_t<decltype(other_long)>, fixed, false>,

@@ -48,6 +48,24 @@ TEST_CASE("a gradient that lost a variable accepts the function's bindings") {
   require_close(gradient, av);
 }
 
+TEST_CASE("a derivative's type names only the variables it lost, its signature is in the function's order") {
+  // f's variables in first-seen order are Y, A, X; its gradient in X, I + A', has A alone.
+  constexpr auto f = md::trace(md::transpose(Y) * Y) + md::trace(A * X) + md::trace(X);
+  constexpr auto g = md::grad(f, X);
+  static_assert(md::to_string(g) == "I + A'");
+  using G = std::remove_cvref_t<decltype(g)>;
+  constexpr auto lost = G::lost_v;
+  STATIC_REQUIRE(lost.size == 2);
+  STATIC_REQUIRE((lost.items[0].name == md::name_string("Y") && lost.items[1].name == md::name_string("X")));
+  constexpr auto signature = md::signature_of<G>;
+  STATIC_REQUIRE(signature.size == 3);
+  STATIC_REQUIRE((signature.items[0].name == md::name_string("A") && signature.items[1].name == md::name_string("Y") &&
+                  signature.items[2].name == md::name_string("X")));
+  const Eigen::Matrix3d Av = random_matrix<Eigen::Matrix3d>(), Xv = random_matrix<Eigen::Matrix3d>();
+  const Eigen::MatrixXd Yv = random_matrix<Eigen::MatrixXd>(4, 3);
+  require_close(g(A = Av, X = Xv, Y = Yv), Eigen::Matrix3d(Av.transpose() + Eigen::Matrix3d::Identity()));
+}
+
 TEST_CASE("a Hessian without the variables of its function takes its sizes from their bindings") {
   // ‖T - UV'‖² in U: 2 kron(V'V, I), whose identity is n x n with n the rows of T and U.
   constexpr auto f = md::sqnorm(T - U * md::transpose(V));

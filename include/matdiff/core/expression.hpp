@@ -163,17 +163,22 @@ concept is_node = detail::is_node<E>::value;
 ///
 /// A derivative may lose variables: `md::grad(md::transpose(x) * a, x)` is `a`. Its bindings
 /// are still those of its function (API: "an expression keeps the variables written in
-/// it"), so the derivative is `with_signature<E, Signature>`: printed and evaluated as E,
-/// with `signature_v` = E's variables and the lost ones, which bindings may name. It only
+/// it"), so the derivative is `with_signature<E, Lost>`: printed and evaluated as E, with
+/// `signature_v` = E's variables and then the lost ones, which bindings may name. It only
 /// ever stands at the top of an expression: every operation built over it (make_expression),
 /// `md::simplify` and the derivatives take it apart, work on E, and put the union of their
 /// operands' signatures on the result; so the rewrite rules never see it.
-template <class E, auto Signature>
-struct with_signature : expression_interface<with_signature<E, Signature>> {
+///
+/// The type holds only the lost variables, not the whole signature: the gradient of a sum
+/// of 32 terms tr(Aᵢ X Bᵢ) loses X alone, and every function named after the gradient's type
+/// spelled the 65 variables' names and shapes again (6 KB of each name).
+template <class E, auto Lost>
+struct with_signature : expression_interface<with_signature<E, Lost>> {
   static constexpr shape shape_v = E::shape_v;
   static constexpr auto variables_v = E::variables_v;
   static constexpr auto symbols_v = E::symbols_v;
-  static constexpr auto signature_v = Signature;
+  static constexpr auto lost_v = Lost;
+  static constexpr auto signature_v = set_union<E::variables_v, Lost>;
 
   E expression;
 
@@ -182,8 +187,8 @@ struct with_signature : expression_interface<with_signature<E, Signature>> {
   constexpr int precedence(notation n) const { return expression.precedence(n); }
 };
 
-template <class E, auto Signature>
-struct detail::holds_no_data<with_signature<E, Signature>> : detail::holds_no_data<E> {};
+template <class E, auto Lost>
+struct detail::holds_no_data<with_signature<E, Lost>> : detail::holds_no_data<E> {};
 
 /// Whether a derivation or rewriting of `Inputs...` into R may return R{} instead of computing
 /// its result: neither holds data, so R{} is the one value of R.
@@ -209,7 +214,7 @@ struct has_signature<with_signature<E, S>> : std::true_type {};
 template <class E>
 inline constexpr auto signature_of = E::variables_v;
 template <class E, auto S>
-inline constexpr auto signature_of<with_signature<E, S>> = S;
+inline constexpr auto signature_of<with_signature<E, S>> = with_signature<E, S>::signature_v;
 }  // namespace detail
 
 template <class E>
@@ -234,9 +239,11 @@ constexpr auto keep_signature(const E& e) {
   if constexpr (!expression<E> || __is_same(E, invalid_expression)) {
     return e;
   } else {
+    // all begins with e's variables (signature_of<E> does), so all = e's variables, then lost.
     constexpr auto all = set_union<signature_of<E>, Signature>;
+    using expression_type = without_signature_t<E>;
     if constexpr (all.size == E::variables_v.size) return without_signature(e);
-    else return with_signature<without_signature_t<E>, all>{{}, without_signature(e)};
+    else return with_signature<expression_type, set_difference<all, expression_type::variables_v>>{{}, without_signature(e)};
   }
 }
 

@@ -41,4 +41,10 @@ struct shape {
 
 inline constexpr shape scalar_shape{dimension::fixed(1), dimension::fixed(1)};
 
+/// A shape carried by a type: what a variable's type names (core/variable.hpp says why).
+template <dimension Rows, dimension Cols>
+struct shape_type {
+  static constexpr shape value{Rows, Cols};
+};
+
 }  // namespace matdiff

@@ -113,4 +113,26 @@ consteval static_set<T, R> union_of(const static_set<T, N>&... sets) {
 template <auto... Sets>
 inline constexpr auto set_union = detail::union_of<detail::union_size(Sets...)>(Sets...);
 
+namespace detail {
+template <class T, std::size_t N, std::size_t M>
+consteval std::size_t difference_size(const static_set<T, N>& a, const static_set<T, M>& b) {
+  std::size_t count = 0;
+  for (const T& x : a) count += !b.contains(x);
+  return count;
+}
+
+template <std::size_t R, class T, std::size_t N, std::size_t M>
+consteval static_set<T, R> difference_of(const static_set<T, N>& a, const static_set<T, M>& b) {
+  static_set<T, R> out{};
+  std::size_t count = 0;
+  for (const T& x : a)
+    if (!b.contains(x)) out.items[count++] = x;
+  return out;
+}
+}  // namespace detail
+
+/// The items of A that are not in B, in A's order.
+template <auto A, auto B>
+inline constexpr auto set_difference = detail::difference_of<detail::difference_size(A, B)>(A, B);
+
 }  // namespace matdiff

@@ -67,14 +67,19 @@ constexpr void print_name(P& p, std::string_view name) {
 /// (the simplifier drops its transposes; derivatives with respect to it act on symmetric
 /// directions, calculus/); `spd`: symmetric positive definite as well (inv, det, logdet and
 /// solves with it are evaluated by one Cholesky factorization, eval/plan/factorization.hpp).
-template <name_string Name, dimension Rows, dimension Cols, structure Structure = structure::general>
-struct variable : expression_interface<variable<Name, Rows, Cols, Structure>> {
+///
+/// The shape is a type, `shape_type<Rows, Cols>`, not two values: the mangled name of a type
+/// that names a variable again names an earlier type by a back-reference of a few
+/// characters, where a value is spelled out in full at each use. A node of the 32-term sum
+/// names 65 variables of shape n x n; with the shape as two values each took 100 characters.
+template <name_string Name, class Shape, structure Structure = structure::general>
+struct variable : expression_interface<variable<Name, Shape, Structure>> {
   static_assert(name_fits<Name>, "matdiff: variable: names are limited to 31 characters");
-  static_assert(Structure == structure::general || Rows == Cols,
+  static_assert(Structure == structure::general || Shape::value.is_square(),
                 "matdiff: symmetric variable: a symmetric matrix is square");
   static constexpr name_string name = Name;
   static constexpr structure structure_v = Structure;
-  static constexpr shape shape_v{Rows, Cols};
+  static constexpr shape shape_v = Shape::value;
   static constexpr static_set<variable_info, 1> variables_v{{variable_info{Name, shape_v, Structure}}};
   static constexpr variable_info info_v{Name, shape_v, Structure};
   static constexpr auto symbols_v = symbols_of_shape<shape_v>;
@@ -94,42 +99,42 @@ struct variable : expression_interface<variable<Name, Rows, Cols, Structure>> {
 
 template <class T>
 inline constexpr bool is_variable = false;
-template <name_string N, dimension R, dimension C, structure S>
-inline constexpr bool is_variable<variable<N, R, C, S>> = true;
+template <name_string N, class Sh, structure S>
+inline constexpr bool is_variable<variable<N, Sh, S>> = true;
 
 /// True for a variable known to be symmetric (`md::symmetric`, `md::spd`).
 template <class T>
 inline constexpr bool is_symmetric_variable = false;
-template <name_string N, dimension R, dimension C, structure S>
-inline constexpr bool is_symmetric_variable<variable<N, R, C, S>> = S != structure::general;
+template <name_string N, class Sh, structure S>
+inline constexpr bool is_symmetric_variable<variable<N, Sh, S>> = S != structure::general;
 
 /// True for a variable known to be symmetric positive definite (`md::spd`).
 template <class T>
 inline constexpr bool is_spd_variable = false;
-template <name_string N, dimension R, dimension C, structure S>
-inline constexpr bool is_spd_variable<variable<N, R, C, S>> = S == structure::spd;
+template <name_string N, class Sh, structure S>
+inline constexpr bool is_spd_variable<variable<N, Sh, S>> = S == structure::spd;
 
 /// `md::scalar<"a">`: a 1x1 variable.
 template <name_string Name>
-inline constexpr variable<Name, dimension::fixed(1), dimension::fixed(1)> scalar{};
+inline constexpr variable<Name, shape_type<dimension::fixed(1), dimension::fixed(1)>> scalar{};
 
 /// `md::vector<"x", N>`: an N x 1 column vector; N an integer or `md::dim<"n">`.
 template <name_string Name, auto N>
-inline constexpr variable<Name, to_dimension(N), dimension::fixed(1)> vector{};
+inline constexpr variable<Name, shape_type<to_dimension(N), dimension::fixed(1)>> vector{};
 
 /// `md::matrix<"X", R, C>`: an R x C matrix; R, C integers or `md::dim<...>`.
 template <name_string Name, auto Rows, auto Cols>
-inline constexpr variable<Name, to_dimension(Rows), to_dimension(Cols)> matrix{};
+inline constexpr variable<Name, shape_type<to_dimension(Rows), to_dimension(Cols)>> matrix{};
 
 /// `md::symmetric<"S", N>`: an N x N symmetric matrix, Sᵀ = S; N an integer or `md::dim<...>`.
 /// The gradient with respect to it is the symmetric G with df = tr(G dS) for every symmetric
 /// dS, the symmetric part (G₀ + G₀ᵀ)/2 of the unconstrained gradient G₀.
 template <name_string Name, auto N>
-inline constexpr variable<Name, to_dimension(N), to_dimension(N), structure::symmetric> symmetric{};
+inline constexpr variable<Name, shape_type<to_dimension(N), to_dimension(N)>, structure::symmetric> symmetric{};
 
 /// `md::spd<"S", N>`: an N x N symmetric positive definite matrix; as `md::symmetric`, and
 /// evaluated by one Cholesky factorization (LLT) per kernel call for inv, det, logdet, solves.
 template <name_string Name, auto N>
-inline constexpr variable<Name, to_dimension(N), to_dimension(N), structure::spd> spd{};
+inline constexpr variable<Name, shape_type<to_dimension(N), to_dimension(N)>, structure::spd> spd{};
 
 }  // namespace matdiff

@@ -63,10 +63,10 @@ constexpr auto planned_node(const Args&... args) {
   return node<Op, Args...>(Op{}, args...);
 }
 
-template <class Ctx, name_string Name, dimension R, dimension C, structure St>
-decltype(auto) evaluate(const Ctx& ctx, const variable<Name, R, C, St>&) {
+template <class Ctx, name_string Name, class Shape, structure St>
+decltype(auto) evaluate(const Ctx& ctx, const variable<Name, Shape, St>&) {
   using S = typename Ctx::scalar;
-  if constexpr (variable<Name, R, C, St>::shape_v.is_scalar()) {
+  if constexpr (Shape::value.is_scalar()) {
     const auto& v = ctx.template leaf<Name>();
     if constexpr (std::is_arithmetic_v<std::remove_cvref_t<decltype(v)>>) return static_cast<S>(v);
     else return static_cast<S>(v(0, 0));

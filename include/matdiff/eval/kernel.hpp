@@ -109,7 +109,7 @@ class kernel_t {
   static consteval auto call_context() {
     constexpr auto signature = set_union<signature_of<E>...>;
     constexpr auto symbols = set_union<E::symbols_v..., detail::symbols_of_variables<signature>()>;
-    return std::type_identity<context<signature, symbols, B...>>{};
+    return std::type_identity<context<symbols, B...>>{};
   }
   template <class... B>
   using call_context_t = typename decltype(call_context<B...>())::type;
