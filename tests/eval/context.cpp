@@ -20,7 +20,7 @@ constexpr md::name_string names[] = {"a",        "A1",        "A12",      "abcde
 
 template <std::size_t... I>
 constexpr auto all_names(std::index_sequence<I...>) {
-  constexpr std::size_t words = (md::detail::bound_names<1, 1>::words_of(names[I]) + ...);
+  constexpr std::size_t words = (md::detail::packed_word_count(names[I]) + ...);
   return md::detail::bind_names<words, md::type_list<double>, decltype(I, 0.0)...>(names[I]...);
 }
 constexpr auto packed = all_names(std::make_index_sequence<std::size(names)>{});
@@ -28,12 +28,12 @@ constexpr auto packed = all_names(std::make_index_sequence<std::size(names)>{});
 }  // namespace
 
 TEST_CASE("packed names: a name takes its characters' words and one more zero byte", "[context]") {
-  STATIC_REQUIRE(md::detail::bound_names<1, 1>::words_of("a") == 1);
-  STATIC_REQUIRE(md::detail::bound_names<1, 1>::words_of("abcdefg") == 1);
-  STATIC_REQUIRE(md::detail::bound_names<1, 1>::words_of("abcdefgh") == 2);
-  STATIC_REQUIRE(md::detail::bound_names<1, 1>::words_of("abcdefghijklmnopqrstuvwxyz01234") == 4);
+  STATIC_REQUIRE(md::detail::packed_word_count("a") == 1);
+  STATIC_REQUIRE(md::detail::packed_word_count("abcdefg") == 1);
+  STATIC_REQUIRE(md::detail::packed_word_count("abcdefgh") == 2);
+  STATIC_REQUIRE(md::detail::packed_word_count("abcdefghijklmnopqrstuvwxyz01234") == 4);
   // "A1" is 'A' + '1'·256, the word a mangled name spells as 12609.
-  STATIC_REQUIRE(md::detail::bound_names<1, 1>::word_of("A1", 0) == 12609);
+  STATIC_REQUIRE(md::detail::packed_word("A1", 0) == 12609);
   STATIC_REQUIRE(decltype(packed)::count == std::size(names));
 }
 

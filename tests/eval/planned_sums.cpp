@@ -153,3 +153,22 @@ TEST_CASE("a term that is another's transpose is read from that term's value") {
                                         W.transpose() * W * W.transpose() * Dv.transpose() * W.transpose());
   require_close(hvp, expected, 1e-11);
 }
+
+TEST_CASE("the signs of a long spine: each subtracted term where it was written") {
+  // A - B + C - D - E + F: the spine's signs read off its nodes, left to right (spine_signs).
+  constexpr auto A = md::matrix<"A", n, n>;
+  constexpr auto B = md::matrix<"B", n, n>;
+  constexpr auto C = md::matrix<"C", n, n>;
+  constexpr auto D = md::matrix<"D", n, n>;
+  constexpr auto E = md::matrix<"E", n, n>;
+  constexpr auto F = md::matrix<"F", n, n>;
+  constexpr auto f = A - B + C - D - E + F;
+  using md::term_kind;
+  STATIC_REQUIRE(md::is_node_of<planned<decltype(f)>,
+                                md::planned_sum_op<term_kind::plus, term_kind::minus, term_kind::plus, term_kind::minus,
+                                                   term_kind::minus, term_kind::plus>>);
+  const Eigen::MatrixXd Av = random_matrix<Eigen::MatrixXd>(3, 3), Bv = random_matrix<Eigen::MatrixXd>(3, 3),
+                        Cv = random_matrix<Eigen::MatrixXd>(3, 3), Dv = random_matrix<Eigen::MatrixXd>(3, 3),
+                        Ev = random_matrix<Eigen::MatrixXd>(3, 3), Fv = random_matrix<Eigen::MatrixXd>(3, 3);
+  require_close(md::eval(f, A = Av, B = Bv, C = Cv, D = Dv, E = Ev, F = Fv), Eigen::MatrixXd(Av - Bv + Cv - Dv - Ev + Fv));
+}

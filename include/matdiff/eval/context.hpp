@@ -476,29 +476,31 @@ namespace detail {
 ///     whose values are of one type spells no positions at all.
 /// A kernel of 129 variables bound to one type so puts 1 KB in the name of every function of
 /// its evaluation instead of 3.3 KB (docs/compile_time.md: what g++ allocates slowest).
+/// How many 64-bit words a name takes: its characters and at least one zero byte.
+constexpr std::size_t packed_word_count(const name_string& name) { return name.size() / 8 + 1; }
+
+/// Word k of a name (k < packed_word_count(name)), its first character in the lowest byte.
+constexpr std::uint64_t packed_word(const name_string& name, std::size_t k) {
+  std::uint64_t w = 0;
+  for (std::size_t b = 0; b < 8 && 8 * k + b < name_string::capacity + 1; ++b)
+    w |= std::uint64_t(static_cast<unsigned char>(name.chars[8 * k + b])) << (8 * b);
+  return w;
+}
+
 template <std::size_t Words, std::size_t Count>
 struct bound_names {
   static constexpr std::size_t count = Count;
   std::uint64_t words[Words > 0 ? Words : 1]{};
   unsigned char leaf_type[Count > 0 ? Count : 1]{};
 
-  /// Word k of a name (k < words_of(name)).
-  static constexpr std::uint64_t word_of(const name_string& name, std::size_t k) {
-    std::uint64_t w = 0;
-    for (std::size_t b = 0; b < 8 && 8 * k + b < name_string::capacity + 1; ++b)
-      w |= std::uint64_t(static_cast<unsigned char>(name.chars[8 * k + b])) << (8 * b);
-    return w;
-  }
-  static constexpr std::size_t words_of(const name_string& name) { return name.size() / 8 + 1; }
-
   /// The position of `name` among the names, or npos.
   constexpr std::size_t index_of(const name_string& name) const {
-    const std::size_t n = words_of(name);
+    const std::size_t n = packed_word_count(name);
     for (std::size_t i = 0, at = 0; at < Words; ++i) {
       std::size_t length = 1;
       while (!has_zero_byte(words[at + length - 1])) ++length;
       bool same = length == n;
-      for (std::size_t k = 0; same && k < n; ++k) same = words[at + k] == word_of(name, k);
+      for (std::size_t k = 0; same && k < n; ++k) same = words[at + k] == packed_word(name, k);
       if (same) return i;
       at += length;
     }
@@ -527,7 +529,7 @@ constexpr bound_names<Words, sizeof...(N)> bind_names(const N&... names) {
   bound_names<Words, sizeof...(N)> out;
   std::size_t at = 0, i = 0;
   const auto add = [&](const name_string& name, std::size_t type) {
-    for (std::size_t k = 0; k < out.words_of(name); ++k) out.words[at++] = out.word_of(name, k);
+    for (std::size_t k = 0; k < packed_word_count(name); ++k) out.words[at++] = packed_word(name, k);
     out.leaf_type[i++] = static_cast<unsigned char>(type);
   };
   (add(names, type_index<L, Distinct>::value), ...);
@@ -586,7 +588,7 @@ struct view_of<context<Symbols, B...>> {
   using scalar = evaluation_scalar_t<typename B::value_type...>;
   using distinct = typename detail::distinct_types<type_list<>, leaf_t<scalar, B>...>::type;
   static_assert(list_length<distinct> < 256, "matdiff: more than 255 distinct types of bound values in one call");
-  static constexpr std::size_t words = (detail::bound_names<1, 1>::words_of(B::variable_type::name) + ... + 0);
+  static constexpr std::size_t words = (detail::packed_word_count(B::variable_type::name) + ... + 0);
   static constexpr auto names = detail::bind_names<words, distinct, leaf_t<scalar, B>...>(B::variable_type::name...);
   using type = typename detail::view_type<scalar, Symbols, names, distinct>::type;
 };

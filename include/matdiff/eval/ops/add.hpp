@@ -33,21 +33,20 @@ namespace planning {
 template <class E>
 concept is_sum_node = is_node_of<E, add_op> || is_node_of<E, subtract_op>;
 
-/// The number of terms on the left spine of + and − of E.
-template <class E>
-constexpr std::size_t spine_length() {
-  if constexpr (is_sum_node<E>) return spine_length<std::remove_cvref_t<decltype(std::declval<E>().template arg<0>())>>() + 1;
-  else return 1;
-}
-
-/// Which terms of E's spine are subtracted (term 0, the leftmost, never is).
-template <class E, std::size_t N>
-constexpr void mark_subtracted(std::array<bool, N>& subtracted) {
-  if constexpr (is_sum_node<E>) {
-    subtracted[spine_length<E>() - 1] = is_node_of<E, subtract_op>;
-    mark_subtracted<std::remove_cvref_t<decltype(std::declval<E>().template arg<0>())>>(subtracted);
-  }
-}
+/// Which terms of E's left spine of + and − are subtracted, left to right, as the type
+/// `std::integer_sequence<bool, false, ...>` (the leftmost term never is; its length is the
+/// spine's). A class, not a function: a function is named after E, each prefix of the spine
+/// one more name that grows with the sum (docs/compile_time.md), where a class's member type
+/// is named by no one.
+template <class E, bool... Subtracted>
+struct spine_signs {
+  using type = std::integer_sequence<bool, false, Subtracted...>;
+};
+template <class E, bool... Subtracted>
+  requires is_sum_node<E>
+struct spine_signs<E, Subtracted...>
+    : spine_signs<std::remove_cvref_t<decltype(std::declval<E>().template arg<0>())>, is_node_of<E, subtract_op>,
+                  Subtracted...> {};
 
 /// The terms of E's spine, left to right; a sum on the right of a + or − is a term of its
 /// own (a + (b + c) is not (a + b) + c in floating point).
@@ -151,16 +150,12 @@ inline constexpr term_kind kind_of_term =
 /// one per prefix.
 template <class E>
 constexpr auto planned_sum(const E& e) {
-  constexpr std::size_t n = spine_length<E>();
-  constexpr auto subtracted = [] {
-    std::array<bool, n> s{};
-    mark_subtracted<E>(s);
-    return s;
-  }();
-  return [&]<class... T, std::size_t... I>(const pack<T...>& terms, std::index_sequence<I...>) {
-    using op = planned_sum_op<kind_of_term<T, I == 0, subtracted[I], E::shape_v.is_fixed()>...>;
+  using signs = typename spine_signs<E>::type;
+  return [&]<class... T, bool... Subtracted, std::size_t... I>(const pack<T...>& terms, std::integer_sequence<bool, Subtracted...>,
+                                                               std::index_sequence<I...>) {
+    using op = planned_sum_op<kind_of_term<T, I == 0, Subtracted, E::shape_v.is_fixed()>...>;
     return node<op, T...>(op{}, at<I>(terms)...);
-  }(planned_terms(e), std::make_index_sequence<n>{});
+  }(planned_terms(e), signs{}, std::make_index_sequence<signs::size()>{});
 }
 
 }  // namespace planning
