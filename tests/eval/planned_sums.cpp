@@ -170,5 +170,6 @@ TEST_CASE("the signs of a long spine: each subtracted term where it was written"
   const Eigen::MatrixXd Av = random_matrix<Eigen::MatrixXd>(3, 3), Bv = random_matrix<Eigen::MatrixXd>(3, 3),
                         Cv = random_matrix<Eigen::MatrixXd>(3, 3), Dv = random_matrix<Eigen::MatrixXd>(3, 3),
                         Ev = random_matrix<Eigen::MatrixXd>(3, 3), Fv = random_matrix<Eigen::MatrixXd>(3, 3);
-  require_close(md::eval(f, A = Av, B = Bv, C = Cv, D = Dv, E = Ev, F = Fv), Eigen::MatrixXd(Av - Bv + Cv - Dv - Ev + Fv));
+  require_close(md::eval(f, A = Av, B = Bv, C = Cv, D = Dv, E = Ev, F = Fv),
+                Eigen::MatrixXd(Av - Bv + Cv - Dv - Ev + Fv));
 }

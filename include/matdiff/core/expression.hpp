@@ -241,9 +241,13 @@ constexpr auto keep_signature(const E& e) {
   } else {
     // all begins with e's variables (signature_of<E> does), so all = e's variables, then lost.
     constexpr auto all = set_union<signature_of<E>, Signature>;
-    using expression_type = without_signature_t<E>;
-    if constexpr (all.size == E::variables_v.size) return without_signature(e);
-    else return with_signature<expression_type, set_difference<all, expression_type::variables_v>>{{}, without_signature(e)};
+    if constexpr (all.size == E::variables_v.size) {
+      return without_signature(e);
+    } else {
+      using expression_type = without_signature_t<E>;
+      constexpr auto lost = set_difference<all, expression_type::variables_v>;
+      return with_signature<expression_type, lost>{{}, without_signature(e)};
+    }
   }
 }
 

@@ -465,17 +465,6 @@ class context {
 };
 
 namespace detail {
-/// The variables of a context as the type of its view spells them (every function of a
-/// kernel's evaluation carries that type in its name):
-///   - the names as 64-bit words of eight characters (the first in the lowest byte), a name
-///     taking the words up to and including the first that holds a zero byte: "A1" is one
-///     word, 12,609, which a mangled name spells `Lm12609E` (a name_string: 22 characters);
-///   - for each variable, the position of its bound value's type among the distinct types
-///     of the view (`leaf_type`), where a list of every variable's type named a type per
-///     variable; zeros at the end of an array take no room in a mangled name, so a kernel
-///     whose values are of one type spells no positions at all.
-/// A kernel of 129 variables bound to one type so puts 1 KB in the name of every function of
-/// its evaluation instead of 3.3 KB (docs/compile_time.md: what g++ allocates slowest).
 /// How many 64-bit words a name takes: its characters and at least one zero byte.
 constexpr std::size_t packed_word_count(const name_string& name) { return name.size() / 8 + 1; }
 
@@ -487,6 +476,17 @@ constexpr std::uint64_t packed_word(const name_string& name, std::size_t k) {
   return w;
 }
 
+/// The variables of a context as the type of its view spells them (every function of a
+/// kernel's evaluation carries that type in its name):
+///   - the names as 64-bit words of eight characters (the first in the lowest byte), a name
+///     taking the words up to and including the first that holds a zero byte: "A1" is one
+///     word, 12,609, which a mangled name spells `Lm12609E` (a name_string: 22 characters);
+///   - for each variable, the position of its bound value's type among the distinct types
+///     of the view (`leaf_type`), where a list of every variable's type named a type per
+///     variable; zeros at the end of an array take no room in a mangled name, so a kernel
+///     whose values are of one type spells no positions at all.
+/// A kernel of 129 variables bound to one type so puts 1 KB in the name of every function of
+/// its evaluation instead of 3.3 KB (docs/compile_time.md: what g++ allocates slowest).
 template <std::size_t Words, std::size_t Count>
 struct bound_names {
   static constexpr std::size_t count = Count;

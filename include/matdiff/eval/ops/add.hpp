@@ -151,8 +151,8 @@ inline constexpr term_kind kind_of_term =
 template <class E>
 constexpr auto planned_sum(const E& e) {
   using signs = typename spine_signs<E>::type;
-  return [&]<class... T, bool... Subtracted, std::size_t... I>(const pack<T...>& terms, std::integer_sequence<bool, Subtracted...>,
-                                                               std::index_sequence<I...>) {
+  return [&]<class... T, bool... Subtracted, std::size_t... I>(
+             const pack<T...>& terms, std::integer_sequence<bool, Subtracted...>, std::index_sequence<I...>) {
     using op = planned_sum_op<kind_of_term<T, I == 0, Subtracted, E::shape_v.is_fixed()>...>;
     return node<op, T...>(op{}, at<I>(terms)...);
   }(planned_terms(e), signs{}, std::make_index_sequence<signs::size()>{});
