@@ -1,7 +1,7 @@
 /// @file
 /// Per-element energies over batches of elements (see elements.hpp), value + gradient and
 /// value + gradient + Hessian (and + Hessian-vector product, matdiff alone): matdiff against
-/// hand-written Eigen (2x2 to 4x4 matrices) and the
+/// careful hand-written Eigen, Eigen's AutoDiffScalar (elements_autodiff.cpp) and the
 /// straight-line code SymPy generates. This unit: the symmetric Dirichlet energy of a triangle
 /// and the Neo-Hookean energy of a tetrahedron in their vertex coordinates, and main.
 #include "elements.hpp"
@@ -11,38 +11,8 @@ using namespace bench::elements;
 
 namespace {
 
-/// The edge matrix D (vertices → edge vectors from vertex 0) of a simplex with `vertices`
-/// vertices in `vertices - 1` dimensions: PD are the edges of the vertex positions P.
-template <int V>
-Eigen::Matrix<double, V, V - 1> edges() {
-  Eigen::Matrix<double, V, V - 1> d = Eigen::Matrix<double, V, V - 1>::Zero();
-  d.row(0).setConstant(-1);
-  d.template bottomRows<V - 1>().setIdentity();
-  return d;
-}
-
-/// A simplex element: rest vertices R (the unit simplex, moved by up to 0.1 per coordinate),
-/// B = D(RD)⁻¹ (so that PB is the deformation gradient of positions P), the rest volume
-/// |det RD|/(V - 1)!, and deformed positions P (R moved by up to 0.1 per coordinate again).
-template <int V>
-struct simplex {
-  static constexpr int dim = V - 1;
-  Eigen::Matrix<double, dim, V> P;
-  Eigen::Matrix<double, V, dim> B;
-  double volume;
-
-  simplex(std::uint64_t seed, int e) {
-    Eigen::Matrix<double, dim, V> R = Eigen::Matrix<double, dim, V>::Zero();
-    R.template rightCols<dim>().setIdentity();
-    R += 0.1 * element_matrix<Eigen::Matrix<double, dim, V>>(seed, e);
-    const Eigen::Matrix<double, dim, dim> rest_edges = R * edges<V>();
-    B = edges<V>() * rest_edges.inverse();
-    volume = std::abs(rest_edges.determinant()) / (dim == 2 ? 2 : 6);
-    P = R + 0.1 * element_matrix<Eigen::Matrix<double, dim, V>>(seed + 1, e);
-  }
-};
-
-/// area·(‖PB‖² + ‖(PB)⁻¹‖²) of a triangle, in its 6 vertex coordinates P: matdiff, SymPy.
+/// area·(‖PB‖² + ‖(PB)⁻¹‖²) of a triangle, in its 6 vertex coordinates P: hand-written
+/// (elements.hpp), matdiff, SymPy.
 template <bool H>
 void add_triangle_dirichlet() {
   static constexpr auto P = md::matrix<"P", 2, 3>;
@@ -51,17 +21,21 @@ void add_triangle_dirichlet() {
   static constexpr auto J = P * B;
   static constexpr auto f = area * (md::sqnorm(J) + md::sqnorm(md::inv(J)));
   constexpr int K = 6;
-  auto data = std::make_shared<std::vector<simplex<3>>>();
-  data->reserve(element_count);
-  for (int e = 0; e < element_count; ++e) data->emplace_back(22, e);
+  const auto data = simplex_batch<3>(22);
 
-  auto mine = batch<K, hessian_size<K, H>>([data](int e, double* v, double* g, double* h) {
-    const auto& d = (*data)[e];
-    if constexpr (H) store<K>(md::kernel(f, md::grad(f, P), md::hessian(f, P))(P = d.P, B = d.B, area = d.volume), v, g, h);
-    else store<K>(md::kernel(f, md::grad(f, P))(P = d.P, B = d.B, area = d.volume), v, g, h);
+  auto hand = batch<K, hessian_size<K, H>>([data](int e, double* v, double* g, double* h) {
+    if constexpr (H) store<K>(triangle_dirichlet_grad_hessian((*data)[e]), v, g, h);
+    else store<K>(triangle_dirichlet_grad((*data)[e]), v, g, h);
   });
-  const auto reference = reference_of(mine);
-  add_case(name("triangle_dirichlet", H, "matdiff", K), mine, reference);
+  const auto reference = reference_of(hand);
+  add_case(name("triangle_dirichlet", H, "hand", K), hand, reference);
+  add_case(name("triangle_dirichlet", H, "matdiff", K), batch<K, hessian_size<K, H>>([data](int e, double* v, double* g, double* h) {
+             const auto& d = (*data)[e];
+             if constexpr (H)
+               store<K>(md::kernel(f, md::grad(f, P), md::hessian(f, P))(P = d.P, B = d.B, area = d.volume), v, g, h);
+             else store<K>(md::kernel(f, md::grad(f, P))(P = d.P, B = d.B, area = d.volume), v, g, h);
+           }),
+           reference);
   if constexpr (!H) {
     static constexpr auto V = md::matrix<"V", 2, 3>;
     static constexpr auto gradient = md::grad(f, P);
@@ -74,9 +48,9 @@ void add_triangle_dirichlet() {
                           v, g, h);
                },
                [data, directions](int e, double t) {
-                 const auto& d = (*data)[e];
-                 const Eigen::Matrix<double, 2, 3> moved = d.P + t * (*directions)[e];
-                 return std::get<1>(md::kernel(f, md::grad(f, P))(P = moved, B = d.B, area = d.volume));
+                 simplex<3> moved = (*data)[e];
+                 moved.P += t * (*directions)[e];
+                 return std::get<1>(triangle_dirichlet_grad(moved));
                });
   }
 #if MATDIFF_BENCH_SYMPY
@@ -91,10 +65,8 @@ void add_triangle_dirichlet() {
 #endif
 }
 
-inline constexpr double mu_value = 0.7, lambda_value = 2.3;
-
 /// μ/2(‖F‖² − 3) − μ log det F + λ/2 (log det F)², F = PB, of a tetrahedron in its 12 vertex
-/// coordinates P: matdiff, SymPy.
+/// coordinates P: hand-written (elements.hpp), matdiff, SymPy.
 template <bool H>
 void add_tet_neo_hookean() {
   static constexpr auto P = md::matrix<"P", 3, 4>;
@@ -105,19 +77,22 @@ void add_tet_neo_hookean() {
   static constexpr auto f =
       mu * (md::sqnorm(F) - 3) / 2 - mu * md::logdet(F) + lambda * md::logdet(F) * md::logdet(F) / 2;
   constexpr int K = 12;
-  auto data = std::make_shared<std::vector<simplex<4>>>();
-  data->reserve(element_count);
-  for (int e = 0; e < element_count; ++e) data->emplace_back(24, e);
+  const auto data = simplex_batch<4>(24);
 
-  auto mine = batch<K, hessian_size<K, H>>([data](int e, double* v, double* g, double* h) {
-    const auto& d = (*data)[e];
-    if constexpr (H)
-      store<K>(md::kernel(f, md::grad(f, P), md::hessian(f, P))(P = d.P, B = d.B, mu = mu_value, lambda = lambda_value),
-               v, g, h);
-    else store<K>(md::kernel(f, md::grad(f, P))(P = d.P, B = d.B, mu = mu_value, lambda = lambda_value), v, g, h);
+  auto hand = batch<K, hessian_size<K, H>>([data](int e, double* v, double* g, double* h) {
+    if constexpr (H) store<K>(tet_neo_hookean_grad_hessian((*data)[e]), v, g, h);
+    else store<K>(tet_neo_hookean_grad((*data)[e]), v, g, h);
   });
-  const auto reference = reference_of(mine);
-  add_case(name("tet_neo_hookean", H, "matdiff", K), mine, reference);
+  const auto reference = reference_of(hand);
+  add_case(name("tet_neo_hookean", H, "hand", K), hand, reference);
+  add_case(name("tet_neo_hookean", H, "matdiff", K), batch<K, hessian_size<K, H>>([data](int e, double* v, double* g, double* h) {
+             const auto& d = (*data)[e];
+             if constexpr (H)
+               store<K>(md::kernel(f, md::grad(f, P), md::hessian(f, P))(P = d.P, B = d.B, mu = mu_value, lambda = lambda_value),
+                        v, g, h);
+             else store<K>(md::kernel(f, md::grad(f, P))(P = d.P, B = d.B, mu = mu_value, lambda = lambda_value), v, g, h);
+           }),
+           reference);
   if constexpr (!H) {
     static constexpr auto V = md::matrix<"V", 3, 4>;
     static constexpr auto gradient = md::grad(f, P);
@@ -130,10 +105,9 @@ void add_tet_neo_hookean() {
                           v, g, h);
                },
                [data, directions](int e, double t) {
-                 const auto& d = (*data)[e];
-                 const Eigen::Matrix<double, 3, 4> moved = d.P + t * (*directions)[e];
-                 return std::get<1>(
-                     md::kernel(f, md::grad(f, P))(P = moved, B = d.B, mu = mu_value, lambda = lambda_value));
+                 simplex<4> moved = (*data)[e];
+                 moved.P += t * (*directions)[e];
+                 return std::get<1>(tet_neo_hookean_grad(moved));
                });
   }
 #if MATDIFF_BENCH_SYMPY
@@ -169,5 +143,6 @@ int main(int argc, char** argv) {
     add_logdet_trace_cases();
     add_logdet_trace_4x4_cases();
     add_triangle_tet_cases();
+    add_autodiff_cases();
   });
 }

@@ -1,8 +1,9 @@
 /// @file
 /// Shared by the units of bench_elements: per-element energies evaluated over a batch of
 /// `element_count` elements per timed call (each element its own data, every output written to
-/// an array), matdiff against hand-written Eigen where it exists and the straight-line code
-/// SymPy generates (benchmarks/sympy_peer.py, built when SymPy is found; see CMakeLists.txt).
+/// an array), matdiff against careful hand-written Eigen, Eigen's AutoDiffScalar and the
+/// straight-line code SymPy generates (benchmarks/sympy_peer.py, built when SymPy is found; see
+/// CMakeLists.txt).
 ///
 ///   batch_inverse_energy   ‖J‖² + ‖J⁻¹‖²,           J N×N                          n = N
 ///   batch_logdet_trace     log|det X| + tr(AX⁻¹),    X, A N×N                       n = N
@@ -22,6 +23,8 @@
 #include <string>
 #include <tuple>
 #include <vector>
+
+#include <cmath>
 
 #include <Eigen/Core>
 #include <Eigen/LU>
@@ -126,6 +129,138 @@ auto element_directions() {
   return directions;
 }
 
+/// The matrices J of batch_inverse_energy: 2I plus entries in [-0.3, 0.3), one per element.
+template <int N>
+auto inverse_energy_batch() {
+  auto data = std::make_shared<std::vector<inverse_energy_data<N>>>(element_count);
+  for (int e = 0; e < element_count; ++e) (*data)[e].J = 2 * square<N>::Identity() + 0.3 * element_matrix<square<N>>(19, e);
+  return data;
+}
+
+/// The matrices X (2I plus entries in [-0.3, 0.3)) and A of batch_logdet_trace, one pair per element.
+template <int N>
+auto logdet_trace_batch() {
+  auto data = std::make_shared<std::vector<logdet_trace_data<N>>>(element_count);
+  for (int e = 0; e < element_count; ++e) {
+    (*data)[e].X = 2 * square<N>::Identity() + 0.3 * element_matrix<square<N>>(20, e);
+    (*data)[e].A = element_matrix<square<N>>(21, e);
+  }
+  return data;
+}
+
+/// The edge matrix D (vertices → edge vectors from vertex 0) of a simplex with `vertices`
+/// vertices in `vertices - 1` dimensions: PD are the edges of the vertex positions P.
+template <int V>
+Eigen::Matrix<double, V, V - 1> edges() {
+  Eigen::Matrix<double, V, V - 1> d = Eigen::Matrix<double, V, V - 1>::Zero();
+  d.row(0).setConstant(-1);
+  d.template bottomRows<V - 1>().setIdentity();
+  return d;
+}
+
+/// A simplex element: rest vertices R (the unit simplex, moved by up to 0.1 per coordinate),
+/// B = D(RD)⁻¹ (so that PB is the deformation gradient of positions P), the rest volume
+/// |det RD|/(V - 1)!, and deformed positions P (R moved by up to 0.1 per coordinate again).
+template <int V>
+struct simplex {
+  static constexpr int dim = V - 1;
+  Eigen::Matrix<double, dim, V> P;
+  Eigen::Matrix<double, V, dim> B;
+  double volume;
+
+  simplex(std::uint64_t seed, int e) {
+    Eigen::Matrix<double, dim, V> R = Eigen::Matrix<double, dim, V>::Zero();
+    R.template rightCols<dim>().setIdentity();
+    R += 0.1 * element_matrix<Eigen::Matrix<double, dim, V>>(seed, e);
+    const Eigen::Matrix<double, dim, dim> rest_edges = R * edges<V>();
+    B = edges<V>() * rest_edges.inverse();
+    volume = std::abs(rest_edges.determinant()) / (dim == 2 ? 2 : 6);
+    P = R + 0.1 * element_matrix<Eigen::Matrix<double, dim, V>>(seed + 1, e);
+  }
+};
+
+/// The triangles of triangle_dirichlet (seed 22) or the tetrahedra of tet_neo_hookean (seed 24).
+template <int V>
+auto simplex_batch(std::uint64_t seed) {
+  auto data = std::make_shared<std::vector<simplex<V>>>();
+  data->reserve(element_count);
+  for (int e = 0; e < element_count; ++e) data->emplace_back(seed, e);
+  return data;
+}
+
+inline constexpr double mu_value = 0.7, lambda_value = 2.3;
+
+// --- hand-written Eigen for the triangle and the tetrahedron --------------------------------
+// Written the way a finite-element code is: the energy's derivatives in J = PB (or F = PB)
+// in closed form, then pulled back to the vertex coordinates P entry by entry, with vec(P)
+// indexed r + dim·v (coordinate r of vertex v), the Hessians assembled from small products.
+
+/// (f, ∇f) of area·(‖J‖² + ‖J⁻¹‖²), J = PB: with M = J⁻¹, ∇_J f = 2·area·(J − MᵀMMᵀ) and
+/// ∇_P f = ∇_J f Bᵀ.
+inline std::tuple<double, Eigen::Matrix<double, 2, 3>> triangle_dirichlet_grad(const simplex<3>& d) {
+  const Eigen::Matrix2d J = d.P * d.B;
+  const Eigen::Matrix2d M = J.inverse();
+  const Eigen::Matrix2d W = M.transpose() * M;
+  const Eigen::Matrix2d gradient_J = 2 * d.volume * (J - W * M.transpose());
+  return {d.volume * (J.squaredNorm() + M.squaredNorm()), gradient_J * d.B.transpose()};
+}
+
+/// (f, ∇f, ∇²f). With dJ = dP·B, R = BM and W = MᵀM, the second differential is
+/// 2·area·(‖dP B‖² + ‖M dP R‖² + 2 tr(W dP R dP R)), so that entry (a + 2v, b + 2w) of ∇²f is
+/// 2·area·((BBᵀ)_vw δ_ab + (RRᵀ)_vw W_ab + R_vb (RW)_wa + R_wa (RW)_vb).
+inline std::tuple<double, Eigen::Matrix<double, 2, 3>, Eigen::Matrix<double, 6, 6>> triangle_dirichlet_grad_hessian(
+    const simplex<3>& d) {
+  const Eigen::Matrix2d J = d.P * d.B;
+  const Eigen::Matrix2d M = J.inverse();
+  const Eigen::Matrix2d W = M.transpose() * M;
+  const Eigen::Matrix<double, 3, 2> R = d.B * M;
+  const Eigen::Matrix<double, 3, 2> RW = R * W;
+  const Eigen::Matrix3d BB = d.B * d.B.transpose(), RR = R * R.transpose();
+  const double scale = 2 * d.volume;
+  Eigen::Matrix<double, 6, 6> H;
+  for (int w = 0; w < 3; ++w)
+    for (int b = 0; b < 2; ++b)
+      for (int v = 0; v < 3; ++v)
+        for (int a = 0; a < 2; ++a)
+          H(a + 2 * v, b + 2 * w) = scale * ((a == b ? BB(v, w) : 0.0) + RR(v, w) * W(a, b) + R(v, b) * RW(w, a) +
+                                             R(w, a) * RW(v, b));
+  const Eigen::Matrix2d gradient_J = scale * (J - W * M.transpose());
+  return {d.volume * (J.squaredNorm() + M.squaredNorm()), gradient_J * d.B.transpose(), H};
+}
+
+/// (f, ∇f) of μ/2(‖F‖² − 3) − μ log|det F| + λ/2 (log|det F|)², F = PB: ∇_F f = μF + c F⁻ᵀ with
+/// c = λ log|det F| − μ, and ∇_P f = ∇_F f Bᵀ = μFBᵀ + c Qᵀ, Q = BF⁻¹.
+inline std::tuple<double, Eigen::Matrix<double, 3, 4>> tet_neo_hookean_grad(const simplex<4>& d) {
+  const Eigen::Matrix3d F = d.P * d.B;
+  const Eigen::Matrix3d Fi = F.inverse();
+  const double log_j = std::log(std::abs(F.determinant()));
+  const double c = lambda_value * log_j - mu_value;
+  const Eigen::Matrix<double, 4, 3> Q = d.B * Fi;
+  return {mu_value * (F.squaredNorm() - 3) / 2 - mu_value * log_j + lambda_value * log_j * log_j / 2,
+          mu_value * F * d.B.transpose() + c * Q.transpose()};
+}
+
+/// (f, ∇f, ∇²f). d(F⁻ᵀ) = −F⁻ᵀdFᵀF⁻ᵀ and d log|det F| = tr(F⁻¹dF), so with dF = dP·B and
+/// Q = BF⁻¹, entry (r + 3v, s + 3w) of ∇²f is μ(BBᵀ)_vw δ_rs + λ Q_vr Q_ws − c Q_vs Q_wr.
+inline std::tuple<double, Eigen::Matrix<double, 3, 4>, Eigen::Matrix<double, 12, 12>> tet_neo_hookean_grad_hessian(
+    const simplex<4>& d) {
+  const Eigen::Matrix3d F = d.P * d.B;
+  const Eigen::Matrix3d Fi = F.inverse();
+  const double log_j = std::log(std::abs(F.determinant()));
+  const double c = lambda_value * log_j - mu_value;
+  const Eigen::Matrix<double, 4, 3> Q = d.B * Fi;
+  const Eigen::Matrix4d BB = d.B * d.B.transpose();
+  Eigen::Matrix<double, 12, 12> H;
+  for (int w = 0; w < 4; ++w)
+    for (int s = 0; s < 3; ++s)
+      for (int v = 0; v < 4; ++v)
+        for (int r = 0; r < 3; ++r)
+          H(r + 3 * v, s + 3 * w) = (r == s ? mu_value * BB(v, w) : 0.0) + lambda_value * Q(v, r) * Q(w, s) -
+                                    c * Q(v, s) * Q(w, r);
+  return {mu_value * (F.squaredNorm() - 3) / 2 - mu_value * log_j + lambda_value * log_j * log_j / 2,
+          mu_value * F * d.B.transpose() + c * Q.transpose(), H};
+}
+
 /// Adds `<problem>/grad_hvp/matdiff/<n>`: `compute(e, value, gradient, hvp)` stores element
 /// e's value, gradient and ∇²f[Vₑ]. Value and gradient are checked against `reference` (the
 /// value + gradient case's) to 1e-8; ∇²f[Vₑ] against central differences of the gradient
@@ -150,8 +285,7 @@ void add_inverse_energy() {
   static constexpr auto J = md::matrix<"J", N, N>;
   static constexpr auto f = md::sqnorm(J) + md::sqnorm(md::inv(J));
   constexpr int K = N * N;
-  auto data = std::make_shared<std::vector<inverse_energy_data<N>>>(element_count);
-  for (int e = 0; e < element_count; ++e) (*data)[e].J = 2 * square<N>::Identity() + 0.3 * element_matrix<square<N>>(19, e);
+  const auto data = inverse_energy_batch<N>();
 
   auto hand = batch<K, hessian_size<K, H>>([data](int e, double* v, double* g, double* h) {
     if constexpr (H) store<K>(inverse_energy_grad_hessian((*data)[e]), v, g, h);
@@ -195,11 +329,7 @@ void add_logdet_trace() {
   static constexpr auto A = md::matrix<"A", N, N>;
   static constexpr auto f = md::logdet(X) + md::trace(A * md::inv(X));
   constexpr int K = N * N;
-  auto data = std::make_shared<std::vector<logdet_trace_data<N>>>(element_count);
-  for (int e = 0; e < element_count; ++e) {
-    (*data)[e].X = 2 * square<N>::Identity() + 0.3 * element_matrix<square<N>>(20, e);
-    (*data)[e].A = element_matrix<square<N>>(21, e);
-  }
+  const auto data = logdet_trace_batch<N>();
 
   auto hand = batch<K, hessian_size<K, H>>([data](int e, double* v, double* g, double* h) {
     if constexpr (H) store<K>(logdet_trace_grad_hessian((*data)[e]), v, g, h);
@@ -244,5 +374,6 @@ void add_inverse_energy_cases();      // elements_inverse_energy.cpp
 void add_logdet_trace_cases();        // elements_logdet_trace.cpp
 void add_logdet_trace_4x4_cases();    // elements_logdet_trace_4x4.cpp
 void add_triangle_tet_cases();        // elements.cpp
+void add_autodiff_cases();            // elements_autodiff.cpp
 
 }  // namespace bench::elements

@@ -120,4 +120,40 @@ T logdet_trace(const Eigen::Matrix<T, N, N>& X, const Eigen::Matrix<double, N, N
   return f;
 }
 
+/// area·(‖J‖² + ‖J⁻¹‖²), J = PB, with the triangle's vertex coordinates P (2×3) given
+/// column-major as p (p[r + 2v] = P(r, v)).
+template <class VectorT>
+typename VectorT::Scalar triangle_dirichlet(const VectorT& p, const Eigen::Matrix<double, 3, 2>& B, double area) {
+  using T = typename VectorT::Scalar;
+  Eigen::Matrix<T, 2, 2> J;
+  for (int j = 0; j < 2; ++j)
+    for (int r = 0; r < 2; ++r) {
+      T s(0.0);
+      for (int v = 0; v < 3; ++v) s += p[r + 2 * v] * B(v, j);
+      J(r, j) = s;
+    }
+  return area * inverse_energy(J);
+}
+
+/// μ/2(‖F‖² − 3) − μ log det F + λ/2 (log det F)², F = PB, with the tetrahedron's vertex
+/// coordinates P (3×4) given column-major as p (p[r + 3v] = P(r, v)); det F > 0 for the
+/// benchmark's elements (moved from the unit simplex by a few percent).
+template <class VectorT>
+typename VectorT::Scalar tet_neo_hookean(const VectorT& p, const Eigen::Matrix<double, 4, 3>& B, double mu,
+                                         double lambda) {
+  using std::log;
+  using T = typename VectorT::Scalar;
+  Eigen::Matrix<T, 3, 3> F;
+  T squared_norm(0.0);
+  for (int j = 0; j < 3; ++j)
+    for (int r = 0; r < 3; ++r) {
+      T s(0.0);
+      for (int v = 0; v < 4; ++v) s += p[r + 3 * v] * B(v, j);
+      F(r, j) = s;
+      squared_norm += s * s;
+    }
+  const T log_j = log(determinant(lu_factors(F)));
+  return mu * (squared_norm - 3.0) / 2.0 - mu * log_j + lambda * log_j * log_j / 2.0;
+}
+
 }  // namespace bench::peer
