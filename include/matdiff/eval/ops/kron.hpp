@@ -13,6 +13,8 @@
 #include <matdiff/eval/value.hpp>
 #include <matdiff/ops/commutation.hpp>
 #include <matdiff/ops/kron.hpp>
+#include <matdiff/ops/transpose.hpp>
+#include <matdiff/ops/vec.hpp>
 
 namespace matdiff {
 
@@ -183,6 +185,18 @@ template <class A, class B, class C, class D>
 constexpr auto planned_product(const node<kron_op, A, B>& l, const node<kron_commuted_op, C, D>& r) {
   return planned_node<kron_commuted_op>(planned_factor_product(l.template arg<0>(), r.template arg<0>()),
                                         planned_factor_product(l.template arg<1>(), r.template arg<1>()));
+}
+
+/// vec(M)ᵀ(A ⊗ B) = vec(BᵀMA)ᵀ for M of rows(B) x rows(A), since (A ⊗ B)ᵀvec M = vec(BᵀMA):
+/// two products of the factors' sizes (one where M is an identity) instead of forming A ⊗ B
+/// and multiplying a row by it. Hessians of functions of log|det F| have such a term,
+/// λ vec(F⁻ᵀBᵀ)vec(I)ᵀ(Bᵀ ⊗ F⁻¹) in the Neo-Hookean energy of docs/benchmarks.md.
+template <class M, class A, class B>
+  requires(M::shape_v.rows == B::shape_v.rows && M::shape_v.cols == A::shape_v.rows && !A::shape_v.is_scalar() &&
+           !B::shape_v.is_scalar())
+constexpr auto planned_product(const node<transpose_op, node<vec_op, M>>& l, const node<kron_op, A, B>& r) {
+  const auto bt_m = planned_factor_product(planned_node<transpose_op>(r.template arg<1>()), l.template arg<0>().template arg<0>());
+  return planned_node<transpose_op>(planned_node<vec_op>(planned_factor_product(bt_m, r.template arg<0>())));
 }
 
 /// s (A ⊗ B) = (sA) ⊗ B for a 1x1 s: the scaling touches A, not the Kronecker product
