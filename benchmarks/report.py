@@ -365,9 +365,14 @@ def main():
         w("**SymPy** is the straight-line code `benchmarks/sympy_peer.py` generates at build time")
         w("(`sympy.diff` of the closed-form determinants and inverses, `sympy.cse`, SymPy's C printer with")
         w("small integer powers as products; the upper triangle of the Hessian, stored in both halves).")
-        w("*hand* is the careful hand-written Eigen code of the small fixed sizes above; the triangle and")
-        w("tetrahedron energies have none, and are checked matdiff against SymPy. n is N for N×N matrices,")
-        w("the number of vertex coordinates otherwise.")
+        w("*hand* is careful hand-written Eigen: for the N×N energies the code of the small fixed sizes")
+        w("above, for the triangle and the tetrahedron the derivatives in J = PB (F = PB) in closed form,")
+        w("pulled back to the vertex coordinates entry by entry (`benchmarks/elements.hpp`).")
+        w("**AutoDiffScalar** is Eigen's forward mode with fixed-size derivative vectors of the element's")
+        w("coordinates, nested for the Hessian (`benchmarks/elements_autodiff.cpp`), in parentheses")
+        w("AutoDiffScalar/matdiff. ADOL-C and PyTorch are measured per call at the same sizes above (tens")
+        w("of microseconds and more per element), not per element. n is N for N×N matrices, the number of")
+        w("vertex coordinates otherwise.")
         w("")
         for problem in ELEMENTS:
             keys = sorted(k for k in cases if k[0] == problem)
@@ -375,12 +380,13 @@ def main():
                 continue
             w(f"### {problem}: {PROBLEMS[problem]}")
             w("")
-            w("| task | n | hand | matdiff | SymPy | matdiff/hand | matdiff/SymPy | target (≤ 1.10 hand, ≤ 1.0 SymPy) |")
-            w("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+            w("| task | n | hand | matdiff | SymPy | AutoDiffScalar | matdiff/hand | matdiff/SymPy | "
+              "target (≤ 1.10 hand, ≤ 1.0 SymPy, faster than AutoDiffScalar) |")
+            w("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
             for key in sorted(keys, key=lambda k: (list(TASKS).index(k[1]), k[2])):
                 _, task, n = key
                 row = {who: (t / elements if t is not None else None) for who, t in cases[key].items()}
-                hand, mine, peer = row.get("hand"), row.get("matdiff"), row.get("sympy")
+                hand, mine, peer, autodiff = row.get("hand"), row.get("matdiff"), row.get("sympy"), row.get("autodiff")
                 r, s = ratio(mine, hand), ratio(mine, peer)
                 targets = []
                 if task != "grad_hvp":  # the HVP has its own target, against the gradient (below)
@@ -390,8 +396,15 @@ def main():
                         targets.append(f"{against}: " + target_text(value, limit))
                         if value > limit:
                             missed.append((f"{problem}/{task}/{n}", f"matdiff/{against} = {value:.2f} (target ≤ {limit:.2f})"))
+                    if autodiff is not None and mine is not None:
+                        targets.append("AutoDiffScalar: " + ("met" if autodiff > mine else "**missed**"))
+                        if autodiff <= mine:
+                            missed.append((f"{problem}/{task}/{n}", f"AutoDiffScalar/matdiff = {autodiff / mine:.2f} "
+                                                                    "(target > 1: matdiff faster)"))
+                autodiff_text = "—" if autodiff is None else fmt_time(autodiff) + (
+                    f" (×{autodiff / mine:.1f})" if mine else "")
                 w(f"| {TASKS[task]} | {n} | {fmt_time(hand)} | {fmt_time(mine)} | " +
-                  ("skipped" if peer is None and "sympy" in row else fmt_time(peer)) + " | " +
+                  ("skipped" if peer is None and "sympy" in row else fmt_time(peer)) + f" | {autodiff_text} | " +
                   (f"{r:.2f}" if r is not None else "—") + " | " + (f"{s:.2f}" if s is not None else "—") + " | " +
                   ("; ".join(targets) if targets else "—") + " |")
             w("")
