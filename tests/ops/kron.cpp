@@ -144,15 +144,6 @@ struct multiplies_kron<md::node<md::product_op, L, R>>
                           (md::is_node_of<L, md::kron_op> || md::is_node_of<R, md::kron_op>)) ||
                          multiplies_kron<L>::value || multiplies_kron<R>::value> {};
 
-/// Whether a planned expression has a Kronecker product anywhere.
-template <class E>
-struct contains_kron : std::false_type {};
-template <class Op, class... Args>
-struct contains_kron<md::node<Op, Args...>>
-    : std::bool_constant<md::is_node_of<md::node<Op, Args...>, md::kron_op> || (contains_kron<Args>::value || ...)> {};
-
-constexpr auto Q4 = md::matrix<"Q", 2, 4>;
-
 }  // namespace
 
 TEST_CASE("a product of Kronecker products is planned as Kronecker products of the factors' products",
@@ -199,36 +190,6 @@ TEST_CASE("a product of Kronecker products is planned as Kronecker products of t
   STATIC_REQUIRE(!multiplies_kron<md::planned_t<decltype(hessian)>>::value);
 }
 
-
-TEST_CASE("a row vec(M)' times a Kronecker product is planned as vec(B'MA)', without the Kronecker product",
-          "[kron][plan][eval]") {
-  // vec(M)'(A ⊗ B) = vec(B'MA)' for M of rows(B) x rows(A): A 2x3, B 4x2, M 4x2.
-  constexpr auto M = md::matrix<"M", 4, 2>;
-  constexpr auto row_times_kron = md::transpose(md::vec(M)) * md::kron(G, md::transpose(Q4));
-  using planned = md::planned_t<decltype(row_times_kron)>;
-  STATIC_REQUIRE(md::is_node_of<planned, md::transpose_op>);
-  STATIC_REQUIRE(!contains_kron<planned>::value);
-  const Eigen::MatrixXd Gv = random_matrix<Eigen::MatrixXd>(2, 3), Qv = random_matrix<Eigen::MatrixXd>(2, 4),
-                        Mv = random_matrix<Eigen::MatrixXd>(4, 2);
-  const Eigen::MatrixXd expected = Mv.reshaped().transpose() * kronecker(Gv, Eigen::MatrixXd(Qv.transpose()));
-  require_close(md::eval(row_times_kron, G = Gv, Q4 = Qv, M = Mv), expected);
-  // With M an identity (the Hessian of (log|det F|)²: vec(I)'(B' ⊗ F⁻¹)), at run-time sizes.
-  constexpr auto Bn = md::matrix<"B", n, m>;
-  constexpr auto Fn = md::matrix<"F", n, n>;
-  constexpr auto identity_row = md::transpose(md::vec(md::identity<n>)) * md::kron(Bn, Fn);
-  STATIC_REQUIRE(!contains_kron<md::planned_t<decltype(identity_row)>>::value);
-  const Eigen::MatrixXd Bd = random_matrix<Eigen::MatrixXd>(3, 2), Fd = random_matrix<Eigen::MatrixXd>(3, 3);
-  require_close(md::eval(identity_row, Bn = Bd, Fn = Fd),
-                Eigen::MatrixXd(Eigen::MatrixXd::Identity(3, 3).reshaped().transpose() * kronecker(Bd, Fd)));
-  // A row that does not conform factor by factor (M 2x4: rows(B) x rows(A) is 4x2) keeps
-  // the product: vec(M)' has 8 entries as A ⊗ B has 8 rows.
-  constexpr auto M24 = md::matrix<"M", 2, 4>;
-  constexpr auto other = md::transpose(md::vec(M24)) * md::kron(G, md::transpose(Q4));
-  STATIC_REQUIRE(contains_kron<md::planned_t<decltype(other)>>::value);
-  const Eigen::MatrixXd M24v = random_matrix<Eigen::MatrixXd>(2, 4);
-  require_close(md::eval(other, G = Gv, Q4 = Qv, M24 = M24v),
-                Eigen::MatrixXd(M24v.reshaped().transpose() * kronecker(Gv, Eigen::MatrixXd(Qv.transpose()))));
-}
 
 TEST_CASE("(A ⊗ B)K is one form, and Kronecker terms are added into a sum in place", "[kron][plan][eval]") {
   constexpr auto P = md::matrix<"P", 2, 3>;
