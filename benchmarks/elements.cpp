@@ -23,19 +23,17 @@ void add_triangle_dirichlet() {
   constexpr int K = 6;
   const auto data = simplex_batch<3>(22);
 
-  auto hand = batch<K, hessian_size<K, H>>([data](int e, double* v, double* g, double* h) {
-    if constexpr (H) store<K>(triangle_dirichlet_grad_hessian((*data)[e]), v, g, h);
-    else store<K>(triangle_dirichlet_grad((*data)[e]), v, g, h);
-  });
-  const auto reference = reference_of(hand);
-  add_case(name("triangle_dirichlet", H, "hand", K), hand, reference);
-  add_case(name("triangle_dirichlet", H, "matdiff", K), batch<K, hessian_size<K, H>>([data](int e, double* v, double* g, double* h) {
-             const auto& d = (*data)[e];
-             if constexpr (H)
-               store<K>(md::kernel(f, md::grad(f, P), md::hessian(f, P))(P = d.P, B = d.B, area = d.volume), v, g, h);
-             else store<K>(md::kernel(f, md::grad(f, P))(P = d.P, B = d.B, area = d.volume), v, g, h);
-           }),
-           reference);
+  const auto reference = add_hand_and_matdiff<K, H>(
+      "triangle_dirichlet", K,
+      [data](int e) {
+        if constexpr (H) return triangle_dirichlet_grad_hessian((*data)[e]);
+        else return triangle_dirichlet_grad((*data)[e]);
+      },
+      [data](int e) {
+        const auto& d = (*data)[e];
+        if constexpr (H) return md::kernel(f, md::grad(f, P), md::hessian(f, P))(P = d.P, B = d.B, area = d.volume);
+        else return md::kernel(f, md::grad(f, P))(P = d.P, B = d.B, area = d.volume);
+      });
   if constexpr (!H) {
     static constexpr auto V = md::matrix<"V", 2, 3>;
     static constexpr auto gradient = md::grad(f, P);
@@ -79,20 +77,18 @@ void add_tet_neo_hookean() {
   constexpr int K = 12;
   const auto data = simplex_batch<4>(24);
 
-  auto hand = batch<K, hessian_size<K, H>>([data](int e, double* v, double* g, double* h) {
-    if constexpr (H) store<K>(tet_neo_hookean_grad_hessian((*data)[e]), v, g, h);
-    else store<K>(tet_neo_hookean_grad((*data)[e]), v, g, h);
-  });
-  const auto reference = reference_of(hand);
-  add_case(name("tet_neo_hookean", H, "hand", K), hand, reference);
-  add_case(name("tet_neo_hookean", H, "matdiff", K), batch<K, hessian_size<K, H>>([data](int e, double* v, double* g, double* h) {
-             const auto& d = (*data)[e];
-             if constexpr (H)
-               store<K>(md::kernel(f, md::grad(f, P), md::hessian(f, P))(P = d.P, B = d.B, mu = mu_value, lambda = lambda_value),
-                        v, g, h);
-             else store<K>(md::kernel(f, md::grad(f, P))(P = d.P, B = d.B, mu = mu_value, lambda = lambda_value), v, g, h);
-           }),
-           reference);
+  const auto reference = add_hand_and_matdiff<K, H>(
+      "tet_neo_hookean", K,
+      [data](int e) {
+        if constexpr (H) return tet_neo_hookean_grad_hessian((*data)[e]);
+        else return tet_neo_hookean_grad((*data)[e]);
+      },
+      [data](int e) {
+        const auto& d = (*data)[e];
+        if constexpr (H)
+          return md::kernel(f, md::grad(f, P), md::hessian(f, P))(P = d.P, B = d.B, mu = mu_value, lambda = lambda_value);
+        else return md::kernel(f, md::grad(f, P))(P = d.P, B = d.B, mu = mu_value, lambda = lambda_value);
+      });
   if constexpr (!H) {
     static constexpr auto V = md::matrix<"V", 3, 4>;
     static constexpr auto gradient = md::grad(f, P);

@@ -279,6 +279,21 @@ void add_hvp(const char* problem, int n, const std::tuple<Eigen::VectorXd, Eigen
            std::tuple{std::get<0>(reference), std::get<1>(reference), approximately<Eigen::VectorXd>{differences, 1e-6}});
 }
 
+/// Adds `<problem>/<task>/hand/<n>` and `<problem>/<task>/matdiff/<n>` (task grad_hessian
+/// when H, else grad): `hand(e)` and `mine(e)` are element e's (f, ∇f[, ∇²f]), written by
+/// hand and by a matdiff kernel. Returns the hand-written case's outputs, the reference of
+/// both and of the other peers.
+template <int K, bool H, class Hand, class Mine>
+auto add_hand_and_matdiff(const char* problem, int n, Hand hand, Mine mine) {
+  auto hand_run = batch<K, hessian_size<K, H>>([hand](int e, double* v, double* g, double* h) { store<K>(hand(e), v, g, h); });
+  const auto reference = reference_of(hand_run);
+  add_case(name(problem, H, "hand", n), hand_run, reference);
+  add_case(name(problem, H, "matdiff", n),
+           batch<K, hessian_size<K, H>>([mine](int e, double* v, double* g, double* h) { store<K>(mine(e), v, g, h); }),
+           reference);
+  return reference;
+}
+
 /// ‖J‖² + ‖J⁻¹‖² over the batch: hand-written (problems.hpp), matdiff, SymPy.
 template <int N, bool H>
 void add_inverse_energy() {
@@ -287,17 +302,16 @@ void add_inverse_energy() {
   constexpr int K = N * N;
   const auto data = inverse_energy_batch<N>();
 
-  auto hand = batch<K, hessian_size<K, H>>([data](int e, double* v, double* g, double* h) {
-    if constexpr (H) store<K>(inverse_energy_grad_hessian((*data)[e]), v, g, h);
-    else store<K>(inverse_energy_grad((*data)[e]), v, g, h);
-  });
-  const auto reference = reference_of(hand);
-  add_case(name("batch_inverse_energy", H, "hand", N), hand, reference);
-  add_case(name("batch_inverse_energy", H, "matdiff", N), batch<K, hessian_size<K, H>>([data](int e, double* v, double* g, double* h) {
-             if constexpr (H) store<K>(md::kernel(f, md::grad(f, J), md::hessian(f, J))(J = (*data)[e].J), v, g, h);
-             else store<K>(md::kernel(f, md::grad(f, J))(J = (*data)[e].J), v, g, h);
-           }),
-           reference);
+  const auto reference = add_hand_and_matdiff<K, H>(
+      "batch_inverse_energy", N,
+      [data](int e) {
+        if constexpr (H) return inverse_energy_grad_hessian((*data)[e]);
+        else return inverse_energy_grad((*data)[e]);
+      },
+      [data](int e) {
+        if constexpr (H) return md::kernel(f, md::grad(f, J), md::hessian(f, J))(J = (*data)[e].J);
+        else return md::kernel(f, md::grad(f, J))(J = (*data)[e].J);
+      });
   if constexpr (!H) {
     static constexpr auto V = md::matrix<"V", N, N>;
     static constexpr auto gradient = md::grad(f, J);
@@ -331,18 +345,17 @@ void add_logdet_trace() {
   constexpr int K = N * N;
   const auto data = logdet_trace_batch<N>();
 
-  auto hand = batch<K, hessian_size<K, H>>([data](int e, double* v, double* g, double* h) {
-    if constexpr (H) store<K>(logdet_trace_grad_hessian((*data)[e]), v, g, h);
-    else store<K>(logdet_trace_grad((*data)[e]), v, g, h);
-  });
-  const auto reference = reference_of(hand);
-  add_case(name("batch_logdet_trace", H, "hand", N), hand, reference);
-  add_case(name("batch_logdet_trace", H, "matdiff", N), batch<K, hessian_size<K, H>>([data](int e, double* v, double* g, double* h) {
-             const auto& d = (*data)[e];
-             if constexpr (H) store<K>(md::kernel(f, md::grad(f, X), md::hessian(f, X))(X = d.X, A = d.A), v, g, h);
-             else store<K>(md::kernel(f, md::grad(f, X))(X = d.X, A = d.A), v, g, h);
-           }),
-           reference);
+  const auto reference = add_hand_and_matdiff<K, H>(
+      "batch_logdet_trace", N,
+      [data](int e) {
+        if constexpr (H) return logdet_trace_grad_hessian((*data)[e]);
+        else return logdet_trace_grad((*data)[e]);
+      },
+      [data](int e) {
+        const auto& d = (*data)[e];
+        if constexpr (H) return md::kernel(f, md::grad(f, X), md::hessian(f, X))(X = d.X, A = d.A);
+        else return md::kernel(f, md::grad(f, X))(X = d.X, A = d.A);
+      });
   if constexpr (!H) {
     static constexpr auto V = md::matrix<"V", N, N>;
     static constexpr auto gradient = md::grad(f, X);
