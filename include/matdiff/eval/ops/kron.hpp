@@ -195,7 +195,8 @@ template <class M, class A, class B>
   requires(M::shape_v.rows == B::shape_v.rows && M::shape_v.cols == A::shape_v.rows && !A::shape_v.is_scalar() &&
            !B::shape_v.is_scalar())
 constexpr auto planned_product(const node<transpose_op, node<vec_op, M>>& l, const node<kron_op, A, B>& r) {
-  const auto bt_m = planned_factor_product(planned_node<transpose_op>(r.template arg<1>()), l.template arg<0>().template arg<0>());
+  const auto& m = l.template arg<0>().template arg<0>();
+  const auto bt_m = planned_factor_product(planned_node<transpose_op>(r.template arg<1>()), m);
   return planned_node<transpose_op>(planned_node<vec_op>(planned_factor_product(bt_m, r.template arg<0>())));
 }
 
