@@ -18,13 +18,12 @@
 /// (recorded in the JSON context as `elements per call`, which report.py reads).
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <tuple>
 #include <vector>
-
-#include <cmath>
 
 #include <Eigen/Core>
 #include <Eigen/LU>
