@@ -41,6 +41,21 @@ R kernel_result(T&& value) {
   else return R(operand_value(value));
 }
 
+/// Whether result T of a kernel is written where the kernel holds it, by its evaluator's
+/// optional `evaluate_into(ctx, t, r)` (a Hessian's sum filled entry by entry): no copy.
+template <class Ctx, class T, class R>
+constexpr bool written_in_place() {
+  if constexpr (!is_node<T> || is_remembered<Ctx, T>) return false;
+  else return requires(const Ctx& ctx, const T& t, R& r) { evaluator<decltype(T::op)>::evaluate_into(ctx, t, r); };
+}
+
+/// r = the value of t, a kernel's result.
+template <class R, class Ctx, class T>
+void write_result(const Ctx& ctx, const T& t, R& r) {
+  if constexpr (written_in_place<Ctx, T, R>()) evaluator<decltype(T::op)>::evaluate_into(ctx, t, r);
+  else r = kernel_result<R>(evaluate(ctx, t));
+}
+
 #if defined(__GNUC__) || defined(__clang__)
 #define MATDIFF_FLATTEN __attribute__((flatten))
 #else
@@ -64,10 +79,8 @@ R kernel_result(T&& value) {
 ///     nodes) 11.7 s and 5.0 s. The per-element Hessians of a triangle's and a tetrahedron's
 ///     energy have 37 nodes (the tetrahedron's: 10.2 s inlined, 5.9 s not); no kernel of the
 ///     benchmarks has more than 40. The count is a proxy for the code's size, not a measure.
-/// The project's checking builds, which do not time, define the entries as 16.
-#ifndef MATDIFF_INLINE_KERNEL_ENTRIES
-#define MATDIFF_INLINE_KERNEL_ENTRIES 144
-#endif
+/// The project's checking builds, which do not time, define the entries as 16 (the default,
+/// 144, is set in eval/value.hpp: a sum of at most that many entries is filled entry by entry).
 #ifndef MATDIFF_INLINE_KERNEL_NODES
 #define MATDIFF_INLINE_KERNEL_NODES 40
 #endif
@@ -157,9 +170,20 @@ class kernel_t {
     const Ctx ctx(bindings...);
     const context_view_t<Ctx> view(ctx);
     const shared_context<context_view_t<Ctx>, shared_nodes_t<evaluated_t<planned_t<without_signature_t<E>>>...>> shared(view);
-    return planned_.apply([&](const auto&... e) {
-      return std::tuple<result_t<Ctx, E>...>(kernel_result<result_t<Ctx, E>>(evaluate(shared, e))...);
-    });
+    using shared_t = decltype(shared);
+    if constexpr ((written_in_place<shared_t, evaluated_t<planned_t<without_signature_t<E>>>, result_t<Ctx, E>>() || ...)) {
+      std::tuple<result_t<Ctx, E>...> results;
+      planned_.apply([&](const auto&... e) {
+        [&]<std::size_t... I>(std::index_sequence<I...>) {
+          (write_result(shared, e, std::get<I>(results)), ...);
+        }(std::index_sequence_for<E...>{});
+      });
+      return results;
+    } else {
+      return planned_.apply([&](const auto&... e) {
+        return std::tuple<result_t<Ctx, E>...>(kernel_result<result_t<Ctx, E>>(evaluate(shared, e))...);
+      });
+    }
   }
   /// evaluate_all with every call inlined into it: for results of fixed small sizes, where a
   /// call and the values it passes through memory cost as much as the arithmetic, so that

@@ -14,6 +14,12 @@
 
 #include <matdiff/core/shape.hpp>
 
+/// The largest fixed result, in entries, of an inlined kernel (eval/kernel.hpp) and of a sum
+/// of Kronecker terms filled entry by entry (eval/plan/special_forms.hpp).
+#ifndef MATDIFF_INLINE_KERNEL_ENTRIES
+#define MATDIFF_INLINE_KERNEL_ENTRIES 144
+#endif
+
 namespace matdiff {
 
 constexpr int eigen_size(const dimension& d) {

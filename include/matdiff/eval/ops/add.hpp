@@ -201,6 +201,12 @@ struct evaluator<negate_op> {
   static void add_to(const Ctx& ctx, const node<negate_op, A>& e, R& r, typename Ctx::scalar c) {
     add_scaled(ctx, r, e.template arg<0>(), -c);
   }
+  /// The entries of c(-a) as those of (-c)a.
+  template <class Ctx, class A, class K>
+    requires(adds_itself<Ctx, A>() && has_entries<Ctx, A>())
+  static void with_entries(const Ctx& ctx, const node<negate_op, A>& e, typename Ctx::scalar c, K&& k) {
+    with_scaled_entries(ctx, e.template arg<0>(), -c, k);
+  }
 };
 
 }  // namespace matdiff

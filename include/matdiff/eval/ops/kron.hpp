@@ -115,6 +115,40 @@ struct evaluator<kron_op> {
         for (Eigen::Index i = 0; i < a.rows(); ++i) block_like(r, i * p, j * q, b) += (c * a(i, j)) * b;
     }
   }
+
+  /// k(the entries of c(a ⊗ b)), those `add_to` adds: a sum filled entry by entry
+  /// (eval/plan/special_forms.hpp).
+  template <class Ctx, class A, class B, class K>
+    requires(!A::shape_v.is_scalar() && !B::shape_v.is_scalar())
+  static void with_entries(const Ctx& ctx, const node<kron_op, A, B>& e, typename Ctx::scalar c, K&& k) {
+    using S = typename Ctx::scalar;
+    const auto& held_a = kron_factor(ctx, e.template arg<0>());
+    const auto& held_b = kron_factor(ctx, e.template arg<1>());
+    const auto& a = as_matrix<S>(operand_value(held_a));
+    const auto& b = as_matrix<S>(operand_value(held_b));
+    k(kron_entries<std::remove_cvref_t<decltype(a)>, std::remove_cvref_t<decltype(b)>, S,
+                   is_identity_constant<A>, is_identity_constant<B>>{a, b, c});
+  }
+
+ private:
+  /// The entry (i, j) of c(a ⊗ b) is (c·a(i / p, j / q))·b(i % p, j % q) for b of p x q; an
+  /// identity factor adds only where it is not zero.
+  template <class AV, class BV, class S, bool IdentityA, bool IdentityB>
+  struct kron_entries {
+    const AV& a;
+    const BV& b;
+    S c;
+    void add(S& acc, Eigen::Index i, Eigen::Index j) const {
+      const Eigen::Index p = b.rows(), q = b.cols();
+      if constexpr (IdentityB) {
+        if (i % p == j % q) acc += c * a.coeff(i / p, j / q);
+      } else if constexpr (IdentityA) {
+        if (i / p == j / q) acc += c * b.coeff(i % p, j % q);
+      } else {
+        acc += (c * a.coeff(i / p, j / q)) * b.coeff(i % p, j % q);
+      }
+    }
+  };
 };
 
 /// (A ⊗ B)K for the commutation matrix K = K(cols A, cols B), a term of Hessians: column
@@ -154,6 +188,29 @@ struct evaluator<kron_commuted_op> {
         block_like(r, i * p, j * q, outer).noalias() += outer;
       }
   }
+
+  /// k(the entries of c(a ⊗ b)K), those `add_to` adds: entry (ii·p + k, j·q + l) is
+  /// (c·b(k, j))·a(ii, l), for p = rows(b) and q = cols(a).
+  template <class Ctx, class A, class B, class K>
+  static void with_entries(const Ctx& ctx, const node<kron_commuted_op, A, B>& e, typename Ctx::scalar c, K&& k) {
+    const auto& held_a = evaluate(ctx, e.template arg<0>());
+    const auto& held_b = evaluate(ctx, e.template arg<1>());
+    const auto& a = operand_value(held_a);
+    const auto& b = operand_value(held_b);
+    k(entries<std::remove_cvref_t<decltype(a)>, std::remove_cvref_t<decltype(b)>, typename Ctx::scalar>{a, b, c});
+  }
+
+ private:
+  template <class AV, class BV, class S>
+  struct entries {
+    const AV& a;
+    const BV& b;
+    S c;
+    void add(S& acc, Eigen::Index i, Eigen::Index j) const {
+      const Eigen::Index p = b.rows(), q = a.cols();
+      acc += (c * b.coeff(i % p, j / q)) * a.coeff(i / p, j % q);
+    }
+  };
 };
 
 /// a·c planned, an identity factor dropped.

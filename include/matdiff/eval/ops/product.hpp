@@ -331,6 +331,13 @@ struct evaluator<product_op> {
     const auto& s = evaluate(ctx, e.template arg<0>());
     add_scaled(ctx, r, e.template arg<1>(), c * to_scalar<typename Ctx::scalar>(operand_value(s)));
   }
+  /// The entries of c(sM) as those of (cs)M.
+  template <class Ctx, class L, class M, class K>
+    requires(L::shape_v.is_scalar() && adds_itself<Ctx, M>() && has_entries<Ctx, M>())
+  static void with_entries(const Ctx& ctx, const node<product_op, L, M>& e, typename Ctx::scalar c, K&& k) {
+    const auto& s = evaluate(ctx, e.template arg<0>());
+    with_scaled_entries(ctx, e.template arg<1>(), c * to_scalar<typename Ctx::scalar>(operand_value(s)), k);
+  }
 
   template <class Ctx, class E, class A, class B>
   static auto apply(const Ctx&, const E&, const A& a, const B& b) {

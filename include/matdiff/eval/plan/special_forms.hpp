@@ -376,6 +376,168 @@ void add_term(const Ctx& ctx, R& r, const T& t) {
   }
 }
 
+// --- a sum of Kronecker terms filled entry by entry ------------------------------------------
+//
+// A Hessian's sum of Kronecker terms, added term by term, zeroes its result and reads and
+// writes every entry once per term; careful hand-written code writes each entry once, with
+// its terms added in a register. At small fixed sizes the sum is filled that way: every term
+// gives an *entry source* g, its factors evaluated once, whose g.add(acc, i, j) does
+// acc += c·t(i, j) with the arithmetic of t's `add_to` (so each entry is the one the passes
+// give, its terms added in the same order), and every entry is then one expression. The
+// optional evaluator member `with_entries(ctx, e, c, k)` calls k(g) for node e while the
+// values g reads are alive (a Kronecker product, a negation or a scaling passes c on).
+
+/// The entries of c·v for a term added from its value v (an Eigen matrix or view of one).
+template <class V, class S>
+struct value_entries {
+  const V& v;
+  S c;
+  S value(Eigen::Index i, Eigen::Index j) const { return c * v.coeff(i, j); }
+  void add(S& acc, Eigen::Index i, Eigen::Index j) const { acc += c * v.coeff(i, j); }
+};
+
+/// The entries of c·K for a constant matrix K: an identity adds c on the diagonal only,
+/// zeros add nothing, as `add_constant_to` (eval/evaluate.hpp).
+template <constant_kind Kind, class S>
+struct constant_entries {
+  S c;
+  void add(S& acc, Eigen::Index i, Eigen::Index j) const {
+    if constexpr (Kind == constant_kind::identity) {
+      if (i == j) acc += c;
+    } else if constexpr (Kind == constant_kind::ones) {
+      acc += c;
+    }
+  }
+};
+template <constant_kind Kind, dimension R, dimension C, class S>
+constant_entries<Kind, S> entries_of_constant(const constant_matrix<Kind, R, C>&, S c) {
+  return {c};
+}
+
+/// The entries of ±(s·a)·b for a product term of the sum, as its factors' product adds them
+/// (an outer product, inner size 1, exactly; a longer inner product to rounding).
+template <class A, class B, class S>
+struct product_entries {
+  const A& a;
+  const B& b;
+  S c;  // ±1: acc + (−1)·x is acc − x
+  void add(S& acc, Eigen::Index i, Eigen::Index j) const {
+    S dot = a.coeff(i, 0) * b.coeff(0, j);
+    for (Eigen::Index k = 1; k < a.cols(); ++k) dot += a.coeff(i, k) * b.coeff(k, j);
+    acc += c * dot;
+  }
+};
+
+/// The entries of several terms, added one after the other (a sum inside a sum).
+template <class S, class... G>
+struct entries_list {
+  pack<G...> terms;
+  void add(S& acc, Eigen::Index i, Eigen::Index j) const {
+    terms.apply([&](const auto&... g) { (g.add(acc, i, j), ...); });
+  }
+};
+
+/// Whether node T's evaluator gives its entries (`with_entries`).
+struct entries_probe {
+  template <class G>
+  void operator()(const G&) const {}
+};
+template <class Ctx, class T>
+inline constexpr bool has_with_entries = requires(const Ctx& ctx, const T& t, typename Ctx::scalar c) {
+  evaluator<decltype(T::op)>::with_entries(ctx, t, c, entries_probe{});
+};
+
+/// Whether term T of a sum gives its entries: from its value, or as it adds itself.
+template <class Ctx, class T>
+constexpr bool has_entries() {
+  if constexpr (!adds_itself<Ctx, T>()) return true;
+  else if constexpr (!is_node<T>) return true;  // a constant matrix
+  else return has_with_entries<Ctx, T>;
+}
+
+template <class Ctx, class E>
+inline constexpr bool every_term_has_entries = false;
+template <class Ctx, class Op, class... T>
+inline constexpr bool every_term_has_entries<Ctx, node<Op, T...>> = (has_entries<Ctx, T>() && ...);
+
+/// k(the entries of c·t), t's values alive during the call: the entry-wise `add_scaled`.
+template <class Ctx, class T, class K>
+void with_scaled_entries(const Ctx& ctx, const T& t, typename Ctx::scalar c, K&& k) {
+  using S = typename Ctx::scalar;
+  if constexpr (!adds_itself<Ctx, T>())
+    with_term_value(ctx, t, [&](const auto& v) { k(value_entries<std::remove_cvref_t<decltype(v)>, S>{v, c}); });
+  else if constexpr (is_node<T>) evaluator<decltype(T::op)>::with_entries(ctx, t, c, k);
+  else k(entries_of_constant(t, c));
+}
+
+/// k(the entries of c·t for term t of kind K of a sum): the entry-wise `add_term` (c = 1)
+/// and `add_scaled` of a sum's terms (a sum inside a sum, c its scale).
+template <term_kind K, class Ctx, class T, class F>
+void with_term_entries(const Ctx& ctx, const T& t, typename Ctx::scalar c, F&& k) {
+  using S = typename Ctx::scalar;
+  const S signed_c = K == term_kind::minus || K == term_kind::minus_product ? -c : c;
+  if constexpr (is_product_term<K> && computed_from_factors<Ctx, T>()) {
+    with_product_factors(ctx, t, [&](const auto& s, const auto& a, const auto& b) {
+      const auto& sa = scaled_by(s, a);
+      k(product_entries<std::remove_cvref_t<decltype(sa)>, std::remove_cvref_t<decltype(b)>, S>{sa, b, signed_c});
+    });
+  } else {
+    with_scaled_entries(ctx, t, signed_c, k);
+  }
+}
+
+/// f(g..., the entries of c·tᵢ for the terms I, I + 1, … of sum e).
+template <std::size_t I, term_kind... K, class Ctx, class E, class F, class... G>
+void with_entries_from(const Ctx& ctx, const E& e, typename Ctx::scalar c, F&& f, const G&... g) {
+  if constexpr (I == sizeof...(K)) {
+    f(g...);
+  } else {
+    constexpr term_kind kinds[] = {K...};
+    with_term_entries<kinds[I]>(ctx, e.template arg<I>(), c, [&](const auto& gi) {
+      with_entries_from<I + 1, K...>(ctx, e, c, f, g..., gi);
+    });
+  }
+}
+
+/// Sum E is filled entry by entry: a matrix of at most MATDIFF_INLINE_KERNEL_ENTRIES fixed
+/// entries, some term adding itself (a Kronecker term), every term giving its entries.
+template <class Ctx, class E>
+constexpr bool filled_by_entries() {
+  if constexpr (E::shape_v.is_scalar() || !E::shape_v.is_fixed()) return false;
+  else if constexpr (E::shape_v.rows.factor * E::shape_v.cols.factor > MATDIFF_INLINE_KERNEL_ENTRIES) return false;
+  else if constexpr (!some_term_adds_itself<Ctx, E>) return false;
+  else return every_term_has_entries<Ctx, E>;
+}
+
+/// r(i, j) = t₀(i, j) ± t₁(i, j) ± … for every entry of sum e, in one expression per entry
+/// (an index sequence: each entry's indices are constants, as in generated code).
+template <class Ctx, class E, class R>
+void fill_by_entries(const Ctx& ctx, const E& e, R& r) {
+  using S = typename Ctx::scalar;
+  constexpr Eigen::Index rows = E::shape_v.rows.factor, cols = E::shape_v.cols.factor;
+  constexpr bool first_adds_itself = adds_itself<Ctx, std::remove_cvref_t<decltype(e.template arg<0>())>>();
+  [&]<term_kind... K>(const planned_sum_op<K...>&) {
+    with_entries_from<0, K...>(ctx, e, S(1), [&](const auto& first, const auto&... rest) {
+      // The first term starts the entry as it starts the sum: added into zero where it adds
+      // itself, its value otherwise (so that the sign of a zero is the passes').
+      const auto entry = [&](Eigen::Index i, Eigen::Index j) {
+        S acc;
+        if constexpr (first_adds_itself) {
+          acc = S(0);
+          first.add(acc, i, j);
+        } else {
+          acc = first.value(i, j);
+        }
+        (rest.add(acc, i, j), ...);
+        return acc;
+      };
+      [&]<std::size_t... N>(std::index_sequence<N...>) {
+        ((r.coeffRef(Eigen::Index(N) % rows, Eigen::Index(N) / rows) = entry(Eigen::Index(N) % rows, Eigen::Index(N) / rows)), ...);
+      }(std::make_index_sequence<std::size_t(rows * cols)>{});
+    });
+  }(e.op);
+}
+
 /// The first two terms in one pass, t₀ ± t₁ (unless t₀ adds itself into a zero result, or
 /// t₁ is a product or adds itself into t₀'s value), then the others added into the result.
 template <term_kind First, term_kind Second, term_kind... Rest>
@@ -385,6 +547,26 @@ struct evaluator<planned_sum_op<First, Second, Rest...>> {
   static constexpr bool evaluates_operands = true;
   template <class Ctx, class E>
   static auto evaluate_operands(const Ctx& ctx, const E& e) {
+    if constexpr (filled_by_entries<Ctx, E>()) {
+      result_t<Ctx, E> r;
+      fill_by_entries(ctx, e, r);
+      return r;
+    } else {
+      return evaluate_terms(ctx, e);
+    }
+  }
+
+  /// r = the sum, written where the caller holds it (a kernel's result) where it is filled
+  /// entry by entry: no copy of a Hessian.
+  template <class Ctx, class E, class R>
+    requires(filled_by_entries<Ctx, E>())
+  static void evaluate_into(const Ctx& ctx, const E& e, R& r) {
+    fill_by_entries(ctx, e, r);
+  }
+
+  /// Term by term: the first (or the first two) then each other added into the result.
+  template <class Ctx, class E>
+  static auto evaluate_terms(const Ctx& ctx, const E& e) {
     // Decided here, not from the lambda's parameters: clang checks a branch of the lambda
     // that does not depend on them (set_zero on a 1x1 sum's scalar) even when discarded.
     constexpr bool scalar = E::shape_v.is_scalar();
@@ -428,6 +610,15 @@ struct evaluator<planned_sum_op<First, Second, Rest...>> {
       add_scaled(ctx, r, first, c);
       add_scaled(ctx, r, second, Second == term_kind::minus ? -c : c);
       (add_scaled(ctx, r, rest, Rest == term_kind::minus ? -c : c), ...);
+    });
+  }
+  /// The entries `add_to` adds, term after term.
+  template <class Ctx, class E, class K>
+    requires(!E::shape_v.is_scalar() && !is_product_term<Second> && (!is_product_term<Rest> && ...) &&
+             some_term_adds_itself<Ctx, E> && every_term_has_entries<Ctx, E>)
+  static void with_entries(const Ctx& ctx, const E& e, typename Ctx::scalar c, K&& k) {
+    with_entries_from<0, First, Second, Rest...>(ctx, e, c, [&](const auto&... g) {
+      k(entries_list<typename Ctx::scalar, std::remove_cvref_t<decltype(g)>...>{{{g}...}});
     });
   }
 };
