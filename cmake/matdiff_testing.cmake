@@ -6,7 +6,8 @@
 # precompiled once for the whole build, unless MATDIFF_PRECOMPILE_HEADERS is OFF. Parsing
 # those headers is about a second of every unit, most of the compile time of a small test.
 # The headers come first in each unit, so a unit that must see its own macros before Eigen
-# (tests/support/allocation_count.hpp) does not use them.
+# or matdiff (tests/support/allocation_count.hpp; a unit that sets a MATDIFF_ macro of its
+# own with #undef) does not use them.
 function(matdiff_use_precompiled_headers target)
   cmake_parse_arguments(PARSE_ARGV 1 arg "CATCH" "" "")
   if(NOT MATDIFF_PRECOMPILE_HEADERS)
@@ -51,8 +52,8 @@ function(matdiff_add_test source)
   string(REPLACE "/" "_" name "test_${path}")
   matdiff_add_program(${name} ${source})
   target_link_libraries(${name} PRIVATE matdiff_catch_main Catch2::Catch2)
-  file(STRINGS ${source} counts_allocations REGEX "#include .*allocation_count.hpp")
-  if(NOT counts_allocations)
+  file(STRINGS ${source} own_macros REGEX "#include .*allocation_count.hpp|^#undef MATDIFF_")
+  if(NOT own_macros)
     matdiff_use_precompiled_headers(${name} CATCH)
   endif()
 endfunction()

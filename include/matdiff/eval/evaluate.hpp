@@ -234,8 +234,12 @@ auto evaluate_node(const Ctx& ctx, const node<Op, Args...>& e,
                                                          e.template arg<1>());
   } else if constexpr (formed_by_add_to<Ctx, E>) {
     value_t<typename Ctx::scalar, E> r;
-    set_zero(r, ctx.size(E::shape_v.rows), ctx.size(E::shape_v.cols));
-    evaluator<Op>::add_to(ctx, e, r, typename Ctx::scalar(1));
+    if constexpr (requires { evaluator<Op>::evaluate_into(ctx, e, r); }) {
+      evaluator<Op>::evaluate_into(ctx, e, r);  // entry by entry
+    } else {
+      set_zero(r, ctx.size(E::shape_v.rows), ctx.size(E::shape_v.cols));
+      evaluator<Op>::add_to(ctx, e, r, typename Ctx::scalar(1));
+    }
     return r;
   } else if constexpr (requires { requires evaluator<Op>::evaluates_operands; }) {
     return evaluator<Op>::evaluate_operands(ctx, e);

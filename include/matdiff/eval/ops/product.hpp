@@ -331,6 +331,21 @@ struct evaluator<product_op> {
     const auto& s = evaluate(ctx, e.template arg<0>());
     add_scaled(ctx, r, e.template arg<1>(), c * to_scalar<typename Ctx::scalar>(operand_value(s)));
   }
+  /// r = sM for an M that adds itself, entry by entry at small fixed sizes (the scaled sum of
+  /// a triangle's Hessian): each entry written once, where the caller holds r.
+  template <class Ctx, class L, class M, class R>
+    requires(formed_by_add_to<Ctx, node<product_op, L, M>> && written_entry_by_entry<node<product_op, L, M>> &&
+             has_entries<Ctx, M>())
+  static void evaluate_into(const Ctx& ctx, const node<product_op, L, M>& e, R& r) {
+    using S = typename Ctx::scalar;
+    with_entries(ctx, e, S(1), [&](const auto& g) {
+      fill_entries<M::shape_v.rows.factor, M::shape_v.cols.factor>(r, [&](Eigen::Index i, Eigen::Index j) {
+        S acc(0);
+        g.add(acc, i, j);
+        return acc;
+      });
+    });
+  }
   /// The entries of c(sM) as those of (cs)M.
   template <class Ctx, class L, class M, class K>
     requires(L::shape_v.is_scalar() && adds_itself<Ctx, M>() && has_entries<Ctx, M>())

@@ -499,28 +499,24 @@ void with_entries_from(const Ctx& ctx, const E& e, typename Ctx::scalar c, F&& f
   }
 }
 
-/// Sum E is filled entry by entry: a matrix of at most MATDIFF_INLINE_KERNEL_ENTRIES fixed
-/// entries, some term adding itself (a Kronecker term), every term giving its entries.
+/// Sum E is filled entry by entry: a small fixed matrix (`written_entry_by_entry`,
+/// eval/value.hpp), some term adding itself (a Kronecker term), every term giving its entries.
 template <class Ctx, class E>
 constexpr bool filled_by_entries() {
-  if constexpr (E::shape_v.is_scalar() || !E::shape_v.is_fixed()) return false;
-  else if constexpr (E::shape_v.rows.factor * E::shape_v.cols.factor > MATDIFF_INLINE_KERNEL_ENTRIES) return false;
-  else if constexpr (!some_term_adds_itself<Ctx, E>) return false;
+  if constexpr (!written_entry_by_entry<E> || !some_term_adds_itself<Ctx, E>) return false;
   else return every_term_has_entries<Ctx, E>;
 }
 
-/// r(i, j) = t₀(i, j) ± t₁(i, j) ± … for every entry of sum e, in one expression per entry
-/// (an index sequence: each entry's indices are constants, as in generated code).
+/// r(i, j) = t₀(i, j) ± t₁(i, j) ± … for every entry of sum e, one expression per entry.
 template <class Ctx, class E, class R>
 void fill_by_entries(const Ctx& ctx, const E& e, R& r) {
   using S = typename Ctx::scalar;
-  constexpr Eigen::Index rows = E::shape_v.rows.factor, cols = E::shape_v.cols.factor;
   constexpr bool first_adds_itself = adds_itself<Ctx, std::remove_cvref_t<decltype(e.template arg<0>())>>();
   [&]<term_kind... K>(const planned_sum_op<K...>&) {
     with_entries_from<0, K...>(ctx, e, S(1), [&](const auto& first, const auto&... rest) {
       // The first term starts the entry as it starts the sum: added into zero where it adds
       // itself, its value otherwise (so that the sign of a zero is the passes').
-      const auto entry = [&](Eigen::Index i, Eigen::Index j) {
+      fill_entries<E::shape_v.rows.factor, E::shape_v.cols.factor>(r, [&](Eigen::Index i, Eigen::Index j) {
         S acc;
         if constexpr (first_adds_itself) {
           acc = S(0);
@@ -530,10 +526,7 @@ void fill_by_entries(const Ctx& ctx, const E& e, R& r) {
         }
         (rest.add(acc, i, j), ...);
         return acc;
-      };
-      [&]<std::size_t... N>(std::index_sequence<N...>) {
-        ((r.coeffRef(Eigen::Index(N) % rows, Eigen::Index(N) / rows) = entry(Eigen::Index(N) % rows, Eigen::Index(N) / rows)), ...);
-      }(std::make_index_sequence<std::size_t(rows * cols)>{});
+      });
     });
   }(e.op);
 }
