@@ -49,7 +49,8 @@ TEST_CASE("the 9x9 Hessian of log|det X| + tr(AX⁻¹) is filled entry by entry"
   constexpr auto Xn = md::matrix<"X", n, n>;
   constexpr auto An = md::matrix<"A", n, n>;
   constexpr auto fn = md::logdet(Xn) + md::trace(An * md::inv(Xn));
-  const Eigen::Matrix3d Xv = near(Eigen::Matrix3d(2 * Eigen::Matrix3d::Identity())), Av = random_matrix<Eigen::Matrix3d>();
+  const Eigen::Matrix3d Xv = near(Eigen::Matrix3d(2 * Eigen::Matrix3d::Identity()));
+  const Eigen::Matrix3d Av = random_matrix<Eigen::Matrix3d>();
   const Eigen::Matrix<double, 9, 9> hessian = md::eval(md::hessian(f, X), X = Xv, A = Av);
   check_filled(hessian, md::eval(md::hessian(fn, Xn), Xn = Eigen::MatrixXd(Xv), An = Eigen::MatrixXd(Av)),
                matdiff_test::jacobian_by_differences(md::grad(f, X), X, X = Xv, A = Av));

@@ -234,7 +234,7 @@ auto evaluate_node(const Ctx& ctx, const node<Op, Args...>& e,
                                                          e.template arg<1>());
   } else if constexpr (formed_by_add_to<Ctx, E>) {
     value_t<typename Ctx::scalar, E> r;
-    if constexpr (requires { evaluator<Op>::evaluate_into(ctx, e, r); }) {
+    if constexpr (written_entry_by_entry(E::shape_v) && requires { evaluator<Op>::evaluate_into(ctx, e, r); }) {
       evaluator<Op>::evaluate_into(ctx, e, r);  // entry by entry
     } else {
       set_zero(r, ctx.size(E::shape_v.rows), ctx.size(E::shape_v.cols));

@@ -43,16 +43,19 @@ R kernel_result(T&& value) {
 
 /// Whether result T of a kernel is written where the kernel holds it, by its evaluator's
 /// optional `evaluate_into(ctx, t, r)` (a Hessian's sum filled entry by entry): no copy.
+/// (Asked only of the small fixed results that can be: a class, named after its answer.)
+template <class Ctx, class T, class R, bool = written_entry_by_entry(T::shape_v)>
+struct written_in_place : std::false_type {};
 template <class Ctx, class T, class R>
-constexpr bool written_in_place() {
-  if constexpr (!is_node<T> || is_remembered<Ctx, T>) return false;
-  else return requires(const Ctx& ctx, const T& t, R& r) { evaluator<decltype(T::op)>::evaluate_into(ctx, t, r); };
-}
+struct written_in_place<Ctx, T, R, true>
+    : std::bool_constant<is_node<T> && !is_remembered<Ctx, T> && requires(const Ctx& ctx, const T& t, R& r) {
+        evaluator<decltype(T::op)>::evaluate_into(ctx, t, r);
+      }> {};
 
 /// r = the value of t, a kernel's result.
 template <class R, class Ctx, class T>
 void write_result(const Ctx& ctx, const T& t, R& r) {
-  if constexpr (written_in_place<Ctx, T, R>()) evaluator<decltype(T::op)>::evaluate_into(ctx, t, r);
+  if constexpr (written_in_place<Ctx, T, R>::value) evaluator<decltype(T::op)>::evaluate_into(ctx, t, r);
   else r = kernel_result<R>(evaluate(ctx, t));
 }
 
@@ -171,7 +174,8 @@ class kernel_t {
     const context_view_t<Ctx> view(ctx);
     const shared_context<context_view_t<Ctx>, shared_nodes_t<evaluated_t<planned_t<without_signature_t<E>>>...>> shared(view);
     using shared_t = decltype(shared);
-    if constexpr ((written_in_place<shared_t, evaluated_t<planned_t<without_signature_t<E>>>, result_t<Ctx, E>>() || ...)) {
+    if constexpr ((written_in_place<shared_t, evaluated_t<planned_t<without_signature_t<E>>>, result_t<Ctx, E>>::value ||
+                   ...)) {
       std::tuple<result_t<Ctx, E>...> results;
       planned_.apply([&](const auto&... e) {
         [&]<std::size_t... I>(std::index_sequence<I...>) {

@@ -181,28 +181,27 @@ decltype(auto) as_matrix(const V& v) {
   else return (v);
 }
 
-/// Whether a matrix of type E (fixed size) is small enough to be written entry by entry, one
-/// expression per entry (a Hessian's sum of Kronecker terms, eval/plan/special_forms.hpp):
-/// more than 16 entries and at most MATDIFF_INLINE_KERNEL_ENTRIES. At 4x4 and less Eigen's
-/// block operations, two entries per instruction, were faster (the kernel of log|det X| +
+/// Whether a matrix of shape s is written entry by entry, one expression per entry (a
+/// Hessian's sum of Kronecker terms, eval/plan/special_forms.hpp): fixed, more than 16
+/// entries and at most MATDIFF_INLINE_KERNEL_ENTRIES. At 4x4 and less Eigen's block
+/// operations, two entries per instruction, were faster (the kernel of log|det X| +
 /// tr(AX⁻¹), its gradient and its 4x4 Hessian: 21.8 ns entry by entry, 20.6 ns by blocks);
-/// at 9x9, 60 ns against 178 ns.
-template <class E>
-inline constexpr bool written_entry_by_entry = [] {
-  if constexpr (!E::shape_v.is_fixed() || E::shape_v.is_scalar()) return false;
-  else {
-    const auto entries = E::shape_v.rows.factor * E::shape_v.cols.factor;
-    return entries > 16 && entries <= MATDIFF_INLINE_KERNEL_ENTRIES;
-  }
-}();
+/// at 9x9, 60 ns against 178 ns. (A function of the shape, not a template over the node:
+/// nothing is instantiated per node asked.)
+constexpr bool written_entry_by_entry(const shape& s) {
+  if (!s.is_fixed() || s.is_scalar()) return false;
+  const auto entries = s.rows.factor * s.cols.factor;
+  return entries > 16 && entries <= MATDIFF_INLINE_KERNEL_ENTRIES;
+}
 
 /// r(i, j) = entry(i, j) for every entry of r (fixed, Rows x Cols): one expression per entry
 /// over an index sequence, each entry's indices constants, as in generated code.
 template <Eigen::Index Rows, Eigen::Index Cols, class R, class F>
 void fill_entries(R& r, const F& entry) {
   [&]<std::size_t... N>(std::index_sequence<N...>) {
-    ((r.coeffRef(Eigen::Index(N) % Rows, Eigen::Index(N) / Rows) = entry(Eigen::Index(N) % Rows, Eigen::Index(N) / Rows)),
-     ...);
+    constexpr auto i = [](std::size_t k) { return Eigen::Index(k) % Rows; };
+    constexpr auto j = [](std::size_t k) { return Eigen::Index(k) / Rows; };
+    ((r.coeffRef(i(N), j(N)) = entry(i(N), j(N))), ...);
   }(std::make_index_sequence<std::size_t(Rows * Cols)>{});
 }
 

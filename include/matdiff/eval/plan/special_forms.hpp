@@ -501,11 +501,12 @@ void with_entries_from(const Ctx& ctx, const E& e, typename Ctx::scalar c, F&& f
 
 /// Sum E is filled entry by entry: a small fixed matrix (`written_entry_by_entry`,
 /// eval/value.hpp), some term adding itself (a Kronecker term), every term giving its entries.
+/// (A class, asked of every sum a kernel evaluates: no function named after the context.)
+template <class Ctx, class E, bool = written_entry_by_entry(E::shape_v)>
+struct filled_by_entries : std::false_type {};
 template <class Ctx, class E>
-constexpr bool filled_by_entries() {
-  if constexpr (!written_entry_by_entry<E> || !some_term_adds_itself<Ctx, E>) return false;
-  else return every_term_has_entries<Ctx, E>;
-}
+struct filled_by_entries<Ctx, E, true>
+    : std::bool_constant<some_term_adds_itself<Ctx, E> && every_term_has_entries<Ctx, E>> {};
 
 /// r(i, j) = t₀(i, j) ± t₁(i, j) ± … for every entry of sum e, one expression per entry.
 template <class Ctx, class E, class R>
@@ -532,7 +533,8 @@ void fill_by_entries(const Ctx& ctx, const E& e, R& r) {
 }
 
 /// The first two terms in one pass, t₀ ± t₁ (unless t₀ adds itself into a zero result, or
-/// t₁ is a product or adds itself into t₀'s value), then the others added into the result.
+/// t₁ is a product or adds itself into t₀'s value), then the others added into the result;
+/// at small fixed sizes, a sum with a Kronecker term entry by entry (`fill_by_entries`).
 template <term_kind First, term_kind Second, term_kind... Rest>
 struct evaluator<planned_sum_op<First, Second, Rest...>> {
   static_assert(First == term_kind::plus, "a planned sum starts with its first term as written");
@@ -540,57 +542,51 @@ struct evaluator<planned_sum_op<First, Second, Rest...>> {
   static constexpr bool evaluates_operands = true;
   template <class Ctx, class E>
   static auto evaluate_operands(const Ctx& ctx, const E& e) {
-    if constexpr (filled_by_entries<Ctx, E>()) {
-      result_t<Ctx, E> r;
-      fill_by_entries(ctx, e, r);
-      return r;
-    } else {
-      return evaluate_terms(ctx, e);
-    }
-  }
-
-  /// r = the sum, written where the caller holds it (a kernel's result) where it is filled
-  /// entry by entry: no copy of a Hessian.
-  template <class Ctx, class E, class R>
-    requires(filled_by_entries<Ctx, E>())
-  static void evaluate_into(const Ctx& ctx, const E& e, R& r) {
-    fill_by_entries(ctx, e, r);
-  }
-
-  /// Term by term: the first (or the first two) then each other added into the result.
-  template <class Ctx, class E>
-  static auto evaluate_terms(const Ctx& ctx, const E& e) {
     // Decided here, not from the lambda's parameters: clang checks a branch of the lambda
     // that does not depend on them (set_zero on a 1x1 sum's scalar) even when discarded.
     constexpr bool scalar = E::shape_v.is_scalar();
     constexpr bool first_adds_itself = adds_itself<Ctx, std::remove_cvref_t<decltype(e.template arg<0>())>>();
     constexpr bool second_added_into_first =
         is_product_term<Second> || (!scalar && adds_itself<Ctx, std::remove_cvref_t<decltype(e.template arg<1>())>>());
-    return e.args.apply([&](const auto& first, const auto& second, const auto&... rest) {
-      using S = typename Ctx::scalar;
-      if constexpr (first_adds_itself) {
-        result_t<Ctx, E> r;
-        set_zero(r, ctx.size(E::shape_v.rows), ctx.size(E::shape_v.cols));
-        add_scaled(ctx, r, first, S(1));
-        add_term<Second, scalar>(ctx, r, second);
-        (add_term<Rest, scalar>(ctx, r, rest), ...);
-        return r;
-      } else if constexpr (second_added_into_first) {
-        result_t<Ctx, E> r = start_of_sum<E>(ctx, first);
-        add_term<Second, scalar>(ctx, r, second);
-        (add_term<Rest, scalar>(ctx, r, rest), ...);
-        return r;
-      } else {
-        result_t<Ctx, E> r = with_term_value(ctx, first, [&](const auto& a) {
-          return with_term_value(ctx, second, [&](const auto& b) {
-            if constexpr (Second == term_kind::minus) return finish<S, E>(a - b);
-            else return finish<S, E>(a + b);
+    if constexpr (filled_by_entries<Ctx, E>::value) {
+      result_t<Ctx, E> r;
+      fill_by_entries(ctx, e, r);
+      return r;
+    } else {
+      return e.args.apply([&](const auto& first, const auto& second, const auto&... rest) {
+        using S = typename Ctx::scalar;
+        if constexpr (first_adds_itself) {
+          result_t<Ctx, E> r;
+          set_zero(r, ctx.size(E::shape_v.rows), ctx.size(E::shape_v.cols));
+          add_scaled(ctx, r, first, S(1));
+          add_term<Second, scalar>(ctx, r, second);
+          (add_term<Rest, scalar>(ctx, r, rest), ...);
+          return r;
+        } else if constexpr (second_added_into_first) {
+          result_t<Ctx, E> r = start_of_sum<E>(ctx, first);
+          add_term<Second, scalar>(ctx, r, second);
+          (add_term<Rest, scalar>(ctx, r, rest), ...);
+          return r;
+        } else {
+          result_t<Ctx, E> r = with_term_value(ctx, first, [&](const auto& a) {
+            return with_term_value(ctx, second, [&](const auto& b) {
+              if constexpr (Second == term_kind::minus) return finish<S, E>(a - b);
+              else return finish<S, E>(a + b);
+            });
           });
-        });
-        (add_term<Rest, scalar>(ctx, r, rest), ...);
-        return r;
-      }
-    });
+          (add_term<Rest, scalar>(ctx, r, rest), ...);
+          return r;
+        }
+      });
+    }
+  }
+
+  /// r = the sum, written where the caller holds it (a kernel's result) where it is filled
+  /// entry by entry: no copy of a Hessian.
+  template <class Ctx, class E, class R>
+    requires(filled_by_entries<Ctx, E>::value)
+  static void evaluate_into(const Ctx& ctx, const E& e, R& r) {
+    fill_by_entries(ctx, e, r);
   }
 
   /// r += c(t₀ ± t₁ ± …), term by term, where a term adds itself (a sum of a Hessian's
