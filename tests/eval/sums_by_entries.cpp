@@ -1,12 +1,9 @@
 // A Hessian's sum of Kronecker terms at a small fixed size is filled entry by entry, each
 // entry written once, where the kernel returns it (eval/plan/special_forms.hpp:
 // `fill_by_entries`; a scaled sum, eval/ops/product.hpp): it equals the same Hessian over
-// run-time sizes, summed term by term, and central differences of the gradient.
-//
-// The checking builds define MATDIFF_INLINE_KERNEL_ENTRIES as 16, and a sum is filled this
-// way from 17 entries: this unit sets the default, 144, for itself (and so is compiled
-// without the build's precompiled headers, which come before its first line).
-#undef MATDIFF_INLINE_KERNEL_ENTRIES
+// run-time sizes, summed term by term, and central differences of the gradient. Part 2
+// (sums_by_entries_elements.cpp): the per-element energies of docs/benchmarks.md.
+#undef MATDIFF_INLINE_KERNEL_ENTRIES  // 144, the default: see ../support/filled_by_entries.hpp
 #define MATDIFF_INLINE_KERNEL_ENTRIES 144
 
 #include <Eigen/Core>
@@ -16,30 +13,15 @@
 
 #include "../support/calculus.hpp"
 #include "../support/eigen_check.hpp"
+#include "../support/filled_by_entries.hpp"
 
 namespace md = matdiff;
+using matdiff_test::check_filled;
+using matdiff_test::near;
 using matdiff_test::random_matrix;
-using matdiff_test::require_close;
 
 namespace {
-
 constexpr md::dimension n = md::dim<"n">;
-
-/// value + tol·random, an invertible point near a well-conditioned matrix.
-template <class M>
-M near(const M& value, double tol = 0.2) {
-  return value + tol * random_matrix<M>();
-}
-
-/// A Hessian at fixed sizes against the same Hessian at run-time sizes (by_terms) and central
-/// differences of the gradient (1e-6).
-template <class H, class D>
-void check_filled(const H& by_entries, const Eigen::MatrixXd& by_terms, const D& differences) {
-  STATIC_REQUIRE(H::SizeAtCompileTime != Eigen::Dynamic);
-  require_close(Eigen::MatrixXd(by_entries), by_terms, 1e-14);
-  require_close(Eigen::MatrixXd(by_entries), differences, 1e-6);
-}
-
 }  // namespace
 
 TEST_CASE("the 9x9 Hessian of log|det X| + tr(AX⁻¹) is filled entry by entry", "[plan][sum][eval]") {

@@ -1,11 +1,7 @@
 // Sums filled entry by entry (tests/eval/sums_by_entries.cpp), part 2: the per-element
 // energies of docs/benchmarks.md, a scaled sum and a sum with a product term. Two units: one
 // took 1.47 GB to compile.
-//
-// The checking builds define MATDIFF_INLINE_KERNEL_ENTRIES as 16, and a sum is filled this
-// way from 17 entries: this unit sets the default, 144, for itself (and so is compiled
-// without the build's precompiled headers, which come before its first line).
-#undef MATDIFF_INLINE_KERNEL_ENTRIES
+#undef MATDIFF_INLINE_KERNEL_ENTRIES  // 144, the default: see ../support/filled_by_entries.hpp
 #define MATDIFF_INLINE_KERNEL_ENTRIES 144
 
 #include <Eigen/Core>
@@ -15,31 +11,16 @@
 
 #include "../support/calculus.hpp"
 #include "../support/eigen_check.hpp"
+#include "../support/filled_by_entries.hpp"
 
 namespace md = matdiff;
+using matdiff_test::check_filled;
+using matdiff_test::near;
 using matdiff_test::random_matrix;
-using matdiff_test::require_close;
 
 namespace {
-
 constexpr md::dimension n = md::dim<"n">;
 constexpr md::dimension m = md::dim<"m">;
-
-/// value + tol·random, an invertible point near a well-conditioned matrix.
-template <class M>
-M near(const M& value, double tol = 0.2) {
-  return value + tol * random_matrix<M>();
-}
-
-/// A Hessian at fixed sizes against the same Hessian at run-time sizes (by_terms) and central
-/// differences of the gradient (1e-6).
-template <class H, class D>
-void check_filled(const H& by_entries, const Eigen::MatrixXd& by_terms, const D& differences) {
-  STATIC_REQUIRE(H::SizeAtCompileTime != Eigen::Dynamic);
-  require_close(Eigen::MatrixXd(by_entries), by_terms, 1e-14);
-  require_close(Eigen::MatrixXd(by_entries), differences, 1e-6);
-}
-
 }  // namespace
 
 TEST_CASE("a triangle's 6x6 Hessian, a scaled sum, is filled entry by entry", "[plan][sum][eval]") {
