@@ -36,6 +36,10 @@ TEST_CASE("the 9x9 Hessian of log|det X| + tr(AX⁻¹) is filled entry by entry"
   const Eigen::Matrix<double, 9, 9> hessian = md::eval(md::hessian(f, X), X = Xv, A = Av);
   check_filled(hessian, md::eval(md::hessian(fn, Xn), Xn = Eigen::MatrixXd(Xv), An = Eigen::MatrixXd(Av)),
                matdiff_test::jacobian_by_differences(md::grad(f, X), X, X = Xv, A = Av));
+  // Bound to values of run-time size, the same kernel adds its terms block by block
+  // (binds_fixed_sizes, eval/value.hpp): the same Hessian.
+  matdiff_test::require_close(Eigen::MatrixXd(hessian),
+                              md::eval(md::hessian(f, X), X = Eigen::MatrixXd(Xv), A = Eigen::MatrixXd(Av)), 1e-14);
 }
 
 TEST_CASE("the 9x9 Hessian of ‖J‖² + ‖J⁻¹‖², nested sums of Kronecker terms, is filled entry by entry",

@@ -537,6 +537,14 @@ constexpr bound_names<Words, sizeof...(N)> bind_names(const N&... names) {
 }
 }  // namespace detail
 
+namespace detail {
+template <class D>
+struct fixed_size_leaf : std::true_type {};  // a number
+template <class D>
+  requires requires { D::SizeAtCompileTime; }
+struct fixed_size_leaf<D> : std::bool_constant<D::SizeAtCompileTime != Eigen::Dynamic> {};
+}  // namespace detail
+
 /// What evaluation sees of a `context`: the bound values and the sizes, in a type that
 /// names only the scalar, the symbols, the variables' names, and the distinct types of the
 /// bound values with each variable's among them (detail::bound_names above).
@@ -548,6 +556,8 @@ template <class S, auto Symbols, auto Names, class... D>
 class context_view {
  public:
   using scalar = S;
+  /// Every bound value has a fixed size (or is a number).
+  static constexpr bool fixed_size_values = ((detail::fixed_size_leaf<D>::value) && ...);
 
   template <class Ctx>
   explicit context_view(const Ctx& ctx) : symbol_values_(ctx.symbol_values()), leaves_(ctx.leaf_addresses()) {}

@@ -44,7 +44,7 @@ R kernel_result(T&& value) {
 /// Whether result T of a kernel is written where the kernel holds it, by its evaluator's
 /// optional `evaluate_into(ctx, t, r)` (a Hessian's sum filled entry by entry): no copy.
 /// (Asked only of the small fixed results that can be: a class, named after its answer.)
-template <class Ctx, class T, class R, bool = written_entry_by_entry(T::shape_v)>
+template <class Ctx, class T, class R, bool = written_entry_by_entry(T::shape_v) && binds_fixed_sizes<Ctx>>
 struct written_in_place : std::false_type {};
 template <class Ctx, class T, class R>
 struct written_in_place<Ctx, T, R, true>

@@ -335,7 +335,7 @@ struct evaluator<product_op> {
   /// a triangle's Hessian): each entry written once, where the caller holds r.
   template <class Ctx, class L, class M, class R>
     requires(formed_by_add_to<Ctx, node<product_op, L, M>> && written_entry_by_entry(M::shape_v) &&
-             has_entries<Ctx, M>())
+             binds_fixed_sizes<Ctx> && has_entries<Ctx, M>())
   static void evaluate_into(const Ctx& ctx, const node<product_op, L, M>& e, R& r) {
     using S = typename Ctx::scalar;
     with_entries(ctx, e, S(1), [&](const auto& g) {

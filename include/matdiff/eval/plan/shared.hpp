@@ -191,6 +191,7 @@ template <class Ctx, class... T>
 class shared_context<Ctx, type_list<T...>> {
  public:
   using scalar = typename Ctx::scalar;
+  static constexpr bool fixed_size_values = binds_fixed_sizes<Ctx>;
 
   template <class E>
   static constexpr bool is_shared = (__is_same(E, T) || ...);

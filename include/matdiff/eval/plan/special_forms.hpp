@@ -500,9 +500,10 @@ void with_entries_from(const Ctx& ctx, const E& e, typename Ctx::scalar c, F&& f
 }
 
 /// Sum E is filled entry by entry: a small fixed matrix (`written_entry_by_entry`,
-/// eval/value.hpp), some term adding itself (a Kronecker term), every term giving its entries.
-/// (A class, asked of every sum a kernel evaluates: no function named after the context.)
-template <class Ctx, class E, bool = written_entry_by_entry(E::shape_v)>
+/// eval/value.hpp) in a context of fixed-size values (`binds_fixed_sizes`), some term adding
+/// itself (a Kronecker term), every term giving its entries. (A class, asked of every sum a
+/// kernel evaluates: no function named after the context.)
+template <class Ctx, class E, bool = written_entry_by_entry(E::shape_v) && binds_fixed_sizes<Ctx>>
 struct filled_by_entries : std::false_type {};
 template <class Ctx, class E>
 struct filled_by_entries<Ctx, E, true>
