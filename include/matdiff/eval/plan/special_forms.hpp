@@ -24,7 +24,9 @@
 ///                          no temporary for the product, as careful Eigen code writes C + AB),
 ///                          a transpose term reads its operand transposed (A + Aᵀ), and a
 ///                          term whose evaluator has `add_to` adds itself (a Kronecker
-///                          product block by block: a Hessian's terms are written once).
+///                          product block by block: a Hessian's terms are written once);
+///                          at small fixed sizes, with such a term, one expression per
+///                          entry (`fill_by_entries`, below).
 ///     chain_by_size<P₁, P₂>(L, R)   F₁F₂F₃ with F₂ of size P₁ x P₂: L = (F₁F₂)F₃ or
 ///                          R = F₁(F₂F₃), whichever takes fewer multiplications at the
 ///                          run-time sizes (eval/plan/chain.hpp); only that one is evaluated.
