@@ -49,7 +49,7 @@ concept is_differential_symbol = detail::is_differential_symbol<T>::value;
 
 /// dX, the differential of variable X.
 template <class V>
-constexpr auto d(const V&) {
+static constexpr auto d(const V&) {
   static_assert(is_variable<V>, "matdiff: d: the argument must be a variable (md::matrix, "
                                 "md::vector or md::scalar)");
   if constexpr (is_variable<V>) return differential_symbol<V>{};

@@ -30,7 +30,7 @@ concept has_differential = requires(const E& e, const T&... t) { e.op.differenti
 /// rule is reported once, at the node that lacks it (types, not captured packs, are checked:
 /// clang 16 does not expand a captured pack in a requires-expression).
 template <class E, class IA, class... A, class ID, class... D>
-constexpr auto apply_differential_rule(const E& e, const indexed_pack<IA, A...>& operands,
+static constexpr auto apply_differential_rule(const E& e, const indexed_pack<IA, A...>& operands,
                                        const indexed_pack<ID, D...>& differentials) {
   if constexpr (has_differential<E, A..., D...>) {
     return operands.apply([&](const A&... a) {
@@ -47,7 +47,7 @@ constexpr auto apply_differential_rule(const E& e, const indexed_pack<IA, A...>&
 
 /// The raw (unsimplified) differential of e with respect to variable type V.
 template <class V, class E>
-constexpr auto raw_differential(const E& e) {
+static constexpr auto raw_differential(const E& e) {
   if constexpr (__is_same(E, V)) {
     return differential_symbol<V>{};
   } else if constexpr (!is_node<E> || !depends_on<E, V>) {

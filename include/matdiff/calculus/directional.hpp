@@ -17,7 +17,7 @@ namespace matdiff {
 
 /// e with every dX replaced by `direction`.
 template <class E, class D>
-constexpr auto substitute_differential(const E& e, const D& direction) {
+static constexpr auto substitute_differential(const E& e, const D& direction) {
   if constexpr (is_differential_symbol<E>) return direction;
   else if constexpr (!is_node<E> || !contains_differential<E>) return e;
   else
@@ -26,7 +26,7 @@ constexpr auto substitute_differential(const E& e, const D& direction) {
 
 /// dF at X in the direction V (V has X's shape).
 template <class F, class X, class V>
-constexpr auto directional(const F& f, const X&, const V& direction) {
+static constexpr auto directional(const F& f, const X&, const V& direction) {
   constexpr detail::derivative_problem_t problem = [] {
     using enum detail::derivative_error;
     detail::derivative_problem_t p = detail::derivative_problem<F, X>("directional", false);

@@ -37,7 +37,7 @@ struct derivative_problem_t {
 };
 
 template <class F, class V>
-consteval derivative_problem_t derivative_problem(const char* operation, bool scalar_only) {
+static consteval derivative_problem_t derivative_problem(const char* operation, bool scalar_only) {
   using enum derivative_error;
   if (!expression<F>)
     return {not_an_expression, diagnostic(text(operation)),
@@ -60,7 +60,7 @@ consteval derivative_problem_t derivative_problem(const char* operation, bool sc
 /// the operation with the shapes or variable (clang: in the line itself; g++: in the
 /// "In instantiation of" line above it and the note below it).
 template <derivative_error Kind, auto Subject, diagnostic Message>
-constexpr void report_derivative_error() {
+static constexpr void report_derivative_error() {
   using enum derivative_error;
   if constexpr (Kind == not_an_expression)
     static_assert(failed<Subject, Message>, "matdiff: derivative: the function is not a matdiff expression");
@@ -72,7 +72,7 @@ constexpr void report_derivative_error() {
     static_assert(failed<Subject, Message>, "matdiff: directional: the direction and the variable differ in shape");
 }
 template <derivative_problem_t P>
-constexpr void report_derivative_error() {
+static constexpr void report_derivative_error() {
   report_derivative_error<P.kind, subject_of<P.subject>, P.message>();
 }
 }  // namespace detail
@@ -81,11 +81,11 @@ namespace detail {
 /// The signature of a derivative of F with respect to V: the variables of F and V itself,
 /// so that the derivative accepts every binding of its function (API §4).
 template <class F, class V>
-inline constexpr auto derivative_signature = set_union<signature_of<F>, V::variables_v>;
+static constexpr auto derivative_signature = set_union<signature_of<F>, V::variables_v>;
 
 /// ∇ₓf of an expression without signature.
 template <class V, class F>
-constexpr auto gradient_of(const F& f) {
+static constexpr auto gradient_of(const F& f) {
   return identify_gradient<V>(raw_differential<V>(f));
 }
 }  // namespace detail
@@ -93,7 +93,7 @@ constexpr auto gradient_of(const F& f) {
 /// ∇ₓf: the gradient of the 1x1 expression f with respect to variable X. It accepts the
 /// bindings of f, also for variables the gradient no longer contains.
 template <class F, class V>
-constexpr auto grad(const F& f, const V&) {
+static constexpr auto grad(const F& f, const V&) {
   constexpr detail::derivative_problem_t problem = detail::derivative_problem<F, V>("grad", true);
   if constexpr (any_invalid<F>) {
     return invalid_expression{};
@@ -109,13 +109,13 @@ constexpr auto grad(const F& f, const V&) {
 /// The gradients of f with respect to several variables, as a std::tuple:
 /// `auto [gX, gY] = md::grad(f, X, Y);` (one md::kernel evaluates them with shared work).
 template <class F, class V, class W, class... More>
-constexpr auto grad(const F& f, const V& x, const W& y, const More&... more) {
+static constexpr auto grad(const F& f, const V& x, const W& y, const More&... more) {
   return std::tuple(grad(f, x), grad(f, y), grad(f, more)...);
 }
 
 /// df, linear in md::d(X); for a 1x1 f in the identified form tr(Gᵀ dX).
 template <class F, class V>
-constexpr auto differential(const F& f, const V& x) {
+static constexpr auto differential(const F& f, const V& x) {
   constexpr detail::derivative_problem_t problem = detail::derivative_problem<F, V>("differential", false);
   if constexpr (any_invalid<F>) {
     return invalid_expression{};

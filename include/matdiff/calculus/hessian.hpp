@@ -19,7 +19,7 @@ namespace matdiff {
 
 /// ∇²f with respect to X, (rows(X)·cols(X)) square.
 template <class F, class V>
-constexpr auto hessian(const F& f, const V& x) {
+static constexpr auto hessian(const F& f, const V& x) {
   constexpr detail::derivative_problem_t problem = detail::derivative_problem<F, V>("hessian", true);
   if constexpr (any_invalid<F>) {
     return invalid_expression{};

@@ -34,7 +34,7 @@ concept has_d = contains_differential<E>;
 
 /// An operation whose operand holding dX is not reached linearly (it has no adjoint rule).
 template <class Op, class E, class C>
-constexpr auto pull_through(const Op&, const E&, const C&) {
+static constexpr auto pull_through(const Op&, const E&, const C&) {
   constexpr diagnostic message = text("matdiff: identification: dX appears inside a non-linear operation (") +
                                  sums::printed_type<E>() + "): the differential is not linear in dX";
   static_assert(error<message>, "matdiff: identification needs a differential linear in dX");
@@ -42,7 +42,7 @@ constexpr auto pull_through(const Op&, const E&, const C&) {
 }
 
 template <class E, class C>
-constexpr auto pull(const E& e, const C& cotangent) {
+static constexpr auto pull(const E& e, const C& cotangent) {
   if constexpr (!has_d<E>) return no_term{};
   else if constexpr (is_differential_symbol<E>) return cotangent;
   else return pull_through(e.op, e, cotangent);
@@ -55,7 +55,7 @@ constexpr auto pull(const E& e, const C& cotangent) {
 /// df = tr(G dX) for every symmetric dX: the symmetric part (G₀ + G₀ᵀ)/2 of the
 /// unconstrained G₀ (API §2.2; calculus/symmetric.hpp).
 template <class V, class DF>
-constexpr auto identify_gradient(const DF& df) {
+static constexpr auto identify_gradient(const DF& df) {
   const auto g = identification::pull(df, rational<1>{});
   if constexpr (__is_same(std::remove_cvref_t<decltype(g)>, identification::no_term)) return zero_of<V::shape_v>();
   else if constexpr (is_symmetric_variable<V>) return symmetric_part(simplified(g));

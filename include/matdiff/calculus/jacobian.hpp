@@ -40,7 +40,7 @@ concept has_d = contains_differential<E>;
 
 /// An operation whose operand holding dX is not reached linearly (it has no vec rule).
 template <class V, class Op, class E>
-constexpr auto push_through(const Op&, const E&) {
+static constexpr auto push_through(const Op&, const E&) {
   constexpr diagnostic message = text("matdiff: jacobian: dX appears inside a non-linear operation (") +
                                  sums::printed_type<E>() + "): the differential is not linear in dX";
   static_assert(error<message>, "matdiff: jacobian needs a differential linear in dX");
@@ -49,7 +49,7 @@ constexpr auto push_through(const Op&, const E&) {
 
 /// J_e, with vec(e) = J_e vec(dX); no_term when e does not hold dX.
 template <class V, class E>
-constexpr auto push(const E& e) {
+static constexpr auto push(const E& e) {
   if constexpr (!has_d<E>) return no_term{};
   else if constexpr (is_differential_symbol<E>) return identity_v<size_of(V::shape_v)>;
   else return push_through<V>(e.op, e);
@@ -62,7 +62,7 @@ constexpr auto push(const E& e) {
 /// so that J = J (I + K)/2 and J vec(V) = vec(dF) at dX = V for every symmetric V (API §2.2;
 /// calculus/symmetric.hpp).
 template <class V, class F, class DF>
-constexpr auto identify_jacobian(const DF& df) {
+static constexpr auto identify_jacobian(const DF& df) {
   const auto j = vec_identification::push<V>(df);
   constexpr shape result{vec_identification::size_of(F::shape_v), vec_identification::size_of(V::shape_v)};
   if constexpr (__is_same(std::remove_cvref_t<decltype(j)>, identification::no_term)) {
@@ -77,7 +77,7 @@ constexpr auto identify_jacobian(const DF& df) {
 /// ∂vec(F)/∂vec(X)ᵀ: (rows(F)·cols(F)) x (rows(X)·cols(X)); the usual Jacobian for vectors,
 /// vec(∇F)ᵀ for a 1x1 F.
 template <class F, class V>
-constexpr auto jacobian(const F& f, const V&) {
+static constexpr auto jacobian(const F& f, const V&) {
   constexpr detail::derivative_problem_t problem = detail::derivative_problem<F, V>("jacobian", false);
   if constexpr (any_invalid<F>) {
     return invalid_expression{};

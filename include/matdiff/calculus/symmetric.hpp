@@ -34,7 +34,7 @@ struct symmetric_term;
 /// itself (for a T that holds no numbers, which its type would not show), or T's operation
 /// builds it symmetric from such operands (`symmetric_by_operands`, rules/transpose.hpp).
 template <class T>
-constexpr bool symmetric_by_type() {
+static constexpr bool symmetric_by_type() {
   if constexpr (T::shape_v.is_scalar()) return true;
   else if constexpr (holds_no_data<T>)
     return __is_same(std::remove_cvref_t<decltype(simplified(make_node(transpose_op{}, std::declval<const T&>())))>, T);
@@ -46,7 +46,7 @@ struct symmetric_term : std::bool_constant<symmetric_by_type<T>()> {};
 namespace detail {
 /// (T + Tᵀ)/2 of one term, unsimplified; T itself when it is symmetric by its type.
 template <class T>
-constexpr auto symmetric_part_of_term(const T& t) {
+static constexpr auto symmetric_part_of_term(const T& t) {
   if constexpr (symmetric_by_type<T>()) return t;
   else return make_node(add_op{}, make_node(product_op{}, rational<1, 2>{}, t),
                         make_node(product_op{}, rational<1, 2>{}, simplified(make_node(transpose_op{}, t))));
@@ -54,7 +54,7 @@ constexpr auto symmetric_part_of_term(const T& t) {
 
 /// The symmetric part of a simplified G, term by term over its sums and negations.
 template <class G>
-constexpr auto symmetric_terms(const G& g) {
+static constexpr auto symmetric_terms(const G& g) {
   if constexpr (is_sum<G>) return make_node(g.op, symmetric_terms(g.template arg<0>()), symmetric_terms(g.template arg<1>()));
   else if constexpr (is_negation<G>) return make_node(g.op, symmetric_terms(g.template arg<0>()));
   else return symmetric_part_of_term(g);
@@ -63,7 +63,7 @@ constexpr auto symmetric_terms(const G& g) {
 
 /// (G + Gᵀ)/2 of a simplified G, simplified; G itself when every term of it is symmetric.
 template <class G>
-constexpr auto symmetric_part(const G& g) {
+static constexpr auto symmetric_part(const G& g) {
   const auto s = detail::symmetric_terms(g);
   if constexpr (__is_same(std::remove_cvref_t<decltype(s)>, G)) return g;
   else return simplified(s);
@@ -73,7 +73,7 @@ constexpr auto symmetric_part(const G& g) {
 /// J₀'s action on symmetric directions, written as a Jacobian of its own (J = J (I + K)/2).
 /// J₀ itself when J₀ K simplifies to J₀ (and J₀ holds no numbers that its type would hide).
 template <class V, class J>
-constexpr auto on_symmetric_directions(const J& j0) {
+static constexpr auto on_symmetric_directions(const J& j0) {
   constexpr auto k = commutation_of<V::shape_v.rows, V::shape_v.cols>();
   const auto jk = simplified(make_node(product_op{}, j0, k));
   if constexpr (__is_same(std::remove_cvref_t<decltype(jk)>, J) && holds_no_data<J>) return j0;

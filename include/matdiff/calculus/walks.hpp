@@ -28,7 +28,7 @@ struct no_term {};
 
 /// The gradient contribution of e receiving the cotangent C (calculus/identify.hpp).
 template <class E, class C>
-constexpr auto pull(const E& e, const C& cotangent);
+static constexpr auto pull(const E& e, const C& cotangent);
 }  // namespace identification
 
 namespace vec_identification {
@@ -37,7 +37,7 @@ using identification::no_term;
 /// J_e with vec(e) = J_e vec(dX) for variable type V, no_term when e does not hold dX
 /// (calculus/jacobian.hpp).
 template <class V, class E>
-constexpr auto push(const E& e);
+static constexpr auto push(const E& e);
 
 template <dimension N>
 inline constexpr constant_matrix<constant_kind::identity, N, N> identity_v{};

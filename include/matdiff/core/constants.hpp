@@ -33,14 +33,14 @@ struct constant_matrix : expression_interface<constant_matrix<Kind, Rows, Cols>>
 
 /// `md::identity<N>`: the N x N identity matrix.
 template <auto N>
-inline constexpr constant_matrix<constant_kind::identity, to_dimension(N), to_dimension(N)> identity{};
+static constexpr constant_matrix<constant_kind::identity, to_dimension(N), to_dimension(N)> identity{};
 
 /// `md::zeros<R, C>`: the R x C zero matrix.
 template <auto Rows, auto Cols>
-inline constexpr constant_matrix<constant_kind::zeros, to_dimension(Rows), to_dimension(Cols)> zeros{};
+static constexpr constant_matrix<constant_kind::zeros, to_dimension(Rows), to_dimension(Cols)> zeros{};
 
 /// `md::ones<R, C>`: the R x C matrix of ones.
 template <auto Rows, auto Cols>
-inline constexpr constant_matrix<constant_kind::ones, to_dimension(Rows), to_dimension(Cols)> ones{};
+static constexpr constant_matrix<constant_kind::ones, to_dimension(Rows), to_dimension(Cols)> ones{};
 
 }  // namespace matdiff

@@ -42,7 +42,7 @@ struct diagnostic {
 
 /// Always false; its template argument is the message the compiler shows.
 template <diagnostic Message>
-inline constexpr bool error = false;
+static constexpr bool error = false;
 
 /// A short text of exactly N characters as a template argument: a variable's name, an
 /// operation. Both compilers print it as a string ("X"); clang prints a character array
@@ -57,12 +57,12 @@ struct subject {
 
 /// `subject_of<"X">`: the subject of exactly the characters of s.
 template <auto S>
-inline constexpr auto subject_of = subject<S.view().size()>(S.view());
+static constexpr auto subject_of = subject<S.view().size()>(S.view());
 
 /// Always false; its arguments are what the compiler shows of a failed check: the subject
 /// (variable or operation; clang shows it in the first error line) and the whole message
 /// (g++ shows it in the first lines, "In instantiation of ..." and a note).
 template <auto Subject, diagnostic Message>
-inline constexpr bool failed = false;
+static constexpr bool failed = false;
 
 }  // namespace matdiff

@@ -74,7 +74,7 @@ struct dimension {
 
 /// `md::dim<"n">`: the symbolic dimension named n; its value is known only at run time.
 template <name_string Name>
-inline constexpr dimension dim = [] {
+static constexpr dimension dim = [] {
   static_assert(name_fits<Name>, "matdiff: dim: names are limited to 31 characters");
   return dimension::symbol(Name);
 }();

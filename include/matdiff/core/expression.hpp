@@ -65,7 +65,7 @@ using no_symbols = static_set<name_string, 0>;
 namespace detail {
 /// Adds the symbolic dimensions shape s mentions to `symbols`, each once.
 template <std::size_t Total>
-constexpr void add_symbols(union_items<name_string, Total>& symbols, const shape& s) {
+static constexpr void add_symbols(union_items<name_string, Total>& symbols, const shape& s) {
   for (const dimension& d : {s.rows, s.cols})
     for (std::size_t i = 0; i < d.symbol_count; ++i) symbols.add(d.symbols[i]);
 }
@@ -73,7 +73,7 @@ constexpr void add_symbols(union_items<name_string, Total>& symbols, const shape
 
 /// The symbolic dimensions a shape mentions, each once (n for an n x n shape).
 template <shape S>
-inline constexpr auto symbols_of_shape = [] {
+static constexpr auto symbols_of_shape = [] {
   constexpr auto symbols = [] {
     detail::union_items<name_string, 2 * dimension::max_symbols> all{};
     detail::add_symbols(all, S);
@@ -193,14 +193,14 @@ struct detail::holds_no_data<with_signature<E, Lost>> : detail::holds_no_data<E>
 /// Whether a derivation or rewriting of `Inputs...` into R may return R{} instead of computing
 /// its result: neither holds data, so R{} is the one value of R.
 template <class R, class... Inputs>
-inline constexpr bool derived_from_types = holds_no_data<R> && (holds_no_data<Inputs> && ...);
+static constexpr bool derived_from_types = holds_no_data<R> && (holds_no_data<Inputs> && ...);
 
 /// `compute()`, the derivation or rewriting of `Inputs...`, or R{} where `derived_from_types`:
 /// the derivation then runs only as the deduction of its type R, and no code is generated for
 /// the rewriting it calls (a unit that takes derivatives at run time, as tests do, emitted 22%
 /// fewer functions: tests/calculus/grad_rules.cpp at -O0).
 template <class... Inputs, class Compute>
-constexpr auto derived_value(const Compute& compute) {
+static constexpr auto derived_value(const Compute& compute) {
   using R = decltype(compute());
   if constexpr (derived_from_types<R, Inputs...>) return R{};
   else return compute();
@@ -212,7 +212,7 @@ struct has_signature : std::false_type {};
 template <class E, auto S>
 struct has_signature<with_signature<E, S>> : std::true_type {};
 template <class E>
-inline constexpr auto signature_of = E::variables_v;
+static constexpr auto signature_of = E::variables_v;
 template <class E, auto S>
 inline constexpr auto signature_of<with_signature<E, S>> = with_signature<E, S>::signature_v;
 }  // namespace detail
@@ -222,11 +222,11 @@ concept has_signature = detail::has_signature<std::remove_cvref_t<E>>::value;
 
 /// The variables bindings for E may name: its own, and for a derivative those of its function.
 template <class E>
-inline constexpr auto signature_of = detail::signature_of<std::remove_cvref_t<E>>;
+static constexpr auto signature_of = detail::signature_of<std::remove_cvref_t<E>>;
 
 /// The expression itself, without the signature it may carry.
 template <class E>
-constexpr const auto& without_signature(const E& e) {
+static constexpr const auto& without_signature(const E& e) {
   if constexpr (has_signature<E>) return e.expression;
   else return e;
 }
@@ -235,7 +235,7 @@ using without_signature_t = std::remove_cvref_t<decltype(without_signature(std::
 
 /// e, keeping also the variables of `Signature`: e itself when it has them all.
 template <auto Signature, class E>
-constexpr auto keep_signature(const E& e) {
+static constexpr auto keep_signature(const E& e) {
   if constexpr (!expression<E> || __is_same(E, invalid_expression)) {
     return e;
   } else {
@@ -256,7 +256,7 @@ namespace detail {
 /// a diagnostic. Each set is an expression's, free of conflicts, so only items of two
 /// different sets are compared.
 template <std::size_t... N>
-consteval diagnostic name_conflict(const static_set<variable_info, N>&... sets) {
+static consteval diagnostic name_conflict(const static_set<variable_info, N>&... sets) {
   if constexpr (sizeof...(N) > 1) {
     const auto list = list_of(sets...);
     for (std::size_t s = 0; s < sizeof...(N); ++s)
@@ -278,7 +278,7 @@ consteval diagnostic name_conflict(const static_set<variable_info, N>&... sets) 
 /// Evaluated once per list of operand variable sets: called in each make_expression instead,
 /// the Hessian of the scaling benchmark's depth-16 chain peaked at 1,312 MiB against 1,230.
 template <auto... Sets>
-inline constexpr diagnostic name_conflict_v = name_conflict(Sets...);
+static constexpr diagnostic name_conflict_v = name_conflict(Sets...);
 }  // namespace detail
 
 /// Op states its shape rule in its own static_assert, `Op::report<problem>()`.
@@ -289,7 +289,7 @@ namespace detail {
 /// The first member of the operation protocol (docs/user_operations.md) that Op lacks for
 /// operands Args, 0 when it has them all.
 template <class Op, class... Args>
-consteval int missing_operation_member() {
+static consteval int missing_operation_member() {
   if constexpr (!requires { { Op::check(Args::shape_v...) } -> std::same_as<diagnostic>; })
     return 1;
   else if constexpr (!requires { { Op::result_shape(Args::shape_v...) } -> std::convertible_to<shape>; })
@@ -305,7 +305,7 @@ consteval int missing_operation_member() {
 
 /// One static_assert per member, so that its literal (which clang prints) names it.
 template <int Missing>
-constexpr void report_missing_operation_member() {
+static constexpr void report_missing_operation_member() {
   static_assert(Missing != 1,
                 "matdiff: operation: missing member `static consteval diagnostic check(const shape&...)` "
                 "(the shape rule, one shape per operand)");
@@ -320,7 +320,7 @@ constexpr void report_missing_operation_member() {
 /// Builds `node<Op, Args...>` after checking the operands: they are expressions, their
 /// shapes suit the operation (`Op::check`), and no variable name has two shapes.
 template <class Op, class... Args>
-constexpr auto make_expression(Op op, const Args&... args) {
+static constexpr auto make_expression(Op op, const Args&... args) {
   static_assert((expression<Args> && ...),
                 "matdiff: an operand is not a matdiff expression (variable, constant or "
                 "expression built from them)");

@@ -40,7 +40,7 @@ struct literal : expression_interface<literal> {
 
 /// A number as an expression operand.
 template <class T>
-constexpr auto as_expression(const T& x) {
+static constexpr auto as_expression(const T& x) {
   if constexpr (arithmetic<T>) return literal(number(x));
   else return x;
 }

@@ -44,6 +44,6 @@ struct name_string {
 
 /// False for a name given with more than 31 characters; variables and dimensions check it.
 template <name_string Name>
-inline constexpr bool name_fits = !Name.too_long;
+static constexpr bool name_fits = !Name.too_long;
 
 }  // namespace matdiff

@@ -63,15 +63,15 @@ struct indexed_pack<std::index_sequence<I...>, T...> : pack_slot<I, T>... {
 };
 
 template <std::size_t I, class T>
-constexpr const T& get_slot(const pack_slot<I, T>& s) {
+static constexpr const T& get_slot(const pack_slot<I, T>& s) {
   return s.value;
 }
 template <std::size_t I, class T>
-constexpr auto& get_slot(pack_slot<I, T>& s) {
+static constexpr auto& get_slot(pack_slot<I, T>& s) {
   return s.value;
 }
 template <std::size_t I, class T>
-T slot_type(const pack_slot<I, T>&);
+static T slot_type(const pack_slot<I, T>&);
 
 }  // namespace detail
 
@@ -84,7 +84,7 @@ struct type_list {};
 
 /// The number of types in a list.
 template <class List>
-inline constexpr std::size_t list_length = 0;
+static constexpr std::size_t list_length = 0;
 template <class... T>
 inline constexpr std::size_t list_length<type_list<T...>> = sizeof...(T);
 
@@ -111,11 +111,11 @@ struct type_index<T, type_list<U...>>
 
 /// The I-th value of a pack.
 template <std::size_t I, class Pack>
-constexpr const auto& at(const Pack& p) {
+static constexpr const auto& at(const Pack& p) {
   return detail::get_slot<I>(p);
 }
 template <std::size_t I, class Pack>
-constexpr auto& at(Pack& p) {
+static constexpr auto& at(Pack& p) {
   return detail::get_slot<I>(p);
 }
 
@@ -130,17 +130,17 @@ using slot_t = detail::pack_slot<I, pack_element_t<I, Pack>>;
 
 /// The pack (a, b, ...).
 template <class... T>
-constexpr pack<T...> make_pack(const T&... values) {
+static constexpr pack<T...> make_pack(const T&... values) {
   return {{values}...};
 }
 
 /// The values of several packs in one pack, in order.
 template <class I, class... T>
-constexpr auto concat(const detail::indexed_pack<I, T...>& p) {
+static constexpr auto concat(const detail::indexed_pack<I, T...>& p) {
   return p;
 }
 template <class I, class... T, class J, class... U, class... Rest>
-constexpr auto concat(const detail::indexed_pack<I, T...>& a, const detail::indexed_pack<J, U...>& b,
+static constexpr auto concat(const detail::indexed_pack<I, T...>& a, const detail::indexed_pack<J, U...>& b,
                       const Rest&... rest) {
   return concat(a.apply([&](const auto&... x) {
     return b.apply([&](const auto&... y) { return make_pack(x..., y...); });

@@ -29,7 +29,7 @@ struct rational : expression_interface<rational<P, Q>> {
 };
 
 template <class T>
-inline constexpr bool is_rational = false;
+static constexpr bool is_rational = false;
 template <std::int64_t P, std::int64_t Q>
 inline constexpr bool is_rational<rational<P, Q>> = true;
 

@@ -43,7 +43,7 @@ struct set_list {
 };
 
 template <class T, std::size_t... N>
-constexpr set_list<T, sizeof...(N)> list_of(const static_set<T, N>&... sets) {
+static constexpr set_list<T, sizeof...(N)> list_of(const static_set<T, N>&... sets) {
   return {{sets.items..., nullptr}, {N..., 0}};
 }
 
@@ -66,7 +66,7 @@ struct union_items {
 /// it is, and a node's union of a large set and a small one costs the product of their sizes,
 /// not the square of the large one.
 template <class T, std::size_t... N>
-consteval union_items<T, (N + ... + 0)> union_of_items(const static_set<T, N>&... sets) {
+static consteval union_items<T, (N + ... + 0)> union_of_items(const static_set<T, N>&... sets) {
   const set_list<T, sizeof...(N)> list = list_of(sets...);
   union_items<T, (N + ... + 0)> out{};
   for (std::size_t s = 0; s < sizeof...(N); ++s) {
@@ -83,13 +83,13 @@ consteval union_items<T, (N + ... + 0)> union_of_items(const static_set<T, N>&..
 
 /// How many items the union of the sets has.
 template <class T, std::size_t... N>
-consteval std::size_t union_size(const static_set<T, N>&... sets) {
+static consteval std::size_t union_size(const static_set<T, N>&... sets) {
   return union_of_items(sets...).count;
 }
 
 /// The set of the first R = u.count items of u.
 template <std::size_t R, class T, std::size_t Total>
-consteval static_set<T, R> set_of(const union_items<T, Total>& u) {
+static consteval static_set<T, R> set_of(const union_items<T, Total>& u) {
   static_set<T, R> out{};
   for (std::size_t i = 0; i < R; ++i) out.items[i] = u.items[i];
   return out;
@@ -97,7 +97,7 @@ consteval static_set<T, R> set_of(const union_items<T, Total>& u) {
 
 /// The union of the sets, of its size R = union_size(sets...).
 template <std::size_t R, class T, std::size_t... N>
-consteval static_set<T, R> union_of(const static_set<T, N>&... sets) {
+static consteval static_set<T, R> union_of(const static_set<T, N>&... sets) {
   return set_of<R>(union_of_items(sets...));
 }
 }  // namespace detail
@@ -111,18 +111,18 @@ consteval static_set<T, R> union_of(const static_set<T, N>&... sets) {
 /// the fresh items, its own template over the values, and a set flag saying whether a set
 /// repeats items).
 template <auto... Sets>
-inline constexpr auto set_union = detail::union_of<detail::union_size(Sets...)>(Sets...);
+static constexpr auto set_union = detail::union_of<detail::union_size(Sets...)>(Sets...);
 
 namespace detail {
 template <class T, std::size_t N, std::size_t M>
-consteval std::size_t difference_size(const static_set<T, N>& a, const static_set<T, M>& b) {
+static consteval std::size_t difference_size(const static_set<T, N>& a, const static_set<T, M>& b) {
   std::size_t count = 0;
   for (const T& x : a) count += !b.contains(x);
   return count;
 }
 
 template <std::size_t R, class T, std::size_t N, std::size_t M>
-consteval static_set<T, R> difference_of(const static_set<T, N>& a, const static_set<T, M>& b) {
+static consteval static_set<T, R> difference_of(const static_set<T, N>& a, const static_set<T, M>& b) {
   static_set<T, R> out{};
   std::size_t count = 0;
   for (const T& x : a)
@@ -133,6 +133,6 @@ consteval static_set<T, R> difference_of(const static_set<T, N>& a, const static
 
 /// The items of A that are not in B, in A's order.
 template <auto A, auto B>
-inline constexpr auto set_difference = detail::difference_of<detail::difference_size(A, B)>(A, B);
+static constexpr auto set_difference = detail::difference_of<detail::difference_size(A, B)>(A, B);
 
 }  // namespace matdiff

@@ -32,7 +32,7 @@ struct binding {
 };
 
 template <class T>
-inline constexpr bool is_binding = false;
+static constexpr bool is_binding = false;
 template <class V, class T, bool H>
 inline constexpr bool is_binding<binding<V, T, H>> = true;
 
@@ -53,7 +53,7 @@ constexpr bool is_greek(std::string_view n) {
 /// Prints a name: as is in text; in LaTeX a one-letter name as is, a Greek letter name as
 /// its symbol, any other name upright-italic as one symbol (\mathit{name}).
 template <class P>
-constexpr void print_name(P& p, std::string_view name) {
+static constexpr void print_name(P& p, std::string_view name) {
   if (!p.latex() || name.size() == 1) {
     p.write(name);
   } else if (detail::is_greek(name)) {
@@ -98,19 +98,19 @@ struct variable : expression_interface<variable<Name, Shape, Structure>> {
 };
 
 template <class T>
-inline constexpr bool is_variable = false;
+static constexpr bool is_variable = false;
 template <name_string N, class Sh, structure S>
 inline constexpr bool is_variable<variable<N, Sh, S>> = true;
 
 /// True for a variable known to be symmetric (`md::symmetric`, `md::spd`).
 template <class T>
-inline constexpr bool is_symmetric_variable = false;
+static constexpr bool is_symmetric_variable = false;
 template <name_string N, class Sh, structure S>
 inline constexpr bool is_symmetric_variable<variable<N, Sh, S>> = S != structure::general;
 
 /// True for a variable known to be symmetric positive definite (`md::spd`).
 template <class T>
-inline constexpr bool is_spd_variable = false;
+static constexpr bool is_spd_variable = false;
 template <name_string N, class Sh, structure S>
 inline constexpr bool is_spd_variable<variable<N, Sh, S>> = S == structure::spd;
 
@@ -120,21 +120,21 @@ inline constexpr variable<Name, shape_type<dimension::fixed(1), dimension::fixed
 
 /// `md::vector<"x", N>`: an N x 1 column vector; N an integer or `md::dim<"n">`.
 template <name_string Name, auto N>
-inline constexpr variable<Name, shape_type<to_dimension(N), dimension::fixed(1)>> vector{};
+static constexpr variable<Name, shape_type<to_dimension(N), dimension::fixed(1)>> vector{};
 
 /// `md::matrix<"X", R, C>`: an R x C matrix; R, C integers or `md::dim<...>`.
 template <name_string Name, auto Rows, auto Cols>
-inline constexpr variable<Name, shape_type<to_dimension(Rows), to_dimension(Cols)>> matrix{};
+static constexpr variable<Name, shape_type<to_dimension(Rows), to_dimension(Cols)>> matrix{};
 
 /// `md::symmetric<"S", N>`: an N x N symmetric matrix, Sᵀ = S; N an integer or `md::dim<...>`.
 /// The gradient with respect to it is the symmetric G with df = tr(G dS) for every symmetric
 /// dS, the symmetric part (G₀ + G₀ᵀ)/2 of the unconstrained gradient G₀.
 template <name_string Name, auto N>
-inline constexpr variable<Name, shape_type<to_dimension(N), to_dimension(N)>, structure::symmetric> symmetric{};
+static constexpr variable<Name, shape_type<to_dimension(N), to_dimension(N)>, structure::symmetric> symmetric{};
 
 /// `md::spd<"S", N>`: an N x N symmetric positive definite matrix; as `md::symmetric`, and
 /// evaluated by one Cholesky factorization (LLT) per kernel call for inv, det, logdet, solves.
 template <name_string Name, auto N>
-inline constexpr variable<Name, shape_type<to_dimension(N), to_dimension(N)>, structure::spd> spd{};
+static constexpr variable<Name, shape_type<to_dimension(N), to_dimension(N)>, structure::spd> spd{};
 
 }  // namespace matdiff

@@ -15,7 +15,7 @@ namespace matdiff {
 
 namespace detail {
 template <class E>
-constexpr text print_as(const E& e, notation style) {
+static constexpr text print_as(const E& e, notation style) {
   printer p{style};
   p.operand(e, 0);
   return static_cast<text&&>(p.out);
@@ -24,7 +24,7 @@ constexpr text print_as(const E& e, notation style) {
 
 /// Plain-text formula: `X*(B + B')`, `tr(inv(X)*A)`, `x.^2`, `hadamard` as `.*`.
 template <class E>
-constexpr text to_string(const E& e) {
+static constexpr text to_string(const E& e) {
   static_assert(expression<E>, "matdiff: to_string: the argument is not a matdiff expression");
   if constexpr (expression<E>) return detail::print_as(e, notation::text);
   else return {};
@@ -32,7 +32,7 @@ constexpr text to_string(const E& e) {
 
 /// LaTeX formula: `X\left(B + B^{\top}\right)`.
 template <class E>
-constexpr text to_latex(const E& e) {
+static constexpr text to_latex(const E& e) {
   static_assert(expression<E>, "matdiff: to_latex: the argument is not a matdiff expression");
   if constexpr (expression<E>) return detail::print_as(e, notation::latex);
   else return {};
@@ -42,7 +42,7 @@ inline std::ostream& operator<<(std::ostream& os, const text& t) { return os << 
 
 /// Writes `md::to_string(e)`.
 template <expression E>
-std::ostream& operator<<(std::ostream& os, const E& e) {
+static std::ostream& operator<<(std::ostream& os, const E& e) {
   return os << to_string(e).view();
 }
 

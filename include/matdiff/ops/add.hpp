@@ -25,7 +25,7 @@ namespace sum_printing {
 
 /// Calls f(term, negative) for each term of the sum chain e (through + and -).
 template <class E, class F>
-constexpr void for_each_term(const E& e, bool negative, F& f) {
+static constexpr void for_each_term(const E& e, bool negative, F& f) {
   if constexpr (is_node_of<E, add_op>) {
     for_each_term(e.template arg<0>(), negative, f);
     for_each_term(e.template arg<1>(), negative, f);
@@ -39,7 +39,7 @@ constexpr void for_each_term(const E& e, bool negative, F& f) {
 
 /// The number a term starts with (c of c*T), 1 when it has none.
 template <class E>
-constexpr number coefficient_of(const E& e) {
+static constexpr number coefficient_of(const E& e) {
   if constexpr (is_node_of<E, product_op>) {
     using N = std::remove_cvref_t<decltype(e.template arg<0>())>;
     if constexpr (__is_same(N, literal) || is_rational<N>) return e.template arg<0>().value;
@@ -49,7 +49,7 @@ constexpr number coefficient_of(const E& e) {
 
 /// T of c*T, or the term itself.
 template <class E>
-constexpr const auto& core_of(const E& e) {
+static constexpr const auto& core_of(const E& e) {
   if constexpr (is_node_of<E, product_op>) {
     using N = std::remove_cvref_t<decltype(e.template arg<0>())>;
     if constexpr (__is_same(N, literal) || is_rational<N>) return e.template arg<1>();
@@ -70,7 +70,7 @@ struct form {
 };
 
 template <class A, class B>
-constexpr form form_of(const A& a, const B& b, bool b_negative) {
+static constexpr form form_of(const A& a, const B& b, bool b_negative) {
   form f;
   auto visit = [&](const auto& t, bool negative) {
     const number c = negative ? -coefficient_of(t) : coefficient_of(t);
@@ -87,7 +87,7 @@ constexpr form form_of(const A& a, const B& b, bool b_negative) {
 /// Writes the terms of a ± b as "t0 ± t1 ± ...", each divided by `unit` (a coefficient equal
 /// to ±unit is not printed) and with all signs flipped when `flip`.
 template <class P, class A, class B>
-constexpr void write_terms(P& p, const A& a, const B& b, bool b_negative, const number& unit, bool flip) {
+static constexpr void write_terms(P& p, const A& a, const B& b, bool b_negative, const number& unit, bool flip) {
   bool first = true;
   auto visit = [&](const auto& t, bool negative) {
     const number c = negative ? -coefficient_of(t) : coefficient_of(t);
@@ -122,7 +122,7 @@ constexpr void write_terms(P& p, const A& a, const B& b, bool b_negative, const 
 /// Prints a ± b (negated when `negated`) in its factored or flipped form; false when the
 /// sum has neither and prints as written.
 template <class P, class A, class B>
-constexpr bool print_special(P& p, const A& a, const B& b, bool b_negative, bool negated) {
+static constexpr bool print_special(P& p, const A& a, const B& b, bool b_negative, bool negated) {
   const form f = form_of(a, b, b_negative);
   if (f.common) {
     const number factor = negated ? -f.first : f.first;
@@ -153,7 +153,7 @@ constexpr bool print_special(P& p, const A& a, const B& b, bool b_negative, bool
 /// The precedence of what print_special prints for a ± b, or `otherwise` when it prints
 /// nothing: "2*(A + B)" binds like a product, "-(A + B)/2" like a prefix minus.
 template <class A, class B>
-constexpr int precedence_of(notation n, const A& a, const B& b, bool b_negative, bool negated, int otherwise) {
+static constexpr int precedence_of(notation n, const A& a, const B& b, bool b_negative, bool negated, int otherwise) {
   const form f = form_of(a, b, b_negative);
   if (f.common) {
     const number factor = negated ? -f.first : f.first;
@@ -283,7 +283,7 @@ struct negate_op {
 /// An operand of a sum with `Other`: a number is a 1x1 literal next to a 1x1 expression,
 /// and c·ones (c in every entry) next to a matrix.
 template <class Other, class T>
-constexpr auto as_term(const T& x) {
+static constexpr auto as_term(const T& x) {
   if constexpr (arithmetic<T> && expression<Other>) {
     if constexpr (!Other::shape_v.is_scalar())
       return literal(number(x)) * constant_matrix<constant_kind::ones, Other::shape_v.rows, Other::shape_v.cols>{};
@@ -297,27 +297,27 @@ constexpr auto as_term(const T& x) {
 /// a + b; a number c on either side is added to every entry of the other
 template <operand A, operand B>
   requires(expression<A> || expression<B>)
-constexpr auto operator+(const A& a, const B& b) {
+static constexpr auto operator+(const A& a, const B& b) {
   return make_expression(add_op{}, as_term<B>(a), as_term<A>(b));
 }
 
 /// a - b; a number c on either side stands for c in every entry
 template <operand A, operand B>
   requires(expression<A> || expression<B>)
-constexpr auto operator-(const A& a, const B& b) {
+static constexpr auto operator-(const A& a, const B& b) {
   return make_expression(subtract_op{}, as_term<B>(a), as_term<A>(b));
 }
 
 /// -a
 template <expression A>
-constexpr auto operator-(const A& a) {
+static constexpr auto operator-(const A& a) {
   return make_expression(negate_op{}, a);
 }
 
 namespace identification {
 /// The sum of two contributions of the walks, no_term being zero.
 template <class A, class B>
-constexpr auto combined(const A& a, const B& b) {
+static constexpr auto combined(const A& a, const B& b) {
   if constexpr (__is_same(A, no_term)) return b;
   else if constexpr (__is_same(B, no_term)) return a;
   else return make_node(add_op{}, a, b);
@@ -326,34 +326,34 @@ constexpr auto combined(const A& a, const B& b) {
 
 /// The walks through A ± B and -A: linearity.
 template <class E, class C>
-constexpr auto pull_through(const add_op&, const E& e, const C& c) {
+static constexpr auto pull_through(const add_op&, const E& e, const C& c) {
   using identification::pull, identification::combined;
   return combined(pull(e.template arg<0>(), c), pull(e.template arg<1>(), c));
 }
 template <class E, class C>
-constexpr auto pull_through(const subtract_op&, const E& e, const C& c) {
+static constexpr auto pull_through(const subtract_op&, const E& e, const C& c) {
   using identification::pull, identification::combined;
   return combined(pull(e.template arg<0>(), c), pull(e.template arg<1>(), make_node(negate_op{}, c)));
 }
 template <class E, class C>
-constexpr auto pull_through(const negate_op&, const E& e, const C& c) {
+static constexpr auto pull_through(const negate_op&, const E& e, const C& c) {
   return identification::pull(e.template arg<0>(), make_node(negate_op{}, c));
 }
 
 template <class V, class E>
-constexpr auto push_through(const add_op&, const E& e) {
+static constexpr auto push_through(const add_op&, const E& e) {
   using identification::combined, vec_identification::push;
   return combined(push<V>(e.template arg<0>()), push<V>(e.template arg<1>()));
 }
 template <class V, class E>
-constexpr auto push_through(const subtract_op&, const E& e) {
+static constexpr auto push_through(const subtract_op&, const E& e) {
   using identification::combined, vec_identification::push;
   const auto right = push<V>(e.template arg<1>());
   if constexpr (__is_same(decltype(right), const identification::no_term)) return push<V>(e.template arg<0>());
   else return combined(push<V>(e.template arg<0>()), -right);
 }
 template <class V, class E>
-constexpr auto push_through(const negate_op&, const E& e) {
+static constexpr auto push_through(const negate_op&, const E& e) {
   return -vec_identification::push<V>(e.template arg<0>());
 }
 

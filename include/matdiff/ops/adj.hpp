@@ -16,7 +16,7 @@
 namespace matdiff {
 
 template <class A>
-constexpr auto det(const A& a);  // ops/det.hpp, which includes this header
+static constexpr auto det(const A& a);  // ops/det.hpp, which includes this header
 
 struct adj_op {
   /// adj(S) is symmetric when S is (rules/transpose.hpp, Sᵀ = S).
@@ -44,7 +44,7 @@ struct adj_op {
 
 /// adj(A), the adjugate: det(A) A⁻¹ for an invertible A, and defined for every square A
 template <class A>
-constexpr auto adj(const A& a) {
+static constexpr auto adj(const A& a) {
   return make_expression(adj_op{}, a);
 }
 

@@ -37,31 +37,31 @@ struct commutation_matrix : expression_interface<commutation_matrix<M, N>> {
 };
 
 template <class E>
-inline constexpr bool is_commutation = false;
+static constexpr bool is_commutation = false;
 template <dimension M, dimension N>
 inline constexpr bool is_commutation<commutation_matrix<M, N>> = true;
 
 /// K(M,N), or the identity when A is a vector (then vec(Aᵀ) = vec(A)).
 template <dimension M, dimension N>
-constexpr auto commutation_of() {
+static constexpr auto commutation_of() {
   if constexpr (M.is(1) || N.is(1)) return constant_matrix<constant_kind::identity, M * N, M * N>{};
   else return commutation_matrix<M, N>{};
 }
 
 /// `md::commutation<m, n>`: K(m,n), with K(m,n) vec(A) = vec(Aᵀ) for A m x n.
 template <auto M, auto N>
-inline constexpr auto commutation = commutation_of<to_dimension(M), to_dimension(N)>();
+static constexpr auto commutation = commutation_of<to_dimension(M), to_dimension(N)>();
 
 /// K(m,n)ᵀ = K(n,m), for the transpose rule (`transposed_constant`, rules/transpose.hpp).
 template <dimension M, dimension N>
-constexpr auto transposed_constant(const commutation_matrix<M, N>&) {
+static constexpr auto transposed_constant(const commutation_matrix<M, N>&) {
   return commutation_matrix<N, M>{};
 }
 
 /// K(n,m)K(m,n) = I: such a product is one factor (the `combined_product` hook of
 /// rules/products.hpp).
 template <dimension M, dimension N>
-constexpr auto combined_product(const commutation_matrix<M, N>&, const commutation_matrix<N, M>&) {
+static constexpr auto combined_product(const commutation_matrix<M, N>&, const commutation_matrix<N, M>&) {
   return constant_matrix<constant_kind::identity, M * N, M * N>{};
 }
 

@@ -34,7 +34,7 @@ struct det_op {
 
 /// |A|
 template <class A>
-constexpr auto det(const A& a) {
+static constexpr auto det(const A& a) {
   return make_expression(det_op{}, a);
 }
 

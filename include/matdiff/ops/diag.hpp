@@ -63,54 +63,54 @@ struct diagonal_op {
 
 /// diag(v)
 template <class V>
-constexpr auto diag(const V& v) {
+static constexpr auto diag(const V& v) {
   return make_expression(diag_op{}, v);
 }
 
 /// diagonal(A)
 template <class A>
-constexpr auto diagonal(const A& a) {
+static constexpr auto diagonal(const A& a) {
   return make_expression(diagonal_op{}, a);
 }
 
 /// The gradient walk through diag(m) and diagonal(M): m gets diagonal(C), M gets diag(C).
 template <class E, class C>
-constexpr auto pull_through(const diag_op&, const E& e, const C& c) {
+static constexpr auto pull_through(const diag_op&, const E& e, const C& c) {
   return identification::pull(e.template arg<0>(), make_node(diagonal_op{}, c));
 }
 template <class E, class C>
-constexpr auto pull_through(const diagonal_op&, const E& e, const C& c) {
+static constexpr auto pull_through(const diagonal_op&, const E& e, const C& c) {
   return identification::pull(e.template arg<0>(), make_node(diag_op{}, c));
 }
 
 /// The vec walk: vec(diag(dm)) = S dm and diagonal(dM) = Sᵀ vec(dM), S the diagonal selection.
 template <class V, class E>
-constexpr auto push_through(const diag_op&, const E& e) {
+static constexpr auto push_through(const diag_op&, const E& e) {
   return diagonal_selection_matrix<E::shape_v.rows>{} * vec_identification::push<V>(e.template arg<0>());
 }
 template <class V, class E>
-constexpr auto push_through(const diagonal_op&, const E& e) {
+static constexpr auto push_through(const diagonal_op&, const E& e) {
   return transpose(diagonal_selection_matrix<E::shape_v.rows>{}) * vec_identification::push<V>(e.template arg<0>());
 }
 
 /// The simplification rule of diag (rules/simplify.hpp): diag(a) = a for a 1x1 a, and diag
 /// is linear, diag(0) = 0, diag(-v) = -diag(v), diag(sv) = s diag(v).
 template <class A>
-constexpr auto rewrite(const diag_op& op, const A& a) {
+static constexpr auto rewrite(const diag_op& op, const A& a) {
   if constexpr (A::shape_v.is_scalar()) return a;
   else return rewrite_linear(op, a);
 }
 
 /// u·w with u a column and w a row: an outer product.
 template <class E>
-inline constexpr bool is_outer_product = false;
+static constexpr bool is_outer_product = false;
 template <class U, class W>
 inline constexpr bool is_outer_product<node<product_op, U, W>> =
     U::shape_v.is_column() && W::shape_v.rows.is(1) && !U::shape_v.is_scalar();
 
 /// diagonal(u wᵀ) = u ∘ w, diagonal(a) = a for a 1x1 a; diagonal is linear.
 template <class A>
-constexpr auto rewrite(const diagonal_op& op, const A& a) {
+static constexpr auto rewrite(const diagonal_op& op, const A& a) {
   if constexpr (A::shape_v.is_scalar()) return a;
   else if constexpr (is_outer_product<A>)
     return rewrite(hadamard_op{}, a.template arg<0>(), rewrite(transpose_op{}, a.template arg<1>()));
@@ -120,17 +120,17 @@ constexpr auto rewrite(const diagonal_op& op, const A& a) {
 /// diag(a)diag(b) = diag(a∘b), 1ᵀdiag(a) = aᵀ and diag(a)1 = a: such a product is one
 /// factor (the `combined_product` hook of rules/products.hpp).
 template <class U, class W>
-constexpr auto combined_product(const node<diag_op, U>& l, const node<diag_op, W>& r) {
+static constexpr auto combined_product(const node<diag_op, U>& l, const node<diag_op, W>& r) {
   return rewrite(diag_op{}, rewrite(hadamard_op{}, l.template arg<0>(), r.template arg<0>()));
 }
 template <dimension R, dimension C, class U>
   requires(R.is(1))
-constexpr auto combined_product(const constant_matrix<constant_kind::ones, R, C>&, const node<diag_op, U>& d) {
+static constexpr auto combined_product(const constant_matrix<constant_kind::ones, R, C>&, const node<diag_op, U>& d) {
   return rewrite(transpose_op{}, d.template arg<0>());
 }
 template <class U, dimension R, dimension C>
   requires(C.is(1))
-constexpr auto combined_product(const node<diag_op, U>& d, const constant_matrix<constant_kind::ones, R, C>&) {
+static constexpr auto combined_product(const node<diag_op, U>& d, const constant_matrix<constant_kind::ones, R, C>&) {
   return d.template arg<0>();
 }
 

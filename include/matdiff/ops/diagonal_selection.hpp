@@ -32,12 +32,12 @@ struct diagonal_selection_matrix : expression_interface<diagonal_selection_matri
 };
 
 template <class E>
-inline constexpr bool is_diagonal_selection = false;
+static constexpr bool is_diagonal_selection = false;
 template <dimension N>
 inline constexpr bool is_diagonal_selection<diagonal_selection_matrix<N>> = true;
 
 /// `md::diagonal_selection<n>`: S(n), with vec(diag(v)) = S v and diagonal(A) = Sᵀ vec(A).
 template <auto N>
-inline constexpr diagonal_selection_matrix<to_dimension(N)> diagonal_selection{};
+static constexpr diagonal_selection_matrix<to_dimension(N)> diagonal_selection{};
 
 }  // namespace matdiff

@@ -40,13 +40,13 @@ struct dot_op {
 
 /// ⟨a, b⟩
 template <class A, class B>
-constexpr auto dot(const A& a, const B& b) {
+static constexpr auto dot(const A& a, const B& b) {
   return make_expression(dot_op{}, a, b);
 }
 
 /// The gradient walk through ⟨A, M⟩: M gets c·A.
 template <class E, class C>
-constexpr auto pull_through(const dot_op&, const E& e, const C& c) {
+static constexpr auto pull_through(const dot_op&, const E& e, const C& c) {
   const auto& a = e.template arg<0>();
   const auto& b = e.template arg<1>();
   if constexpr (contains_differential<std::remove_cvref_t<decltype(a)>>)
@@ -57,7 +57,7 @@ constexpr auto pull_through(const dot_op&, const E& e, const C& c) {
 
 /// The vec walk through ⟨A, dM⟩: vec(A)ᵀ vec(dM).
 template <class V, class E>
-constexpr auto push_through(const dot_op&, const E& e) {
+static constexpr auto push_through(const dot_op&, const E& e) {
   const auto& a = e.template arg<0>();
   const auto& b = e.template arg<1>();
   if constexpr (contains_differential<std::remove_cvref_t<decltype(a)>>)
@@ -69,7 +69,7 @@ constexpr auto push_through(const dot_op&, const E& e) {
 /// The simplification rules of ⟨,⟩ (rules/simplify.hpp): ⟨a, b⟩ = ab (1x1), ⟨u, v⟩ = uᵀv
 /// (columns), ⟨u, v⟩ = uvᵀ (rows), ⟨0, B⟩ = ⟨A, 0⟩ = 0, and ⟨,⟩ is bilinear.
 template <class A, class B>
-constexpr auto rewrite(const dot_op& op, const A& a, const B& b) {
+static constexpr auto rewrite(const dot_op& op, const A& a, const B& b) {
   if constexpr (A::shape_v.is_scalar()) return rewrite(product_op{}, a, b);
   else if constexpr (A::shape_v.is_column()) return rewrite(product_op{}, rewrite(transpose_op{}, a), b);
   else if constexpr (A::shape_v.rows.is(1)) return rewrite(product_op{}, a, rewrite(transpose_op{}, b));

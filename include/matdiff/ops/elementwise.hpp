@@ -257,7 +257,7 @@ struct pow_op {
 
 /// A^k element-wise (A.^k)
 template <expression A, arithmetic K>
-constexpr auto pow(const A& a, K k) {
+static constexpr auto pow(const A& a, K k) {
   return make_expression(pow_op{number(k)}, a);
 }
 
@@ -288,7 +288,7 @@ struct power_op {
 
 /// A^B element-wise, B an expression of A's shape or 1x1
 template <expression A, expression B>
-constexpr auto pow(const A& a, const B& b) {
+static constexpr auto pow(const A& a, const B& b) {
   return make_expression(power_op{}, a, b);
 }
 

@@ -23,7 +23,7 @@ namespace matdiff {
 /// precedence among themselves, operands other than atoms and superscripted forms are
 /// parenthesised: "\left(A B\right) \circ C", "\left(A \otimes B\right) \circ C".
 template <class P, class A, class B>
-constexpr void print_circled(P& p, const A& a, const B& b, std::string_view latex_op,
+static constexpr void print_circled(P& p, const A& a, const B& b, std::string_view latex_op,
                              std::string_view text_op) {
   if (p.latex()) {
     p.operand(a, precedence::postfix).write(latex_op).right_operand(b, precedence::postfix);
@@ -82,20 +82,20 @@ struct hadamard_div_op {
 
 /// a ∘ b
 template <class A, class B>
-constexpr auto hadamard(const A& a, const B& b) {
+static constexpr auto hadamard(const A& a, const B& b) {
   return make_expression(hadamard_op{}, a, b);
 }
 
 /// a ⊘ b
 template <class A, class B>
-constexpr auto hadamard_div(const A& a, const B& b) {
+static constexpr auto hadamard_div(const A& a, const B& b) {
   return make_expression(hadamard_div_op{}, a, b);
 }
 
 /// The gradient walk through A∘M and M⊘B: M gets A∘C, C⊘B, since
 /// tr(Cᵀ(A∘dM)) = tr((A∘C)ᵀ dM).
 template <class E, class C>
-constexpr auto pull_through(const hadamard_op&, const E& e, const C& c) {
+static constexpr auto pull_through(const hadamard_op&, const E& e, const C& c) {
   const auto& a = e.template arg<0>();
   const auto& b = e.template arg<1>();
   if constexpr (contains_differential<std::remove_cvref_t<decltype(a)>>)
@@ -104,7 +104,7 @@ constexpr auto pull_through(const hadamard_op&, const E& e, const C& c) {
     return identification::pull(b, make_node(hadamard_op{}, a, c));
 }
 template <class E, class C>
-constexpr auto pull_through(const hadamard_div_op&, const E& e, const C& c) {
+static constexpr auto pull_through(const hadamard_div_op&, const E& e, const C& c) {
   static_assert(!contains_differential<std::remove_cvref_t<decltype(e.template arg<1>())>>,
                 "matdiff: identification: dX in a divisor is not linear");
   return identification::pull(e.template arg<0>(), make_node(hadamard_div_op{}, c, e.template arg<1>()));
@@ -112,11 +112,11 @@ constexpr auto pull_through(const hadamard_div_op&, const E& e, const C& c) {
 
 // diag(v), for the vec walks below (ops/diag.hpp includes this header: diagonal(uwᵀ) = u∘w).
 template <class V>
-constexpr auto diag(const V& v);
+static constexpr auto diag(const V& v);
 
 /// The vec walk: vec(A∘dM) = diag(vec A) vec(dM), vec(dM⊘B) = diag(vec(1⊘B)) vec(dM).
 template <class V, class E>
-constexpr auto push_through(const hadamard_op&, const E& e) {
+static constexpr auto push_through(const hadamard_op&, const E& e) {
   const auto& a = e.template arg<0>();
   const auto& b = e.template arg<1>();
   if constexpr (contains_differential<std::remove_cvref_t<decltype(a)>>)
@@ -125,7 +125,7 @@ constexpr auto push_through(const hadamard_op&, const E& e) {
     return diag(vec(a)) * vec_identification::push<V>(b);
 }
 template <class V, class E>
-constexpr auto push_through(const hadamard_div_op&, const E& e) {
+static constexpr auto push_through(const hadamard_div_op&, const E& e) {
   using B = std::remove_cvref_t<decltype(e.template arg<1>())>;
   static_assert(!contains_differential<B>, "matdiff: jacobian: dX in a divisor is not linear");
   constexpr auto ones =
@@ -139,7 +139,7 @@ constexpr auto push_through(const hadamard_div_op&, const E& e) {
 /// same factors has one type and like terms meet (the gradient of ‖X∘X‖² is 4 X∘X∘X, not
 /// 2(X∘(X∘X) + X∘X∘X)).
 template <class A, class B>
-constexpr auto rewrite(const hadamard_op& op, const A& a, const B& b) {
+static constexpr auto rewrite(const hadamard_op& op, const A& a, const B& b) {
   if constexpr (A::shape_v.is_scalar()) return rewrite(product_op{}, a, b);
   else if constexpr (is_ones<A>) return b;
   else if constexpr (is_ones<B>) return a;
@@ -151,7 +151,7 @@ constexpr auto rewrite(const hadamard_op& op, const A& a, const B& b) {
 /// a⊘b = a/b (1x1), and ⊘ is linear in its first operand: 0⊘B = 0, (-A)⊘B = -(A⊘B),
 /// (sA)⊘B = s(A⊘B).
 template <class A, class B>
-constexpr auto rewrite(const hadamard_div_op& op, const A& a, const B& b) {
+static constexpr auto rewrite(const hadamard_div_op& op, const A& a, const B& b) {
   if constexpr (A::shape_v.is_scalar()) return rewrite(quotient_op{}, a, b);
   else if constexpr (is_zero<A>) return a;
   else if constexpr (is_negation<A>) return rewrite(a.op, rewrite(op, a.template arg<0>(), b));

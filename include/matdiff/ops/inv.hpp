@@ -39,7 +39,7 @@ struct inv_op {
 
 /// A⁻¹
 template <class A>
-constexpr auto inv(const A& a) {
+static constexpr auto inv(const A& a) {
   return make_expression(inv_op{}, a);
 }
 
@@ -48,22 +48,22 @@ constexpr auto inv(const A& a) {
 /// the two A are equal.
 template <class X>
   requires value_free<X>
-constexpr auto combined_product(const node<inv_op, X>&, const X&) {
+static constexpr auto combined_product(const node<inv_op, X>&, const X&) {
   return constant_matrix<constant_kind::identity, X::shape_v.rows, X::shape_v.rows>{};
 }
 template <class X>
   requires value_free<X>
-constexpr auto combined_product(const X&, const node<inv_op, X>&) {
+static constexpr auto combined_product(const X&, const node<inv_op, X>&) {
   return constant_matrix<constant_kind::identity, X::shape_v.rows, X::shape_v.rows>{};
 }
 template <class X>
   requires value_free<X>
-constexpr auto combined_product(const node<transpose_op, node<inv_op, X>>&, const node<transpose_op, X>&) {
+static constexpr auto combined_product(const node<transpose_op, node<inv_op, X>>&, const node<transpose_op, X>&) {
   return constant_matrix<constant_kind::identity, X::shape_v.rows, X::shape_v.rows>{};
 }
 template <class X>
   requires value_free<X>
-constexpr auto combined_product(const node<transpose_op, X>&, const node<transpose_op, node<inv_op, X>>&) {
+static constexpr auto combined_product(const node<transpose_op, X>&, const node<transpose_op, node<inv_op, X>>&) {
   return constant_matrix<constant_kind::identity, X::shape_v.rows, X::shape_v.rows>{};
 }
 

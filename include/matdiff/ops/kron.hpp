@@ -46,7 +46,7 @@ struct kron_op {
 
 /// a ⊗ b
 template <class A, class B>
-constexpr auto kron(const A& a, const B& b) {
+static constexpr auto kron(const A& a, const B& b) {
   return make_expression(kron_op{}, a, b);
 }
 
@@ -89,19 +89,19 @@ struct kron_adjoint_op {
 
 /// (⟨C block (i, j), b⟩)ᵢⱼ, an R x C matrix.
 template <dimension Rows, dimension Cols, class C, class B>
-constexpr auto kron_adjoint_left(const C& c, const B& b) {
+static constexpr auto kron_adjoint_left(const C& c, const B& b) {
   return make_expression(kron_adjoint_op<true, Rows, Cols>{}, c, b);
 }
 
 /// Σᵢⱼ aᵢⱼ C block (i, j), an R x C matrix.
 template <dimension Rows, dimension Cols, class A, class C>
-constexpr auto kron_adjoint_right(const A& a, const C& c) {
+static constexpr auto kron_adjoint_right(const A& a, const C& c) {
   return make_expression(kron_adjoint_op<false, Rows, Cols>{}, a, c);
 }
 
 /// I_n ⊗ K(q,m) ⊗ I_p, with vec(A ⊗ B) = P (vec A ⊗ vec B) for A m x n, B p x q.
 template <dimension M, dimension N, dimension P, dimension Q>
-constexpr auto kron_vec_permutation() {
+static constexpr auto kron_vec_permutation() {
   using vec_identification::identity_v;
   return kron(kron(identity_v<N>, commutation_of<Q, M>()), identity_v<P>);
 }
@@ -109,7 +109,7 @@ constexpr auto kron_vec_permutation() {
 /// The gradient walk through A⊗M and M⊗B: the Kronecker adjoints, M gets
 /// (⟨C block (i, j), B⟩)ᵢⱼ or Σᵢⱼ Aᵢⱼ C block (i, j).
 template <class E, class C>
-constexpr auto pull_through(const kron_op&, const E& e, const C& c) {
+static constexpr auto pull_through(const kron_op&, const E& e, const C& c) {
   const auto& a = e.template arg<0>();
   const auto& b = e.template arg<1>();
   using A = std::remove_cvref_t<decltype(a)>;
@@ -125,7 +125,7 @@ constexpr auto pull_through(const kron_op&, const E& e, const C& c) {
 ///   kron_adjoint_left(dC, b):   C gets G ⊗ b;   kron_adjoint_left(C, db):   b gets Σᵢⱼ Gᵢⱼ C block (i, j)
 ///   kron_adjoint_right(a, dC):  C gets a ⊗ G;   kron_adjoint_right(da, C):  a gets (⟨C block (i, j), G⟩)ᵢⱼ
 template <bool Left, dimension Rows, dimension Cols, class E, class G>
-constexpr auto pull_through(const kron_adjoint_op<Left, Rows, Cols>&, const E& e, const G& g) {
+static constexpr auto pull_through(const kron_adjoint_op<Left, Rows, Cols>&, const E& e, const G& g) {
   const auto& first = e.template arg<0>();
   const auto& second = e.template arg<1>();
   using First = std::remove_cvref_t<decltype(first)>;
@@ -148,7 +148,7 @@ constexpr auto pull_through(const kron_adjoint_op<Left, Rows, Cols>&, const E& e
 /// The vec walk through dA⊗B and A⊗dB: P (I ⊗ vec B) J and P (vec A ⊗ I) J,
 /// P = I_n ⊗ K(q,m) ⊗ I_p (vec(A ⊗ B) = P (vec A ⊗ vec B), A m x n, B p x q).
 template <class V, class E>
-constexpr auto push_through(const kron_op&, const E& e) {
+static constexpr auto push_through(const kron_op&, const E& e) {
   using vec_identification::identity_v, vec_identification::size_of;
   const auto& a = e.template arg<0>();
   const auto& b = e.template arg<1>();
@@ -164,7 +164,7 @@ constexpr auto push_through(const kron_op&, const E& e) {
 /// vec(kron_adjoint_right(a, C)) = (P (vec a ⊗ I))ᵀ vec C; in the other operand they are
 /// W = unvec(Pᵀ vec C) (pq x RC) and its transpose.
 template <class V, bool Left, dimension Rows, dimension Cols, class E>
-constexpr auto push_through(const kron_adjoint_op<Left, Rows, Cols>&, const E& e) {
+static constexpr auto push_through(const kron_adjoint_op<Left, Rows, Cols>&, const E& e) {
   using vec_identification::identity_v, vec_identification::size_of, vec_identification::push;
   const auto& first = e.template arg<0>();
   const auto& second = e.template arg<1>();
@@ -189,7 +189,7 @@ constexpr auto push_through(const kron_adjoint_op<Left, Rows, Cols>&, const E& e
 /// The simplification rules of ⊗ (rules/simplify.hpp): a⊗B = aB (a 1x1, either side),
 /// I⊗I = I, and ⊗ is bilinear: 0⊗B = 0, (-A)⊗B = -(A⊗B), (sA)⊗B = s(A⊗B), likewise in B.
 template <class A, class B>
-constexpr auto rewrite(const kron_op& op, const A& a, const B& b) {
+static constexpr auto rewrite(const kron_op& op, const A& a, const B& b) {
   constexpr shape result = kron_op::result_shape(A::shape_v, B::shape_v);
   if constexpr (A::shape_v.is_scalar() || B::shape_v.is_scalar()) return rewrite(product_op{}, a, b);
   else if constexpr (is_identity<A> && is_identity<B>) return constant_matrix<constant_kind::identity, result.rows, result.cols>{};
@@ -198,17 +198,17 @@ constexpr auto rewrite(const kron_op& op, const A& a, const B& b) {
 
 /// K is A ⊗ B with the given right (left) factor B (A).
 template <class K, class B>
-inline constexpr bool kron_with_right = false;
+static constexpr bool kron_with_right = false;
 template <class A, class B>
 inline constexpr bool kron_with_right<node<kron_op, A, B>, B> = value_free<B>;
 template <class A, class K>
-inline constexpr bool kron_with_left = false;
+static constexpr bool kron_with_left = false;
 template <class A, class B>
 inline constexpr bool kron_with_left<A, node<kron_op, A, B>> = value_free<A>;
 
 /// kron_adjoint_left(A ⊗ B, B) = ‖B‖²A, kron_adjoint_right(A, A ⊗ B) = ‖A‖²B; both bilinear.
 template <bool Left, dimension R, dimension C, class First, class Second>
-constexpr auto rewrite(const kron_adjoint_op<Left, R, C>& op, const First& first, const Second& second) {
+static constexpr auto rewrite(const kron_adjoint_op<Left, R, C>& op, const First& first, const Second& second) {
   if constexpr (Left && kron_with_right<First, Second>) {
     return rewrite(product_op{}, rewrite(sqnorm_op{}, second), first.template arg<0>());
   } else if constexpr (!Left && kron_with_left<First, Second>) {
@@ -222,7 +222,7 @@ constexpr auto rewrite(const kron_adjoint_op<Left, R, C>& op, const First& first
 /// Kronecker products is one factor (the `combined_product` hook of rules/products.hpp).
 template <class A, class B, class C, class D>
   requires(A::shape_v.cols == C::shape_v.rows && B::shape_v.cols == D::shape_v.rows)
-constexpr auto combined_product(const node<kron_op, A, B>& l, const node<kron_op, C, D>& r) {
+static constexpr auto combined_product(const node<kron_op, A, B>& l, const node<kron_op, C, D>& r) {
   return rewrite(kron_op{}, rewrite(product_op{}, l.template arg<0>(), r.template arg<0>()),
                  rewrite(product_op{}, l.template arg<1>(), r.template arg<1>()));
 }

@@ -34,7 +34,7 @@ struct logdet_op {
 
 /// log|det A|
 template <class A>
-constexpr auto logdet(const A& a) {
+static constexpr auto logdet(const A& a) {
   return make_expression(logdet_op{}, a);
 }
 

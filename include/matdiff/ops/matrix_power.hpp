@@ -17,7 +17,7 @@
 namespace matdiff {
 
 template <int K, class A>
-constexpr auto matrix_power(const A& a);
+static constexpr auto matrix_power(const A& a);
 
 template <int K>
 struct matrix_power_op {
@@ -52,7 +52,7 @@ struct matrix_power_op {
 
 /// Aᵏ for a square A and a compile-time k ≥ 0: the identity for k = 0, A for k = 1
 template <int K, class A>
-constexpr auto matrix_power(const A& a) {
+static constexpr auto matrix_power(const A& a) {
   static_assert(K >= 0, "matdiff: matrix_power: the exponent k is negative (use inv)");
   if constexpr (K >= 2 || !expression<A>) {
     return make_expression(matrix_power_op<K>{}, a);

@@ -19,7 +19,7 @@ namespace matdiff {
 
 /// "max(a, b)"; in LaTeX "\max\left(a, b\right)".
 template <class P, class A, class B>
-constexpr void print_extremum(P& p, const A& a, const B& b, std::string_view name) {
+static constexpr void print_extremum(P& p, const A& a, const B& b, std::string_view name) {
   p.call(p.latex() ? (name == "max" ? "\\max" : "\\min") : name, a, b);
 }
 
@@ -70,14 +70,14 @@ struct minimum_op {
 /// max(a, b), entry by entry; a number stands for itself in every entry
 template <operand A, operand B>
   requires(expression<A> || expression<B>)
-constexpr auto maximum(const A& a, const B& b) {
+static constexpr auto maximum(const A& a, const B& b) {
   return make_expression(maximum_op{}, as_term<B>(a), as_term<A>(b));
 }
 
 /// min(a, b), entry by entry; a number stands for itself in every entry
 template <operand A, operand B>
   requires(expression<A> || expression<B>)
-constexpr auto minimum(const A& a, const B& b) {
+static constexpr auto minimum(const A& a, const B& b) {
   return make_expression(minimum_op{}, as_term<B>(a), as_term<A>(b));
 }
 

@@ -15,7 +15,7 @@
 namespace matdiff {
 
 template <class P, class A>
-constexpr void print_norm(P& p, const A& a, bool squared) {
+static constexpr void print_norm(P& p, const A& a, bool squared) {
   if (!p.latex()) {
     p.call(squared ? "sqnorm" : "norm2", a);
     return;
@@ -78,19 +78,19 @@ struct norm1_op {
 
 /// ‖a‖₁ = Σᵢⱼ |aᵢⱼ|
 template <class A>
-constexpr auto norm1(const A& a) {
+static constexpr auto norm1(const A& a) {
   return make_expression(norm1_op{}, a);
 }
 
 /// ‖a‖
 template <class A>
-constexpr auto norm2(const A& a) {
+static constexpr auto norm2(const A& a) {
   return make_expression(norm2_op{}, a);
 }
 
 /// ‖a‖²
 template <class A>
-constexpr auto sqnorm(const A& a) {
+static constexpr auto sqnorm(const A& a) {
   return make_expression(sqnorm_op{}, a);
 }
 

@@ -17,7 +17,7 @@
 namespace matdiff {
 
 template <class N>
-constexpr bool numerator_is_one(const N& n) {
+static constexpr bool numerator_is_one(const N& n) {
   if constexpr (__is_same(N, literal)) return n.value.is(1);
   else return true;
 }
@@ -26,7 +26,7 @@ struct product_op;
 
 /// s·s of a 1x1 s printed twice alike, which prints as s^2.
 template <class P, class S>
-constexpr bool is_printed_square(const P& p, const S& s) {
+static constexpr bool is_printed_square(const P& p, const S& s) {
   if constexpr (is_node_of<S, product_op>) {
     using F = std::remove_cvref_t<decltype(s.template arg<0>())>;
     if constexpr (F::shape_v.is_scalar() && __is_same(F, std::remove_cvref_t<decltype(s.template arg<1>())>))
@@ -37,13 +37,13 @@ constexpr bool is_printed_square(const P& p, const S& s) {
 
 /// "f^2"; in LaTeX "f^{2}".
 template <class P, class F>
-constexpr void print_square(P& p, const F& f) {
+static constexpr void print_square(P& p, const F& f) {
   p.operand(f, precedence::postfix).write(p.latex() ? "^{2}" : "^2");
 }
 
 /// The divisor s of a quotient: s·s as s^2, else s itself at `minimum` precedence.
 template <class P, class S>
-constexpr void print_divisor(P& p, const S& s, int minimum) {
+static constexpr void print_divisor(P& p, const S& s, int minimum) {
   if constexpr (is_node_of<S, product_op>) {
     if (is_printed_square(p, s)) {
       print_square(p, s.template arg<0>());
@@ -56,7 +56,7 @@ constexpr void print_divisor(P& p, const S& s, int minimum) {
 
 /// "a/s"; in LaTeX \frac{a}{s}. A divisor s·s prints as s^2: "a/(x'*x)^2".
 template <class P, class A, class S>
-constexpr void print_quotient(P& p, const A& a, const S& s) {
+static constexpr void print_quotient(P& p, const A& a, const S& s) {
   if (p.latex()) {
     p.write("\\frac{").operand(a, 0).write("}{");
     print_divisor(p, s, 0);
@@ -79,7 +79,7 @@ struct quotient_op;
 /// leaves it out: `simplify(X*I + 0*A)` prints as X. (Evaluation still computes 0·A, which is
 /// 0 for finite A.)
 template <class E>
-constexpr bool is_zero_value(const E& e) {
+static constexpr bool is_zero_value(const E& e) {
   if constexpr (__is_same(E, literal)) return e.value.is(0);
   else if constexpr (is_node_of<E, product_op>) return is_zero_value(e.template arg<0>()) || is_zero_value(e.template arg<1>());
   else if constexpr (is_node_of<E, quotient_op>) return is_zero_value(e.template arg<0>());
@@ -207,7 +207,7 @@ struct quotient_op {
 /// a * b: matrix product, or scaling when either side is 1x1 (or a number).
 template <operand A, operand B>
   requires(expression<A> || expression<B>)
-constexpr auto operator*(const A& a, const B& b) {
+static constexpr auto operator*(const A& a, const B& b) {
   return make_expression(product_op{}, as_expression(a), as_expression(b));
 }
 
@@ -218,7 +218,7 @@ concept eigen_value = !operand<T> && requires { typename T::Scalar; T::RowsAtCom
 
 template <class A, class B>
   requires((expression<A> && eigen_value<B>) || (eigen_value<A> && expression<B>))
-constexpr auto operator*(const A&, const B&) {
+static constexpr auto operator*(const A&, const B&) {
   static_assert(sizeof(A) == 0,
                 "matdiff: product: an operand is an Eigen object, not a matdiff expression "
                 "(bind Eigen values to variables: md::eval(e, X = value))");
@@ -228,25 +228,25 @@ constexpr auto operator*(const A&, const B&) {
 /// a / s: division by a 1x1 expression or a number.
 template <operand A, operand S>
   requires(expression<A> || expression<S>)
-constexpr auto operator/(const A& a, const S& s) {
+static constexpr auto operator/(const A& a, const S& s) {
   return make_expression(quotient_op{}, as_expression(a), as_expression(s));
 }
 
 // vec(a), ⟨a, b⟩ and a ⊗ b, for the walks below (ops/vec.hpp, ops/dot.hpp and ops/kron.hpp
 // include this header, ops/vec.hpp through the rules of simplification, rules/linear.hpp).
 template <class A>
-constexpr auto vec(const A& a);
+static constexpr auto vec(const A& a);
 template <class A, class B>
-constexpr auto dot(const A& a, const B& b);
+static constexpr auto dot(const A& a, const B& b);
 template <class A, class B>
-constexpr auto kron(const A& a, const B& b);
+static constexpr auto kron(const A& a, const B& b);
 
 /// The gradient walk through products, with the cyclic rule of the trace:
 ///     A·M: M gets AᵀC      tr(Cᵀ A dM) = tr((AᵀC)ᵀ dM)
 ///     M·B: M gets CBᵀ      tr(Cᵀ dM B) = tr((CBᵀ)ᵀ dM)
 ///     s·M, M·s (s 1x1): M gets s·C, s gets ⟨C, M⟩
 template <class E, class C>
-constexpr auto pull_through(const product_op&, const E& e, const C& c) {
+static constexpr auto pull_through(const product_op&, const E& e, const C& c) {
   using identification::pull;
   const auto& a = e.template arg<0>();
   const auto& b = e.template arg<1>();
@@ -269,7 +269,7 @@ constexpr auto pull_through(const product_op&, const E& e, const C& c) {
 
 /// The gradient walk through M/s: M gets C/s.
 template <class E, class C>
-constexpr auto pull_through(const quotient_op&, const E& e, const C& c) {
+static constexpr auto pull_through(const quotient_op&, const E& e, const C& c) {
   static_assert(!contains_differential<std::remove_cvref_t<decltype(e.template arg<1>())>>,
                 "matdiff: identification: dX in a divisor is not linear");
   return identification::pull(e.template arg<0>(), make_node(quotient_op{}, c, e.template arg<1>()));
@@ -278,7 +278,7 @@ constexpr auto pull_through(const quotient_op&, const E& e, const C& c) {
 /// The vec walk through products: vec(A dM B) = (Bᵀ ⊗ A) vec(dM), so
 ///     A dM: (I ⊗ A) J,   dM B: (Bᵀ ⊗ I) J,   s dM: s J,   ds M: vec(M) J_s
 template <class V, class E>
-constexpr auto push_through(const product_op&, const E& e) {
+static constexpr auto push_through(const product_op&, const E& e) {
   using vec_identification::identity_v, vec_identification::push;
   const auto& a = e.template arg<0>();
   const auto& b = e.template arg<1>();
@@ -305,7 +305,7 @@ constexpr auto push_through(const product_op&, const E& e) {
 
 /// The vec walk through dM/s: J/s.
 template <class V, class E>
-constexpr auto push_through(const quotient_op&, const E& e) {
+static constexpr auto push_through(const quotient_op&, const E& e) {
   static_assert(!contains_differential<std::remove_cvref_t<decltype(e.template arg<1>())>>,
                 "matdiff: jacobian: dX in a divisor is not linear");
   return vec_identification::push<V>(e.template arg<0>()) / e.template arg<1>();

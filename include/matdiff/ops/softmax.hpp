@@ -36,7 +36,7 @@ struct softmax_op {
 
 /// exp(a) / sum(exp(a)), entries summing to 1
 template <class A>
-constexpr auto softmax(const A& a) {
+static constexpr auto softmax(const A& a) {
   return make_expression(softmax_op{}, a);
 }
 
@@ -58,7 +58,7 @@ struct logsumexp_op {
 
 /// log(sum(exp(a))), 1x1
 template <class A>
-constexpr auto logsumexp(const A& a) {
+static constexpr auto logsumexp(const A& a) {
   return make_expression(logsumexp_op{}, a);
 }
 

@@ -24,7 +24,7 @@
 namespace matdiff {
 
 template <class A, class B>
-constexpr auto solve(const A& a, const B& b);
+static constexpr auto solve(const A& a, const B& b);
 
 struct solve_op {
   static consteval diagnostic check(const shape& a, const shape& b) {
@@ -66,14 +66,14 @@ struct solve_op {
 
 /// A⁻¹B, by a factorization of A
 template <class A, class B>
-constexpr auto solve(const A& a, const B& b) {
+static constexpr auto solve(const A& a, const B& b) {
   return make_expression(solve_op{}, a, b);
 }
 
 /// The cotangent walk through solve(A, M), linear in M: M gets solve(Aᵀ, C), since
 /// tr(Cᵀ A⁻¹ dM) = tr((A⁻ᵀC)ᵀ dM).
 template <class E, class C>
-constexpr auto pull_through(const solve_op&, const E& e, const C& c) {
+static constexpr auto pull_through(const solve_op&, const E& e, const C& c) {
   const auto& a = e.template arg<0>();
   using A = std::remove_cvref_t<decltype(a)>;
   static_assert(!contains_differential<A>, "matdiff: identification: dX in the matrix of a solve is not linear");
@@ -83,7 +83,7 @@ constexpr auto pull_through(const solve_op&, const E& e, const C& c) {
 
 /// The vec walk through solve(A, M), M n x q: vec(A⁻¹ dM) = (I_q ⊗ A⁻¹) vec(dM).
 template <class V, class E>
-constexpr auto push_through(const solve_op&, const E& e) {
+static constexpr auto push_through(const solve_op&, const E& e) {
   using B = std::remove_cvref_t<decltype(e.template arg<1>())>;
   static_assert(!contains_differential<std::remove_cvref_t<decltype(e.template arg<0>())>>,
                 "matdiff: jacobian: dX in the matrix of a solve is not linear");

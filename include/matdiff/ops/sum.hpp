@@ -29,13 +29,13 @@ struct sum_op {
 
 /// Σᵢⱼ Aᵢⱼ
 template <class A>
-constexpr auto sum(const A& a) {
+static constexpr auto sum(const A& a) {
   return make_expression(sum_op{}, a);
 }
 
 /// The gradient walk through sum(M): M gets c·ones.
 template <class E, class C>
-constexpr auto pull_through(const sum_op&, const E& e, const C& c) {
+static constexpr auto pull_through(const sum_op&, const E& e, const C& c) {
   using M = std::remove_cvref_t<decltype(e.template arg<0>())>;
   return identification::pull(
       e.template arg<0>(),
@@ -44,7 +44,7 @@ constexpr auto pull_through(const sum_op&, const E& e, const C& c) {
 
 /// The vec walk through sum(dM): 1ᵀ vec(dM).
 template <class V, class E>
-constexpr auto push_through(const sum_op&, const E& e) {
+static constexpr auto push_through(const sum_op&, const E& e) {
   using M = std::remove_cvref_t<decltype(e.template arg<0>())>;
   return constant_matrix<constant_kind::ones, dimension::fixed(1), vec_identification::size_of(M::shape_v)>{} *
          vec_identification::push<V>(e.template arg<0>());
@@ -53,7 +53,7 @@ constexpr auto push_through(const sum_op&, const E& e) {
 /// The simplification rule of sum (rules/simplify.hpp): sum(a) = a for a 1x1 a, and sum is
 /// linear, sum(0) = 0, sum(-A) = -sum(A), sum(sA) = s sum(A).
 template <class A>
-constexpr auto rewrite(const sum_op& op, const A& a) {
+static constexpr auto rewrite(const sum_op& op, const A& a) {
   if constexpr (A::shape_v.is_scalar()) return a;
   else return rewrite_linear(op, a);
 }

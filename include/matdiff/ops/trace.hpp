@@ -42,13 +42,13 @@ struct trace_op {
 
 /// tr(A)
 template <class A>
-constexpr auto trace(const A& a) {
+static constexpr auto trace(const A& a) {
   return make_expression(trace_op{}, a);
 }
 
 /// The gradient walk through tr(M): M gets c·I, since tr(dM) c = tr((cI)ᵀ dM).
 template <class E, class C>
-constexpr auto pull_through(const trace_op&, const E& e, const C& c) {
+static constexpr auto pull_through(const trace_op&, const E& e, const C& c) {
   using M = std::remove_cvref_t<decltype(e.template arg<0>())>;
   return identification::pull(
       e.template arg<0>(),
@@ -57,14 +57,14 @@ constexpr auto pull_through(const trace_op&, const E& e, const C& c) {
 
 /// The vec walk through tr(dM): vec(I)ᵀ vec(dM).
 template <class V, class E>
-constexpr auto push_through(const trace_op&, const E& e) {
+static constexpr auto push_through(const trace_op&, const E& e) {
   using M = std::remove_cvref_t<decltype(e.template arg<0>())>;
   return transpose(vec(vec_identification::identity_v<M::shape_v.rows>)) * vec_identification::push<V>(e.template arg<0>());
 }
 
 /// The simplification rule of the trace (rules/simplify.hpp); the formulas are above.
 template <class A>
-constexpr auto rewrite(const trace_op& op, const A& a) {
+static constexpr auto rewrite(const trace_op& op, const A& a) {
   if constexpr (A::shape_v.is_scalar()) {
     return a;
   } else if constexpr (is_zero<A>) {

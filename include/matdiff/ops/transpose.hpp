@@ -11,7 +11,7 @@ namespace matdiff {
 
 struct inv_op;
 template <class A>
-inline constexpr bool is_inverse = is_node_of<A, inv_op>;
+static constexpr bool is_inverse = is_node_of<A, inv_op>;
 
 struct transpose_op {
   static consteval diagnostic check(const shape&) { return {}; }
@@ -38,19 +38,19 @@ struct transpose_op {
 
 /// aᵀ
 template <class A>
-constexpr auto transpose(const A& a) {
+static constexpr auto transpose(const A& a) {
   return make_expression(transpose_op{}, a);
 }
 
 /// The gradient walk through Mᵀ: M gets Cᵀ, since tr(Cᵀ dMᵀ) = tr((Cᵀ)ᵀ dM).
 template <class E, class C>
-constexpr auto pull_through(const transpose_op&, const E& e, const C& c) {
+static constexpr auto pull_through(const transpose_op&, const E& e, const C& c) {
   return identification::pull(e.template arg<0>(), make_node(transpose_op{}, c));
 }
 
 /// The vec walk through dMᵀ (M p x q): vec(dMᵀ) = K(p,q) vec(dM), K the commutation matrix.
 template <class V, class E>
-constexpr auto push_through(const transpose_op&, const E& e) {
+static constexpr auto push_through(const transpose_op&, const E& e) {
   using M = std::remove_cvref_t<decltype(e.template arg<0>())>;
   return commutation_of<M::shape_v.rows, M::shape_v.cols>() * vec_identification::push<V>(e.template arg<0>());
 }

@@ -30,7 +30,7 @@ struct vec_op {
 
 /// vec(A)
 template <class A>
-constexpr auto vec(const A& a) {
+static constexpr auto vec(const A& a) {
   return make_expression(vec_op{}, a);
 }
 
@@ -58,37 +58,37 @@ struct unvec_op {
 
 /// The R x C matrix whose vec is v.
 template <dimension Rows, dimension Cols, class V>
-constexpr auto unvec(const V& v) {
+static constexpr auto unvec(const V& v) {
   return make_expression(unvec_op<Rows, Cols>{}, v);
 }
 
 /// The gradient walk through vec(M): M gets C reshaped to M's shape.
 template <class E, class C>
-constexpr auto pull_through(const vec_op&, const E& e, const C& c) {
+static constexpr auto pull_through(const vec_op&, const E& e, const C& c) {
   using M = std::remove_cvref_t<decltype(e.template arg<0>())>;
   return identification::pull(e.template arg<0>(), make_node(unvec_op<M::shape_v.rows, M::shape_v.cols>{}, c));
 }
 
 /// The gradient walk through unvec(m): m gets vec(C), since tr(Cᵀ unvec(dm)) = vec(C)ᵀ dm.
 template <dimension R, dimension C_, class E, class C>
-constexpr auto pull_through(const unvec_op<R, C_>&, const E& e, const C& c) {
+static constexpr auto pull_through(const unvec_op<R, C_>&, const E& e, const C& c) {
   return identification::pull(e.template arg<0>(), make_node(vec_op{}, c));
 }
 
 /// The vec walk through vec(dM) and unvec(dm): the same entries, J itself.
 template <class V, class E>
-constexpr auto push_through(const vec_op&, const E& e) {
+static constexpr auto push_through(const vec_op&, const E& e) {
   return vec_identification::push<V>(e.template arg<0>());
 }
 template <class V, dimension R, dimension C, class E>
-constexpr auto push_through(const unvec_op<R, C>&, const E& e) {
+static constexpr auto push_through(const unvec_op<R, C>&, const E& e) {
   return vec_identification::push<V>(e.template arg<0>());
 }
 
 /// The simplification rules of vec and unvec (rules/simplify.hpp): vec(v) = v for a column
 /// v, vec(unvec(v)) = v, unvec(vec(M)) = M; both are linear.
 template <class A>
-constexpr auto rewrite(const vec_op& op, const A& a) {
+static constexpr auto rewrite(const vec_op& op, const A& a) {
   if constexpr (A::shape_v.is_column()) return a;
   else if constexpr (is_node_of<A, unvec_op<A::shape_v.rows, A::shape_v.cols>>) return a.template arg<0>();
   else return rewrite_linear(op, a);
@@ -96,7 +96,7 @@ constexpr auto rewrite(const vec_op& op, const A& a) {
 
 /// unvec(vec(M)) = M; unvec is linear.
 template <dimension R, dimension C, class A>
-constexpr auto rewrite(const unvec_op<R, C>& op, const A& a) {
+static constexpr auto rewrite(const unvec_op<R, C>& op, const A& a) {
   if constexpr (is_node_of<A, vec_op>) {
     using M = std::remove_cvref_t<decltype(a.template arg<0>())>;
     if constexpr (M::shape_v == shape{R, C}) return a.template arg<0>();

@@ -22,63 +22,63 @@
 namespace matdiff {
 
 template <class E>
-inline constexpr bool is_zero = false;
+static constexpr bool is_zero = false;
 template <dimension R, dimension C>
 inline constexpr bool is_zero<constant_matrix<constant_kind::zeros, R, C>> = true;
 template <>
 inline constexpr bool is_zero<rational<0, 1>> = true;
 
 template <class E>
-inline constexpr bool is_identity = false;
+static constexpr bool is_identity = false;
 template <dimension R, dimension C>
 inline constexpr bool is_identity<constant_matrix<constant_kind::identity, R, C>> = true;
 
 template <class E>
-inline constexpr bool is_ones = false;
+static constexpr bool is_ones = false;
 template <dimension R, dimension C>
 inline constexpr bool is_ones<constant_matrix<constant_kind::ones, R, C>> = true;
 
 /// A number: a literal (value) or a rational (type).
 template <class E>
-inline constexpr bool is_number = __is_same(E, literal) || is_rational<E>;
+static constexpr bool is_number = __is_same(E, literal) || is_rational<E>;
 
 template <class E>
-inline constexpr bool is_one = __is_same(E, rational<1, 1>);
+static constexpr bool is_one = __is_same(E, rational<1, 1>);
 
 template <class E>
-inline constexpr bool is_negative_rational = false;
+static constexpr bool is_negative_rational = false;
 template <std::int64_t P, std::int64_t Q>
 inline constexpr bool is_negative_rational<rational<P, Q>> = (P < 0);
 
 /// The zero matrix of a shape.
 template <shape S>
-constexpr auto zero_of() {
+static constexpr auto zero_of() {
   return constant_matrix<constant_kind::zeros, S.rows, S.cols>{};
 }
 
 template <class E>
-constexpr number number_of(const E& e) {
+static constexpr number number_of(const E& e) {
   if constexpr (__is_same(E, literal)) return e.value;
   else return E::value;
 }
 
 /// a·b of two numbers.
 template <class A, class B>
-constexpr auto fold_product(const A& a, const B& b) {
+static constexpr auto fold_product(const A& a, const B& b) {
   if constexpr (is_rational<A> && is_rational<B>) return rational_t<A::value * B::value>{};
   else return literal(number_of(a) * number_of(b));
 }
 
 /// a + b of two numbers.
 template <class A, class B>
-constexpr auto fold_sum(const A& a, const B& b) {
+static constexpr auto fold_sum(const A& a, const B& b) {
   if constexpr (is_rational<A> && is_rational<B>) return rational_t<A::value + B::value>{};
   else return literal(number_of(a) + number_of(b));
 }
 
 /// -a of a number.
 template <class A>
-constexpr auto fold_negation(const A& a) {
+static constexpr auto fold_negation(const A& a) {
   if constexpr (is_rational<A>) return rational_t<-A::value>{};
   else return literal(-a.value);
 }
@@ -88,11 +88,11 @@ constexpr auto fold_negation(const A& a) {
 /// operation: `holds_no_data`). Only such terms are merged by type; rules/sums.hpp extends it
 /// to the keys terms are sorted by.
 template <class E>
-inline constexpr bool value_free = holds_no_data<E>;
+static constexpr bool value_free = holds_no_data<E>;
 
 /// The number of nodes and leaves of E: the first key of the canonical order of terms.
 template <class E>
-inline constexpr std::size_t node_count = 1;
+static constexpr std::size_t node_count = 1;
 template <class Op, class... Args>
 inline constexpr std::size_t node_count<node<Op, Args...>> = 1 + (node_count<Args> + ...);
 

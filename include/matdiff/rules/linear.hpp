@@ -22,7 +22,7 @@ namespace matdiff {
 
 /// L(0) = 0, L(-A) = -L(A), L(cA) = c L(A) for a linear unary operation.
 template <class Op, class A>
-constexpr auto rewrite_linear(const Op& op, const A& a) {
+static constexpr auto rewrite_linear(const Op& op, const A& a) {
   constexpr shape result = Op::result_shape(A::shape_v);
   if constexpr (is_zero<A>) return zero_of<result>();
   else if constexpr (is_negation<A>) return rewrite(a.op, rewrite(op, a.template arg<0>()));
@@ -32,7 +32,7 @@ constexpr auto rewrite_linear(const Op& op, const A& a) {
 
 /// The same for an operation linear in each of two operands (∘, ⊗, ⟨,⟩).
 template <class Op, class A, class B>
-constexpr auto rewrite_bilinear(const Op& op, const A& a, const B& b) {
+static constexpr auto rewrite_bilinear(const Op& op, const A& a, const B& b) {
   constexpr shape result = Op::result_shape(A::shape_v, B::shape_v);
   if constexpr (is_zero<A> || is_zero<B>) return zero_of<result>();
   else if constexpr (is_negation<A>) return rewrite(a.op, rewrite(op, a.template arg<0>(), b));

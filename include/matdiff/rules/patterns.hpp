@@ -16,9 +16,9 @@
 namespace matdiff {
 
 template <class E>
-inline constexpr bool is_negation = is_node_of<E, negate_op>;
+static constexpr bool is_negation = is_node_of<E, negate_op>;
 template <class E>
-inline constexpr bool is_sum = is_node_of<E, add_op> || is_node_of<E, subtract_op>;
+static constexpr bool is_sum = is_node_of<E, add_op> || is_node_of<E, subtract_op>;
 
 template <class E>
 struct first_operand {
@@ -31,13 +31,13 @@ struct first_operand<node<Op, First, Rest...>> {
 
 /// c·X with a number c: how numbers sit in a simplified product.
 template <class E>
-inline constexpr bool is_scaled =
+static constexpr bool is_scaled =
     is_node_of<E, product_op> && is_number<typename first_operand<E>::type>;
 
 /// s·M with s 1x1 (a number or any 1x1 expression) and M not 1x1: linear operations
 /// move s outside, L(sM) = s L(M).
 template <class E>
-inline constexpr bool is_scalar_multiple = false;
+static constexpr bool is_scalar_multiple = false;
 template <class S, class M>
 inline constexpr bool is_scalar_multiple<node<product_op, S, M>> =
     S::shape_v.is_scalar() && !M::shape_v.is_scalar();
@@ -47,14 +47,14 @@ inline constexpr bool is_scalar_multiple<node<product_op, S, M>> =
 /// checks (whose cost grows with the number of variables) are left out. An invalid operand
 /// gives an invalid expression, as with make_expression.
 template <class Op, class... Args>
-constexpr auto make_node(const Op& op, const Args&... args) {
+static constexpr auto make_node(const Op& op, const Args&... args) {
   if constexpr (any_invalid<Args...>) return invalid_expression{};
   else return node<Op, Args...>(op, args...);
 }
 
 /// A product of two matrices, neither 1x1: a link of a matrix chain.
 template <class E>
-inline constexpr bool is_matrix_chain = false;
+static constexpr bool is_matrix_chain = false;
 template <class L, class R>
 inline constexpr bool is_matrix_chain<node<product_op, L, R>> = !L::shape_v.is_scalar() && !R::shape_v.is_scalar();
 
@@ -64,26 +64,26 @@ inline constexpr bool is_matrix_chain<node<product_op, L, R>> = !L::shape_v.is_s
 /// the order in which neighbours are joined shows in the result: diag(y)(diag(s)diag(y))
 /// is diag(y∘(s∘y)), (diag(y)diag(s))diag(y) is diag((y∘s)∘y)).
 template <class F>
-inline constexpr bool is_plain_factor = is_variable<F> || is_sum<F>;
+static constexpr bool is_plain_factor = is_variable<F> || is_sum<F>;
 template <class V>
 inline constexpr bool is_plain_factor<node<transpose_op, V>> = is_variable<V>;
 
 /// A chain of matrices all of whose factors are plain.
 template <class E>
-inline constexpr bool is_plain_chain = is_plain_factor<E>;
+static constexpr bool is_plain_chain = is_plain_factor<E>;
 template <class L, class R>
 inline constexpr bool is_plain_chain<node<product_op, L, R>> =
     is_matrix_chain<node<product_op, L, R>> && is_plain_chain<L> && is_plain_chain<R>;
 
 /// The factors of a matrix chain, left to right, as a pack.
 template <class E>
-constexpr auto chain_links(const E& e) {
+static constexpr auto chain_links(const E& e) {
   if constexpr (is_matrix_chain<E>) return concat(chain_links(e.template arg<0>()), chain_links(e.template arg<1>()));
   else return make_pack(e);
 }
 
 /// A product of two factors neither of which is a number.
 template <class E>
-inline constexpr bool is_matrix_product = is_node_of<E, product_op> && !is_scaled<E>;
+static constexpr bool is_matrix_product = is_node_of<E, product_op> && !is_scaled<E>;
 
 }  // namespace matdiff

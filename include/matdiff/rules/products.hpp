@@ -26,16 +26,16 @@ namespace matdiff {
 /// K(n,m)K(m,n) = I, the mixed-product rule (A ⊗ B)(C ⊗ D) = AC ⊗ BD, diag(a)diag(b) =
 /// diag(a∘b), ...
 template <class A, class B>
-inline constexpr bool combines = requires(const A& a, const B& b) { combined_product(a, b); };
+static constexpr bool combines = requires(const A& a, const B& b) { combined_product(a, b); };
 
 /// (C·A)·B = C·(AB) when A·B is one factor.
 template <class A, class B>
-inline constexpr bool last_factor_combines = false;
+static constexpr bool last_factor_combines = false;
 template <class L, class R, class B>
 inline constexpr bool last_factor_combines<node<product_op, L, R>, B> = combines<R, B>;
 
 template <class A, class B>
-constexpr auto rewrite(const product_op& op, const A& a, const B& b) {
+static constexpr auto rewrite(const product_op& op, const A& a, const B& b) {
   constexpr shape result = product_op::result_shape(A::shape_v, B::shape_v);
   if constexpr (any_invalid<A, B>) {
     return invalid_expression{};
@@ -88,7 +88,7 @@ struct product_so_far {
   T value;
 };
 template <class T, class F>
-constexpr auto operator|(const product_so_far<T>& acc, const F& f) {
+static constexpr auto operator|(const product_so_far<T>& acc, const F& f) {
   const auto p = rewrite(product_op{}, acc.value, f);
   return product_so_far<std::remove_cvref_t<decltype(p)>>{p};
 }
@@ -98,13 +98,13 @@ constexpr auto operator|(const product_so_far<T>& acc, const F& f) {
 /// rule application per factor. (Simplifying a chain by its tree instead re-associates the
 /// product built so far at every factor: a square number of steps and product types.)
 template <class F0, class... F>
-constexpr auto chain_product(const F0& f0, const F&... f) {
+static constexpr auto chain_product(const F0& f0, const F&... f) {
   return (detail::product_so_far<F0>{f0} | ... | f).value;
 }
 
 /// fₙ…f₂f₁ of simplified factors given in the pack (f₁, …, fₙ), associated to the left.
 template <class Factors>
-constexpr auto reversed_chain_product(const Factors& f) {
+static constexpr auto reversed_chain_product(const Factors& f) {
   return [&]<std::size_t... I>(std::index_sequence<I...>) {
     return chain_product(static_cast<const slot_t<Factors::size - 1 - I, Factors>&>(f).value...);
   }(std::make_index_sequence<Factors::size>{});
@@ -114,7 +114,7 @@ constexpr auto reversed_chain_product(const Factors& f) {
 /// sum whose every term is (L - R counts when L does). A user number's sign is not known at
 /// compile time.
 template <class T>
-inline constexpr bool has_minus_sign = is_negation<T> || is_negative_rational<T>;
+static constexpr bool has_minus_sign = is_negation<T> || is_negative_rational<T>;
 template <class C, class T>
 inline constexpr bool has_minus_sign<node<product_op, C, T>> = is_negative_rational<C>;
 template <class L, class R>
@@ -123,7 +123,7 @@ template <class L, class R>
 inline constexpr bool has_minus_sign<node<subtract_op, L, R>> = has_minus_sign<L>;
 
 template <class A>
-constexpr auto rewrite(const negate_op& op, const A& a) {
+static constexpr auto rewrite(const negate_op& op, const A& a) {
   if constexpr (is_zero<A> || __is_same(A, invalid_expression)) return a;
   else if constexpr (is_negation<A>) return a.template arg<0>();
   else if constexpr (is_sum<A> && has_minus_sign<A>)  // -(-a + -b) = a + b, -(-a - b) = a + b
@@ -135,7 +135,7 @@ constexpr auto rewrite(const negate_op& op, const A& a) {
 }
 
 template <class A, class S>
-constexpr auto rewrite(const quotient_op& op, const A& a, const S& s) {
+static constexpr auto rewrite(const quotient_op& op, const A& a, const S& s) {
   if constexpr (is_zero<A>) return a;
   else if constexpr (is_rational<S>)
     return rewrite(product_op{}, rational_t<number(1) / S::value>{}, a);

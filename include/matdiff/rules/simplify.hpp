@@ -25,13 +25,13 @@ namespace matdiff {
 
 /// No rule applies: the node is rebuilt from its simplified operands.
 template <class Op, class... A>
-constexpr auto rewrite(const Op& op, const A&... a) {
+static constexpr auto rewrite(const Op& op, const A&... a) {
   return make_node(op, a...);
 }
 
 /// The simplified form of e, bottom-up (the rules call it on the parts they build).
 template <class E>
-constexpr auto simplified(const E& e) {
+static constexpr auto simplified(const E& e) {
   if constexpr (is_sum<E>) {
     return simplified_sum_tree(e);
   } else if constexpr (is_matrix_chain<E> && is_plain_chain<E>) {
@@ -46,7 +46,7 @@ constexpr auto simplified(const E& e) {
 /// The simplified form of e; its value is e's value. It keeps e's variables: bindings for
 /// a variable that simplification removed (`X*I + A - A` is `X`) are still accepted.
 template <class E>
-constexpr auto simplify(const E& e) {
+static constexpr auto simplify(const E& e) {
   static_assert(expression<E>, "matdiff: simplify: the argument is not a matdiff expression");
   if constexpr (expression<E>)
     return derived_value<E>([&] { return keep_signature<signature_of<E>>(simplified(without_signature(e))); });

@@ -47,14 +47,14 @@ template <class C, class T>
 term(C, T) -> term<C, T>;
 
 template <bool Negative, class C>
-constexpr auto signed_number(const C& c) {
+static constexpr auto signed_number(const C& c) {
   if constexpr (Negative) return fold_negation(c);
   else return c;
 }
 
 /// The signed terms of e, as a pack.
 template <bool Negative, class E>
-constexpr auto terms_of(const E& e) {
+static constexpr auto terms_of(const E& e) {
   if constexpr (is_zero<E>) {
     return pack<>{};
   } else if constexpr (is_node_of<E, add_op>) {
@@ -76,7 +76,7 @@ constexpr auto terms_of(const E& e) {
 }
 
 template <class Coefficient, class Core>
-constexpr auto scaled_core(const term<Coefficient, Core>& t) {
+static constexpr auto scaled_core(const term<Coefficient, Core>& t) {
   return rewrite(product_op{}, t.coefficient, t.core);
 }
 
@@ -87,7 +87,7 @@ struct core_key {
 
 /// A key by which terms merge: not void (the term has no such key) and free of user numbers.
 template <class K>
-inline constexpr bool merges_by = !std::is_void_v<K> && value_free<K>;
+static constexpr bool merges_by = !std::is_void_v<K> && value_free<K>;
 
 /// The terms of the pack `Terms` in groups of equal keys (`Key<term>::type`): each term
 /// whose key merges goes to the group of the first term with that key, in the order of
@@ -147,7 +147,7 @@ struct grouping<Key, detail::indexed_pack<std::index_sequence<I...>, T...>> {
 /// The terms grouped by `Key`, each group of two or more terms replaced by
 /// `merge(term, term, ...)` (its terms in order), in the order of the groups.
 template <template <class> class Key, class Terms, class Merge>
-constexpr auto merged(const Terms& terms, Merge merge) {
+static constexpr auto merged(const Terms& terms, Merge merge) {
   using g = grouping<Key, Terms>;
   if constexpr (g::plan.merged == 0) {
     return terms;
@@ -170,11 +170,11 @@ constexpr auto merged(const Terms& terms, Merge merge) {
 
 /// The sum of the coefficients of terms with one core: cA + dA + ... = (c + d + ...)A.
 template <class T0>
-constexpr const T0& collected_term(const T0& t) {
+static constexpr const T0& collected_term(const T0& t) {
   return t;
 }
 template <class T0, class T1, class... T>
-constexpr auto collected_term(const T0& a, const T1& b, const T&... rest) {
+static constexpr auto collected_term(const T0& a, const T1& b, const T&... rest) {
   return collected_term(term{fold_sum(a.coefficient, b.coefficient), b.core}, rest...);
 }
 
@@ -187,19 +187,19 @@ using shape_key_of = shape_key<E::shape_v.rows, E::shape_v.cols>;
 /// A product whose operands chain as matrices (inner dimensions agree), so that it
 /// re-associates: (A·B)·C = A·(B·C). A scaling s·M or M·s (s 1x1) is not one.
 template <class E>
-inline constexpr bool is_chain = false;
+static constexpr bool is_chain = false;
 template <class L, class R>
 inline constexpr bool is_chain<node<product_op, L, R>> = L::shape_v.cols == R::shape_v.rows;
 
 /// A product chain without its first factor: (A·B)·C -> B·C.
 template <class L, class R>
-constexpr auto without_first_factor(const node<product_op, L, R>& p) {
+static constexpr auto without_first_factor(const node<product_op, L, R>& p) {
   if constexpr (is_chain<node<product_op, L, R>> && is_chain<L>)
     return rewrite(product_op{}, without_first_factor(p.template arg<0>()), p.template arg<1>());
   else return p.template arg<1>();
 }
 template <class L, class R>
-constexpr const auto& first_factor_value(const node<product_op, L, R>& p) {
+static constexpr const auto& first_factor_value(const node<product_op, L, R>& p) {
   if constexpr (is_chain<node<product_op, L, R>> && is_chain<L>) return first_factor_value(p.template arg<0>());
   else return p.template arg<0>();
 }
@@ -238,20 +238,20 @@ struct first_factor<term<C, node<product_op, L, R>>> {
 };
 
 template <shape S, class Terms>
-constexpr auto simplified_terms(const Terms& terms);
+static constexpr auto simplified_terms(const Terms& terms);
 
 template <class T>
-constexpr const T& last_of(const T& t) {
+static constexpr const T& last_of(const T& t) {
   return t;
 }
 template <class T, class... Rest>
-constexpr const auto& last_of(const T&, const Rest&... rest) {
+static constexpr const auto& last_of(const T&, const Rest&... rest) {
   return last_of(rest...);
 }
 
 /// Terms LR + MR + ... with one last factor R: (L + M + ...)R, the sum simplified once.
 template <class... T>
-constexpr auto factored_right(const T&... t) {
+static constexpr auto factored_right(const T&... t) {
   using first = pack_element_t<0, pack<T...>>;
   using left_type = std::remove_cvref_t<decltype(std::declval<const first&>().core.template arg<0>())>;
   const auto left = simplified_terms<left_type::shape_v>(
@@ -261,7 +261,7 @@ constexpr auto factored_right(const T&... t) {
 
 /// Terms LR + LS + ... with one first factor L: L(R + S + ...), the sum simplified once.
 template <class... T>
-constexpr auto factored_left(const T&... t) {
+static constexpr auto factored_left(const T&... t) {
   using first = pack_element_t<0, pack<T...>>;
   using rest_type = std::remove_cvref_t<decltype(without_first_factor(std::declval<const first&>().core))>;
   const auto right = simplified_terms<rest_type::shape_v>(
@@ -271,7 +271,7 @@ constexpr auto factored_left(const T&... t) {
 
 /// The terms whose coefficient or core is not zero.
 template <class T>
-inline constexpr bool is_zero_term = false;
+static constexpr bool is_zero_term = false;
 template <class C, class T>
 inline constexpr bool is_zero_term<term<C, T>> = is_zero<C> || is_zero<T>;
 
@@ -294,7 +294,7 @@ struct nonzero_terms<detail::indexed_pack<I, T...>> {
 };
 
 template <class Terms>
-constexpr auto without_zeros(const Terms& terms) {
+static constexpr auto without_zeros(const Terms& terms) {
   using z = nonzero_terms<Terms>;
   if constexpr (z::none_zero) {
     return terms;
@@ -320,19 +320,19 @@ constexpr bool comes_before(term_order_key key_a, std::string_view a, term_order
 /// their operands: GCC 12 rejects reading some default-initialized nodes with an empty
 /// operand before a non-empty one (x .* A.^2) in a constant expression.
 template <class E>
-constexpr E default_value() {
+static constexpr E default_value() {
   return E{};
 }
 template <class E>
   requires is_node<E>
-constexpr E default_value() {
+static constexpr E default_value() {
   return [&]<class Op, class... Args>(std::type_identity<node<Op, Args...>>) {
     return E(Op{}, default_value<Args>()...);
   }(std::type_identity<E>{});
 }
 
 template <class E>
-constexpr text printed_type() {
+static constexpr text printed_type() {
   printer p{notation::text};
   p.operand(default_value<E>(), 0);
   return static_cast<text&&>(p.out);
@@ -355,18 +355,18 @@ struct printed_form {
 
 /// A term with a negative rational coefficient, which the sum subtracts.
 template <class T>
-inline constexpr bool subtracted = false;
+static constexpr bool subtracted = false;
 template <std::int64_t P, std::int64_t Q, class Core>
 inline constexpr bool subtracted<term<rational<P, Q>, Core>> = (P < 0);
 
 /// A term's place in the canonical order before its printed form decides.
 template <class T>
-inline constexpr term_order_key order_key{subtracted<T>, node_count<decltype(T::core)>};
+static constexpr term_order_key order_key{subtracted<T>, node_count<decltype(T::core)>};
 
 /// The printed form of term T's core where the order needs it (another term has the same
 /// key), or nothing: printing a large core costs more than all else its sum does.
 template <bool Needed, class T>
-constexpr std::string_view order_name() {
+static constexpr std::string_view order_name() {
   if constexpr (Needed) return printed_form<decltype(T::core)>::view();
   else return {};
 }
@@ -379,7 +379,7 @@ constexpr bool shares_key(const term_order_key* keys, std::size_t n, term_order_
 }
 
 template <class Terms>
-constexpr auto sorted(const Terms& terms) {
+static constexpr auto sorted(const Terms& terms) {
   constexpr std::size_t n = Terms::size;
   constexpr auto order = []<std::size_t... I>(std::index_sequence<I...>) {
     std::array<std::size_t, n + 1> index{I...};
@@ -404,17 +404,17 @@ constexpr auto sorted(const Terms& terms) {
 /// The term as the sum writes it: c·T, or for a subtracted term the positive c·T that
 /// follows the minus sign.
 template <class T>
-constexpr auto written_term(const T& t) {
+static constexpr auto written_term(const T& t) {
   if constexpr (subtracted<T>) return scaled_core(term{fold_negation(t.coefficient), t.core});
   else return scaled_core(t);
 }
 
 template <class Acc>
-constexpr auto append_terms(const Acc& acc) {
+static constexpr auto append_terms(const Acc& acc) {
   return acc;
 }
 template <class Acc, class T, class... Rest>
-constexpr auto append_terms(const Acc& acc, const T& t, const Rest&... rest) {
+static constexpr auto append_terms(const Acc& acc, const T& t, const Rest&... rest) {
   if constexpr (subtracted<T>) return append_terms(make_node(subtract_op{}, acc, written_term(t)), rest...);
   else return append_terms(make_node(add_op{}, acc, written_term(t)), rest...);
 }
@@ -434,7 +434,7 @@ struct sum_type<Acc, T, Rest...>
 /// type's value: only sums with user numbers are built node by node (a function per node,
 /// each named after all the terms before it).
 template <shape S, class Terms>
-constexpr auto rebuilt(const Terms& terms) {
+static constexpr auto rebuilt(const Terms& terms) {
   if constexpr (Terms::size == 0) {
     return zero_of<S>();
   } else {
@@ -455,7 +455,7 @@ namespace sums {
 /// simplified here, once with all its terms: simplifying it prefix by prefix would cost
 /// the square of its length in steps and types.
 template <shape S, class Terms>
-constexpr auto simplified_terms(const Terms& terms) {
+static constexpr auto simplified_terms(const Terms& terms) {
   const auto collected = without_zeros(merged<core_key>(terms, [](const auto&... t) { return collected_term(t...); }));
   const auto right = without_zeros(merged<last_factor>(collected, [](const auto&... t) { return factored_right(t...); }));
   const auto left = without_zeros(merged<first_factor>(right, [](const auto&... t) { return factored_left(t...); }));
@@ -466,7 +466,7 @@ constexpr auto simplified_terms(const Terms& terms) {
 /// simplified, and the sums among them taken apart, so that a nested sum is simplified
 /// once as a whole.
 template <bool Negative, class E>
-constexpr auto simplified_terms_of(const E& e) {
+static constexpr auto simplified_terms_of(const E& e) {
   if constexpr (is_node_of<E, add_op>) {
     return concat(simplified_terms_of<Negative>(e.template arg<0>()), simplified_terms_of<Negative>(e.template arg<1>()));
   } else if constexpr (is_node_of<E, subtract_op>) {
@@ -477,7 +477,7 @@ constexpr auto simplified_terms_of(const E& e) {
 }
 
 template <class Terms>
-inline constexpr bool has_invalid_term = false;
+static constexpr bool has_invalid_term = false;
 template <class I, class... T>
 inline constexpr bool has_invalid_term<detail::indexed_pack<I, T...>> =
     (__is_same(decltype(T::core), invalid_expression) || ...);
@@ -485,7 +485,7 @@ inline constexpr bool has_invalid_term<detail::indexed_pack<I, T...>> =
 /// op(t₁ ± t₂ ± ...) = op(t₁) ± op(t₂) ± ... for a linear operation and a simplified sum,
 /// summed once.
 template <class Op, class Sum>
-constexpr auto distributed(const Op& op, const Sum& s) {
+static constexpr auto distributed(const Op& op, const Sum& s) {
   constexpr shape result = Op::result_shape(Sum::shape_v);
   return terms_of<false>(s).apply([&](const auto&... t) {
     return simplified_terms<result>(concat(pack<>{}, terms_of<false>(rewrite(op, scaled_core(t)))...));
@@ -496,26 +496,26 @@ constexpr auto distributed(const Op& op, const Sum& s) {
 
 /// The simplified sum of a and ±b.
 template <bool Subtract, class A, class B>
-constexpr auto simplified_sum(const A& a, const B& b) {
+static constexpr auto simplified_sum(const A& a, const B& b) {
   return sums::simplified_terms<A::shape_v>(concat(sums::terms_of<false>(a), sums::terms_of<Subtract>(b)));
 }
 
 /// The simplified form of a sum not yet simplified, all its terms at once.
 template <class E>
-constexpr auto simplified_sum_tree(const E& e) {
+static constexpr auto simplified_sum_tree(const E& e) {
   const auto terms = sums::simplified_terms_of<false>(e);
   if constexpr (sums::has_invalid_term<std::remove_cvref_t<decltype(terms)>>) return invalid_expression{};
   else return sums::simplified_terms<E::shape_v>(terms);
 }
 
 template <class A, class B>
-constexpr auto rewrite(const add_op&, const A& a, const B& b) {
+static constexpr auto rewrite(const add_op&, const A& a, const B& b) {
   if constexpr (any_invalid<A, B>) return invalid_expression{};
   else return simplified_sum<false>(a, b);
 }
 
 template <class A, class B>
-constexpr auto rewrite(const subtract_op&, const A& a, const B& b) {
+static constexpr auto rewrite(const subtract_op&, const A& a, const B& b) {
   if constexpr (any_invalid<A, B>) return invalid_expression{};
   else return simplified_sum<true>(a, b);
 }

@@ -40,7 +40,7 @@ namespace matdiff {
 
 /// (op(A, B, ...))ᵀ = op(Aᵀ, Bᵀ, ...): E's operation has `transpose_passes_through`.
 template <class E>
-inline constexpr bool transposes_into_operands = false;
+static constexpr bool transposes_into_operands = false;
 template <class Op, class... A>
 inline constexpr bool transposes_into_operands<node<Op, A...>> = requires { requires Op::transpose_passes_through; };
 
@@ -52,7 +52,7 @@ inline constexpr bool transposes_into_operands<node<Op, A...>> = requires { requ
 /// The two judgements of symmetry, `is_known_symmetric` here and the gradient's
 /// `symmetric_by_type` (calculus/symmetric.hpp), differ only in what they ask of operands.
 template <template <class> class Symmetric, class E>
-inline constexpr bool symmetric_by_operands = false;
+static constexpr bool symmetric_by_operands = false;
 template <template <class> class Symmetric, class Op, class... A>
 inline constexpr bool symmetric_by_operands<Symmetric, node<Op, A...>> = [] {
   if constexpr (requires { requires Op::always_symmetric; }) return true;
@@ -73,20 +73,20 @@ struct known_symmetric;
 /// True when E is known to be symmetric from its type: a symmetric variable, and what its
 /// operations build from such (S⁻¹, -S, S ± T, cS, S/c, diag(v), ...).
 template <class E>
-inline constexpr bool is_known_symmetric = is_symmetric_variable<E> || symmetric_by_operands<known_symmetric, E>;
+static constexpr bool is_known_symmetric = is_symmetric_variable<E> || symmetric_by_operands<known_symmetric, E>;
 template <class E>
 struct known_symmetric : std::bool_constant<is_known_symmetric<E>> {};
 
 /// F is Gᵀ by its type, G holding no data, so that one type means one value.
 template <class F, class G>
-inline constexpr bool is_transpose_of = false;
+static constexpr bool is_transpose_of = false;
 template <class A>
 inline constexpr bool is_transpose_of<node<transpose_op, A>, A> = holds_no_data<A>;
 
 /// F and G are each other's transpose by their types: F = Gᵀ, G = Fᵀ, or one symmetric
 /// factor twice (S, S⁻¹). Neither holds data, so the types say the values are equal.
 template <class F, class G>
-inline constexpr bool mirror_images =
+static constexpr bool mirror_images =
     holds_no_data<F> && holds_no_data<G> &&
     (is_transpose_of<F, G> || is_transpose_of<G, F> || (__is_same(F, G) && is_known_symmetric<F>));
 
@@ -106,7 +106,7 @@ template <class F>
 using transposed_factor_t = typename transposed_factor<F>::type;
 
 template <class A>
-constexpr auto rewrite(const transpose_op& op, const A& a) {
+static constexpr auto rewrite(const transpose_op& op, const A& a) {
   if constexpr (A::shape_v.is_scalar() || is_identity<A> || is_known_symmetric<A>) {
     return a;
   } else if constexpr (is_zero<A>) {
