@@ -37,18 +37,19 @@ foreach(dir IN LISTS checked)
       elseif(line MATCHES "^template <.*>$")
         set(in_header ON)
         set(in_requires OFF)
+      elseif(in_header AND (line MATCHES "^ +requires" OR (in_requires AND line MATCHES "^ ")))
+        set(in_requires ON)
       elseif(in_header)
-        if(line MATCHES "^ +requires" OR (in_requires AND line MATCHES "^ "))
-          set(in_requires ON)
-        elseif(line MATCHES "^(static |struct |class |union |using |concept |friend |template )")
-          set(in_header OFF)
-        elseif(line MATCHES "^[a-z_A-Z]" AND NOT line MATCHES "->" AND NOT line MATCHES "^[^=(]*[a-z_0-9]<.*> *="
-               AND NOT line MATCHES "^[^(]* [a-z_]+::[a-z_]+\\(" AND NOT line MATCHES "^inline constexpr .* [a-z_]+{};$")
+        # The declaration the template header introduces.
+        set(in_header OFF)
+        if(line MATCHES "^[a-z_A-Z]"
+           AND NOT line MATCHES "^(static |struct |class |union |using |concept |friend |template )"
+           AND NOT line MATCHES "->"                                  # a deduction guide
+           AND NOT line MATCHES "^[^=(]*[a-z_0-9]<.*> *="             # a partial specialization
+           AND NOT line MATCHES "^[^(]* [a-z_]+::[a-z_]+\\("           # a member defined outside
+           AND NOT line MATCHES "^inline constexpr .* [a-z_]+{};$")   # a value the user writes
           file(RELATIVE_PATH where "${INCLUDE_DIR}" "${header}")
           string(APPEND problems "  ${where}:${number}: ${line}\n")
-          set(in_header OFF)
-        else()
-          set(in_header OFF)
         endif()
       endif()
     endforeach()
