@@ -72,8 +72,7 @@ constexpr auto push_through(const band_op& op, const E& e) {
 template <class A>
 constexpr auto rewrite(const band_op& op, const A& a) {
   if constexpr (md::is_node_of<A, band_op>) {
-    using inner = std::remove_cvref_t<decltype(a.template arg<0>())>;
-    return md::node<band_op, inner>(band_op{std::min(op.k, a.op.k)}, a.template arg<0>());
+    return md::make_node(band_op{std::min(op.k, a.op.k)}, a.template arg<0>());
   } else {
     return md::rewrite_linear(op, a);
   }

@@ -55,8 +55,8 @@ static constexpr auto symmetric_part_of_term(const T& t) {
 /// The symmetric part of a simplified G, term by term over its sums and negations.
 template <class G>
 static constexpr auto symmetric_terms(const G& g) {
-  if constexpr (is_sum<G>) return make_node(g.op, symmetric_terms(g.template arg<0>()), symmetric_terms(g.template arg<1>()));
-  else if constexpr (is_negation<G>) return make_node(g.op, symmetric_terms(g.template arg<0>()));
+  if constexpr (is_sum<G>) return make_node(g.op, symmetric_terms(arg<0>(g)), symmetric_terms(arg<1>(g)));
+  else if constexpr (is_negation<G>) return make_node(g.op, symmetric_terms(arg<0>(g)));
   else return symmetric_part_of_term(g);
 }
 }  // namespace detail

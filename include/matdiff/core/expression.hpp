@@ -97,7 +97,11 @@ template <class... E>
 concept any_invalid = (__is_same(E, invalid_expression) || ...);
 
 /// An interior node: operation `Op` (which may hold data, e.g. an exponent) applied to
-/// operands `Args...`.
+/// operands `Args...`. `make_node(op, args...)` makes one.
+///
+/// A node is an aggregate: a constructor is a function, which g++ names after the node's
+/// type whether or not code is generated for it (a sum of 64 terms named 6.4 MB of node and
+/// operand constructors while taking its derivatives, with no code to generate).
 template <class Op, expression... Args>
 struct node : expression_interface<node<Op, Args...>> {
   static constexpr shape shape_v = Op::result_shape(Args::shape_v...);
@@ -107,11 +111,10 @@ struct node : expression_interface<node<Op, Args...>> {
   [[no_unique_address]] Op op;
   pack<Args...> args;  // args.apply(f) = f(operands...)
 
-  constexpr node() = default;
-  constexpr node(Op o, const Args&... a) : op(o), args{{a}...} {}
-
+  /// The I-th operand (matdiff's own code reads it with `arg<I>(e)`, which g++ does not
+  /// name after the node's type).
   template <std::size_t I>
-  constexpr const auto& arg() const { return at<I>(args); }
+  constexpr const auto& arg() const { return detail::get_slot<I>(args); }
 
   /// The operation prints the node; a planned form (eval/plan/, no `print`) prints as its
   /// `planned_name` applied to the operands, so that to_string(plan_evaluation(e)) shows
@@ -134,6 +137,24 @@ struct node : expression_interface<node<Op, Args...>> {
       return op.precedence(n);
   }
 };
+
+/// node<Op, Args...> of op over operands that need no checks: those the rules, the
+/// derivatives and the planner make out of a checked expression, whose shapes fit and where
+/// no variable name has two shapes (make_expression's checks, whose cost grows with the
+/// number of variables, are left out). An invalid operand gives an invalid expression, as
+/// with make_expression.
+template <class Op, class... Args>
+static constexpr auto make_node(const Op& op, const Args&... args) {
+  if constexpr (any_invalid<Args...>) return invalid_expression{};
+  else return node<Op, Args...>{{}, op, {{detail::slot_init(args)}...}};
+}
+
+/// The I-th operand of node e, e.arg<I>(): a function of internal linkage, where a member
+/// function is named after the node's type (1.5 MB of names in a sum of 64 terms).
+template <std::size_t I, class Op, class... Args>
+static constexpr const auto& arg(const node<Op, Args...>& e) {
+  return detail::get_slot<I>(e.args);
+}
 
 template <class Op, class... Args>
 struct detail::holds_no_data<node<Op, Args...>>
@@ -346,7 +367,7 @@ static constexpr auto make_expression(Op op, const Args&... args) {
       static_assert(error<conflict>, "matdiff: one variable name with two shapes or structures (below)");
       return invalid_expression{};
     } else {
-      return node<Op, Args...>(op, args...);
+      return make_node(op, args...);
     }
   }
 }

@@ -38,13 +38,39 @@ template <std::size_t I, class T>
 struct pack_slot {
   T value;
 };
+/// What initialises the slot of a value that holds no data (`slot_init`).
+struct no_data {};
+/// The value of every slot of type T that holds no data: the slot refers to it, so that
+/// every slot gives its value by reference.
+template <class T>
+static constexpr T no_data_value{};
+
+/// A slot whose value holds no data holds nothing. Every slot is an aggregate: a constructor
+/// would be a function, which g++ names after T whether or not code is generated for it
+/// (a sum of 64 terms named 4.4 MB of slot constructors).
 template <std::size_t I, class T>
   requires matdiff::holds_no_data<T>
-struct pack_slot<I, T> {
-  static constexpr T value{};
-  constexpr pack_slot() = default;
-  constexpr pack_slot(const T&) {}  // NOLINT: initialised like the slot that holds a value
-};
+struct pack_slot<I, T> : no_data {};
+
+/// What initialises the slot of `value`: `pack_slot<I, T>{slot_init(value)}`.
+template <class T>
+static constexpr decltype(auto) slot_init(const T& value) {
+  if constexpr (matdiff::holds_no_data<T>) return no_data{};
+  else return value;
+}
+
+/// The I-th value of a pack p: `get_slot<I>(p)` finds the slot among p's bases, so it is a
+/// function per index and value type, not per pack as `at` is.
+template <std::size_t I, class T>
+static constexpr const T& get_slot(const pack_slot<I, T>& s) {
+  if constexpr (matdiff::holds_no_data<T>) return no_data_value<T>;
+  else return s.value;
+}
+template <std::size_t I, class T>
+  requires(!matdiff::holds_no_data<T>)
+static constexpr T& get_slot(pack_slot<I, T>& s) {
+  return s.value;
+}
 
 template <class Indices, class... T>
 struct indexed_pack;
@@ -58,18 +84,10 @@ struct indexed_pack<std::index_sequence<I...>, T...> : pack_slot<I, T>... {
   /// f(values...)
   template <class F>
   constexpr decltype(auto) apply(F&& f) const {
-    return static_cast<F&&>(f)(static_cast<const pack_slot<I, T>&>(*this).value...);
+    return static_cast<F&&>(f)(get_slot<I>(*this)...);
   }
 };
 
-template <std::size_t I, class T>
-static constexpr const T& get_slot(const pack_slot<I, T>& s) {
-  return s.value;
-}
-template <std::size_t I, class T>
-static constexpr auto& get_slot(pack_slot<I, T>& s) {
-  return s.value;
-}
 template <std::size_t I, class T>
 static T slot_type(const pack_slot<I, T>&);
 
@@ -123,15 +141,10 @@ static constexpr auto& at(Pack& p) {
 template <std::size_t I, class Pack>
 using pack_element_t = decltype(detail::slot_type<I>(std::declval<const Pack&>()));
 
-/// The slot holding the I-th value of a pack: `static_cast<const slot_t<I, P>&>(p).value`
-/// reads it without a function instantiated per index and pack (`at` is one).
-template <std::size_t I, class Pack>
-using slot_t = detail::pack_slot<I, pack_element_t<I, Pack>>;
-
 /// The pack (a, b, ...).
 template <class... T>
 static constexpr pack<T...> make_pack(const T&... values) {
-  return {{values}...};
+  return {{detail::slot_init(values)}...};
 }
 
 /// The values of several packs in one pack, in order.

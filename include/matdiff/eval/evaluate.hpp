@@ -60,7 +60,7 @@ constexpr auto plan_evaluation(const E& e);
 /// `to_string(plan_evaluation(e))` shows what a kernel evaluates: "lu_solve(lu(A), B)".
 template <class Op, class... Args>
 constexpr auto planned_node(const Args&... args) {
-  return node<Op, Args...>(Op{}, args...);
+  return make_node(Op{}, args...);
 }
 
 template <class Ctx, name_string Name, class Shape, structure St>
@@ -226,12 +226,12 @@ auto evaluate_node(const Ctx& ctx, const node<Op, Args...>& e,
   using E = node<Op, Args...>;
   if constexpr (structured_side<E> < 0) {
     using L = pack_element_t<0, pack<Args...>>;
-    return structured_factor<L>::template times<E>(ctx, e.template arg<0>(),
-                                                   operand_value(evaluate(ctx, e.template arg<1>())));
+    return structured_factor<L>::template times<E>(ctx, arg<0>(e),
+                                                   operand_value(evaluate(ctx, arg<1>(e))));
   } else if constexpr (structured_side<E> > 0) {
     using R = pack_element_t<1, pack<Args...>>;
-    return structured_factor<R>::template times_right<E>(ctx, operand_value(evaluate(ctx, e.template arg<0>())),
-                                                         e.template arg<1>());
+    return structured_factor<R>::template times_right<E>(ctx, operand_value(evaluate(ctx, arg<0>(e))),
+                                                         arg<1>(e));
   } else if constexpr (formed_by_add_to<Ctx, E>) {
     value_t<typename Ctx::scalar, E> r;
     if constexpr (written_entry_by_entry(E::shape_v) && requires { evaluator<Op>::evaluate_into(ctx, e, r); }) {

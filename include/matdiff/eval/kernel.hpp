@@ -139,9 +139,9 @@ class kernel_t {
       (fixed_size_value<typename B::value_type> && ...) && planned_node_count <= MATDIFF_INLINE_KERNEL_NODES;
 
   constexpr explicit kernel_t(const E&... expressions)
-      : planned_{{derived_value<E>([&] {
+      : planned_{{detail::slot_init(derived_value<E>([&] {
           return planning::using_inverses_at_hand<planned_nodes>(plan_evaluation(without_signature(expressions)));
-        })}...} {}
+        }))}...} {}
 
   /// Evaluates the expressions with the bindings: one for every variable they contain, and
   /// optionally for the variables of the functions they were derived from (their signature).

@@ -27,11 +27,11 @@ namespace sum_printing {
 template <class E, class F>
 static constexpr void for_each_term(const E& e, bool negative, F& f) {
   if constexpr (is_node_of<E, add_op>) {
-    for_each_term(e.template arg<0>(), negative, f);
-    for_each_term(e.template arg<1>(), negative, f);
+    for_each_term(arg<0>(e), negative, f);
+    for_each_term(arg<1>(e), negative, f);
   } else if constexpr (is_node_of<E, subtract_op>) {
-    for_each_term(e.template arg<0>(), negative, f);
-    for_each_term(e.template arg<1>(), !negative, f);
+    for_each_term(arg<0>(e), negative, f);
+    for_each_term(arg<1>(e), !negative, f);
   } else {
     f(e, negative);
   }
@@ -41,8 +41,8 @@ static constexpr void for_each_term(const E& e, bool negative, F& f) {
 template <class E>
 static constexpr number coefficient_of(const E& e) {
   if constexpr (is_node_of<E, product_op>) {
-    using N = std::remove_cvref_t<decltype(e.template arg<0>())>;
-    if constexpr (__is_same(N, literal) || is_rational<N>) return e.template arg<0>().value;
+    using N = std::remove_cvref_t<decltype(arg<0>(e))>;
+    if constexpr (__is_same(N, literal) || is_rational<N>) return arg<0>(e).value;
   }
   return number(1);
 }
@@ -51,8 +51,8 @@ static constexpr number coefficient_of(const E& e) {
 template <class E>
 static constexpr const auto& core_of(const E& e) {
   if constexpr (is_node_of<E, product_op>) {
-    using N = std::remove_cvref_t<decltype(e.template arg<0>())>;
-    if constexpr (__is_same(N, literal) || is_rational<N>) return e.template arg<1>();
+    using N = std::remove_cvref_t<decltype(arg<0>(e))>;
+    if constexpr (__is_same(N, literal) || is_rational<N>) return arg<1>(e);
     else return e;
   } else {
     return e;
@@ -328,33 +328,33 @@ static constexpr auto combined(const A& a, const B& b) {
 template <class E, class C>
 static constexpr auto pull_through(const add_op&, const E& e, const C& c) {
   using identification::pull, identification::combined;
-  return combined(pull(e.template arg<0>(), c), pull(e.template arg<1>(), c));
+  return combined(pull(arg<0>(e), c), pull(arg<1>(e), c));
 }
 template <class E, class C>
 static constexpr auto pull_through(const subtract_op&, const E& e, const C& c) {
   using identification::pull, identification::combined;
-  return combined(pull(e.template arg<0>(), c), pull(e.template arg<1>(), make_node(negate_op{}, c)));
+  return combined(pull(arg<0>(e), c), pull(arg<1>(e), make_node(negate_op{}, c)));
 }
 template <class E, class C>
 static constexpr auto pull_through(const negate_op&, const E& e, const C& c) {
-  return identification::pull(e.template arg<0>(), make_node(negate_op{}, c));
+  return identification::pull(arg<0>(e), make_node(negate_op{}, c));
 }
 
 template <class V, class E>
 static constexpr auto push_through(const add_op&, const E& e) {
   using identification::combined, vec_identification::push;
-  return combined(push<V>(e.template arg<0>()), push<V>(e.template arg<1>()));
+  return combined(push<V>(arg<0>(e)), push<V>(arg<1>(e)));
 }
 template <class V, class E>
 static constexpr auto push_through(const subtract_op&, const E& e) {
   using identification::combined, vec_identification::push;
-  const auto right = push<V>(e.template arg<1>());
-  if constexpr (__is_same(decltype(right), const identification::no_term)) return push<V>(e.template arg<0>());
-  else return combined(push<V>(e.template arg<0>()), -right);
+  const auto right = push<V>(arg<1>(e));
+  if constexpr (__is_same(decltype(right), const identification::no_term)) return push<V>(arg<0>(e));
+  else return combined(push<V>(arg<0>(e)), -right);
 }
 template <class V, class E>
 static constexpr auto push_through(const negate_op&, const E& e) {
-  return -vec_identification::push<V>(e.template arg<0>());
+  return -vec_identification::push<V>(arg<0>(e));
 }
 
 }  // namespace matdiff

@@ -76,21 +76,21 @@ static constexpr auto diagonal(const A& a) {
 /// The gradient walk through diag(m) and diagonal(M): m gets diagonal(C), M gets diag(C).
 template <class E, class C>
 static constexpr auto pull_through(const diag_op&, const E& e, const C& c) {
-  return identification::pull(e.template arg<0>(), make_node(diagonal_op{}, c));
+  return identification::pull(arg<0>(e), make_node(diagonal_op{}, c));
 }
 template <class E, class C>
 static constexpr auto pull_through(const diagonal_op&, const E& e, const C& c) {
-  return identification::pull(e.template arg<0>(), make_node(diag_op{}, c));
+  return identification::pull(arg<0>(e), make_node(diag_op{}, c));
 }
 
 /// The vec walk: vec(diag(dm)) = S dm and diagonal(dM) = Sᵀ vec(dM), S the diagonal selection.
 template <class V, class E>
 static constexpr auto push_through(const diag_op&, const E& e) {
-  return diagonal_selection_matrix<E::shape_v.rows>{} * vec_identification::push<V>(e.template arg<0>());
+  return diagonal_selection_matrix<E::shape_v.rows>{} * vec_identification::push<V>(arg<0>(e));
 }
 template <class V, class E>
 static constexpr auto push_through(const diagonal_op&, const E& e) {
-  return transpose(diagonal_selection_matrix<E::shape_v.rows>{}) * vec_identification::push<V>(e.template arg<0>());
+  return transpose(diagonal_selection_matrix<E::shape_v.rows>{}) * vec_identification::push<V>(arg<0>(e));
 }
 
 /// The simplification rule of diag (rules/simplify.hpp): diag(a) = a for a 1x1 a, and diag
@@ -113,7 +113,7 @@ template <class A>
 static constexpr auto rewrite(const diagonal_op& op, const A& a) {
   if constexpr (A::shape_v.is_scalar()) return a;
   else if constexpr (is_outer_product<A>)
-    return rewrite(hadamard_op{}, a.template arg<0>(), rewrite(transpose_op{}, a.template arg<1>()));
+    return rewrite(hadamard_op{}, arg<0>(a), rewrite(transpose_op{}, arg<1>(a)));
   else return rewrite_linear(op, a);
 }
 
@@ -121,17 +121,17 @@ static constexpr auto rewrite(const diagonal_op& op, const A& a) {
 /// factor (the `combined_product` hook of rules/products.hpp).
 template <class U, class W>
 static constexpr auto combined_product(const node<diag_op, U>& l, const node<diag_op, W>& r) {
-  return rewrite(diag_op{}, rewrite(hadamard_op{}, l.template arg<0>(), r.template arg<0>()));
+  return rewrite(diag_op{}, rewrite(hadamard_op{}, arg<0>(l), arg<0>(r)));
 }
 template <dimension R, dimension C, class U>
   requires(R.is(1))
 static constexpr auto combined_product(const constant_matrix<constant_kind::ones, R, C>&, const node<diag_op, U>& d) {
-  return rewrite(transpose_op{}, d.template arg<0>());
+  return rewrite(transpose_op{}, arg<0>(d));
 }
 template <class U, dimension R, dimension C>
   requires(C.is(1))
 static constexpr auto combined_product(const node<diag_op, U>& d, const constant_matrix<constant_kind::ones, R, C>&) {
-  return d.template arg<0>();
+  return arg<0>(d);
 }
 
 }  // namespace matdiff

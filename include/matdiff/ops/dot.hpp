@@ -47,8 +47,8 @@ static constexpr auto dot(const A& a, const B& b) {
 /// The gradient walk through ⟨A, M⟩: M gets c·A.
 template <class E, class C>
 static constexpr auto pull_through(const dot_op&, const E& e, const C& c) {
-  const auto& a = e.template arg<0>();
-  const auto& b = e.template arg<1>();
+  const auto& a = arg<0>(e);
+  const auto& b = arg<1>(e);
   if constexpr (contains_differential<std::remove_cvref_t<decltype(a)>>)
     return identification::pull(a, make_node(product_op{}, c, b));
   else
@@ -58,8 +58,8 @@ static constexpr auto pull_through(const dot_op&, const E& e, const C& c) {
 /// The vec walk through ⟨A, dM⟩: vec(A)ᵀ vec(dM).
 template <class V, class E>
 static constexpr auto push_through(const dot_op&, const E& e) {
-  const auto& a = e.template arg<0>();
-  const auto& b = e.template arg<1>();
+  const auto& a = arg<0>(e);
+  const auto& b = arg<1>(e);
   if constexpr (contains_differential<std::remove_cvref_t<decltype(a)>>)
     return transpose(vec(b)) * vec_identification::push<V>(a);
   else

@@ -96,8 +96,8 @@ static constexpr auto hadamard_div(const A& a, const B& b) {
 /// tr(Cᵀ(A∘dM)) = tr((A∘C)ᵀ dM).
 template <class E, class C>
 static constexpr auto pull_through(const hadamard_op&, const E& e, const C& c) {
-  const auto& a = e.template arg<0>();
-  const auto& b = e.template arg<1>();
+  const auto& a = arg<0>(e);
+  const auto& b = arg<1>(e);
   if constexpr (contains_differential<std::remove_cvref_t<decltype(a)>>)
     return identification::pull(a, make_node(hadamard_op{}, c, b));
   else
@@ -105,9 +105,9 @@ static constexpr auto pull_through(const hadamard_op&, const E& e, const C& c) {
 }
 template <class E, class C>
 static constexpr auto pull_through(const hadamard_div_op&, const E& e, const C& c) {
-  static_assert(!contains_differential<std::remove_cvref_t<decltype(e.template arg<1>())>>,
+  static_assert(!contains_differential<std::remove_cvref_t<decltype(arg<1>(e))>>,
                 "matdiff: identification: dX in a divisor is not linear");
-  return identification::pull(e.template arg<0>(), make_node(hadamard_div_op{}, c, e.template arg<1>()));
+  return identification::pull(arg<0>(e), make_node(hadamard_div_op{}, c, arg<1>(e)));
 }
 
 // diag(v), for the vec walks below (ops/diag.hpp includes this header: diagonal(uwᵀ) = u∘w).
@@ -117,8 +117,8 @@ static constexpr auto diag(const V& v);
 /// The vec walk: vec(A∘dM) = diag(vec A) vec(dM), vec(dM⊘B) = diag(vec(1⊘B)) vec(dM).
 template <class V, class E>
 static constexpr auto push_through(const hadamard_op&, const E& e) {
-  const auto& a = e.template arg<0>();
-  const auto& b = e.template arg<1>();
+  const auto& a = arg<0>(e);
+  const auto& b = arg<1>(e);
   if constexpr (contains_differential<std::remove_cvref_t<decltype(a)>>)
     return diag(vec(b)) * vec_identification::push<V>(a);
   else
@@ -126,11 +126,11 @@ static constexpr auto push_through(const hadamard_op&, const E& e) {
 }
 template <class V, class E>
 static constexpr auto push_through(const hadamard_div_op&, const E& e) {
-  using B = std::remove_cvref_t<decltype(e.template arg<1>())>;
+  using B = std::remove_cvref_t<decltype(arg<1>(e))>;
   static_assert(!contains_differential<B>, "matdiff: jacobian: dX in a divisor is not linear");
   constexpr auto ones =
       constant_matrix<constant_kind::ones, vec_identification::size_of(B::shape_v), dimension::fixed(1)>{};
-  return diag(hadamard_div(ones, vec(e.template arg<1>()))) * vec_identification::push<V>(e.template arg<0>());
+  return diag(hadamard_div(ones, vec(arg<1>(e)))) * vec_identification::push<V>(arg<0>(e));
 }
 
 /// The simplification rules of ∘ (rules/simplify.hpp): a∘b = ab (1x1), ones∘B = B,
@@ -144,7 +144,7 @@ static constexpr auto rewrite(const hadamard_op& op, const A& a, const B& b) {
   else if constexpr (is_ones<A>) return b;
   else if constexpr (is_ones<B>) return a;
   else if constexpr (is_node_of<B, hadamard_op>)
-    return rewrite(op, rewrite(op, a, b.template arg<0>()), b.template arg<1>());
+    return rewrite(op, rewrite(op, a, arg<0>(b)), arg<1>(b));
   else return rewrite_bilinear(op, a, b);
 }
 
@@ -154,8 +154,8 @@ template <class A, class B>
 static constexpr auto rewrite(const hadamard_div_op& op, const A& a, const B& b) {
   if constexpr (A::shape_v.is_scalar()) return rewrite(quotient_op{}, a, b);
   else if constexpr (is_zero<A>) return a;
-  else if constexpr (is_negation<A>) return rewrite(a.op, rewrite(op, a.template arg<0>(), b));
-  else if constexpr (is_scalar_multiple<A>) return rewrite(a.op, a.template arg<0>(), rewrite(op, a.template arg<1>(), b));
+  else if constexpr (is_negation<A>) return rewrite(a.op, rewrite(op, arg<0>(a), b));
+  else if constexpr (is_scalar_multiple<A>) return rewrite(a.op, arg<0>(a), rewrite(op, arg<1>(a), b));
   else return make_node(op, a, b);
 }
 

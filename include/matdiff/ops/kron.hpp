@@ -110,8 +110,8 @@ static constexpr auto kron_vec_permutation() {
 /// (⟨C block (i, j), B⟩)ᵢⱼ or Σᵢⱼ Aᵢⱼ C block (i, j).
 template <class E, class C>
 static constexpr auto pull_through(const kron_op&, const E& e, const C& c) {
-  const auto& a = e.template arg<0>();
-  const auto& b = e.template arg<1>();
+  const auto& a = arg<0>(e);
+  const auto& b = arg<1>(e);
   using A = std::remove_cvref_t<decltype(a)>;
   using B = std::remove_cvref_t<decltype(b)>;
   if constexpr (contains_differential<A>)
@@ -126,8 +126,8 @@ static constexpr auto pull_through(const kron_op&, const E& e, const C& c) {
 ///   kron_adjoint_right(a, dC):  C gets a ⊗ G;   kron_adjoint_right(da, C):  a gets (⟨C block (i, j), G⟩)ᵢⱼ
 template <bool Left, dimension Rows, dimension Cols, class E, class G>
 static constexpr auto pull_through(const kron_adjoint_op<Left, Rows, Cols>&, const E& e, const G& g) {
-  const auto& first = e.template arg<0>();
-  const auto& second = e.template arg<1>();
+  const auto& first = arg<0>(e);
+  const auto& second = arg<1>(e);
   using First = std::remove_cvref_t<decltype(first)>;
   using Second = std::remove_cvref_t<decltype(second)>;
   if constexpr (Left) {  // first = C, second = b
@@ -150,8 +150,8 @@ static constexpr auto pull_through(const kron_adjoint_op<Left, Rows, Cols>&, con
 template <class V, class E>
 static constexpr auto push_through(const kron_op&, const E& e) {
   using vec_identification::identity_v, vec_identification::size_of;
-  const auto& a = e.template arg<0>();
-  const auto& b = e.template arg<1>();
+  const auto& a = arg<0>(e);
+  const auto& b = arg<1>(e);
   using A = std::remove_cvref_t<decltype(a)>;
   using B = std::remove_cvref_t<decltype(b)>;
   constexpr auto p = kron_vec_permutation<A::shape_v.rows, A::shape_v.cols, B::shape_v.rows, B::shape_v.cols>();
@@ -166,8 +166,8 @@ static constexpr auto push_through(const kron_op&, const E& e) {
 template <class V, bool Left, dimension Rows, dimension Cols, class E>
 static constexpr auto push_through(const kron_adjoint_op<Left, Rows, Cols>&, const E& e) {
   using vec_identification::identity_v, vec_identification::size_of, vec_identification::push;
-  const auto& first = e.template arg<0>();
-  const auto& second = e.template arg<1>();
+  const auto& first = arg<0>(e);
+  const auto& second = arg<1>(e);
   constexpr shape a_shape{Rows, Cols};
   using Other = std::conditional_t<Left, std::remove_cvref_t<decltype(second)>, std::remove_cvref_t<decltype(first)>>;
   constexpr shape other_shape = Other::shape_v;
@@ -210,9 +210,9 @@ inline constexpr bool kron_with_left<A, node<kron_op, A, B>> = value_free<A>;
 template <bool Left, dimension R, dimension C, class First, class Second>
 static constexpr auto rewrite(const kron_adjoint_op<Left, R, C>& op, const First& first, const Second& second) {
   if constexpr (Left && kron_with_right<First, Second>) {
-    return rewrite(product_op{}, rewrite(sqnorm_op{}, second), first.template arg<0>());
+    return rewrite(product_op{}, rewrite(sqnorm_op{}, second), arg<0>(first));
   } else if constexpr (!Left && kron_with_left<First, Second>) {
-    return rewrite(product_op{}, rewrite(sqnorm_op{}, first), second.template arg<1>());
+    return rewrite(product_op{}, rewrite(sqnorm_op{}, first), arg<1>(second));
   } else {
     return rewrite_bilinear(op, first, second);
   }
@@ -223,8 +223,8 @@ static constexpr auto rewrite(const kron_adjoint_op<Left, R, C>& op, const First
 template <class A, class B, class C, class D>
   requires(A::shape_v.cols == C::shape_v.rows && B::shape_v.cols == D::shape_v.rows)
 static constexpr auto combined_product(const node<kron_op, A, B>& l, const node<kron_op, C, D>& r) {
-  return rewrite(kron_op{}, rewrite(product_op{}, l.template arg<0>(), r.template arg<0>()),
-                 rewrite(product_op{}, l.template arg<1>(), r.template arg<1>()));
+  return rewrite(kron_op{}, rewrite(product_op{}, arg<0>(l), arg<0>(r)),
+                 rewrite(product_op{}, arg<1>(l), arg<1>(r)));
 }
 
 }  // namespace matdiff

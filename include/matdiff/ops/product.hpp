@@ -28,9 +28,9 @@ struct product_op;
 template <class P, class S>
 static constexpr bool is_printed_square(const P& p, const S& s) {
   if constexpr (is_node_of<S, product_op>) {
-    using F = std::remove_cvref_t<decltype(s.template arg<0>())>;
-    if constexpr (F::shape_v.is_scalar() && __is_same(F, std::remove_cvref_t<decltype(s.template arg<1>())>))
-      return p.render(s.template arg<0>()) == p.render(s.template arg<1>());
+    using F = std::remove_cvref_t<decltype(arg<0>(s))>;
+    if constexpr (F::shape_v.is_scalar() && __is_same(F, std::remove_cvref_t<decltype(arg<1>(s))>))
+      return p.render(arg<0>(s)) == p.render(arg<1>(s));
   }
   return false;
 }
@@ -46,7 +46,7 @@ template <class P, class S>
 static constexpr void print_divisor(P& p, const S& s, int minimum) {
   if constexpr (is_node_of<S, product_op>) {
     if (is_printed_square(p, s)) {
-      print_square(p, s.template arg<0>());
+      print_square(p, arg<0>(s));
       return;
     }
   }
@@ -81,8 +81,8 @@ struct quotient_op;
 template <class E>
 static constexpr bool is_zero_value(const E& e) {
   if constexpr (__is_same(E, literal)) return e.value.is(0);
-  else if constexpr (is_node_of<E, product_op>) return is_zero_value(e.template arg<0>()) || is_zero_value(e.template arg<1>());
-  else if constexpr (is_node_of<E, quotient_op>) return is_zero_value(e.template arg<0>());
+  else if constexpr (is_node_of<E, product_op>) return is_zero_value(arg<0>(e)) || is_zero_value(arg<1>(e));
+  else if constexpr (is_node_of<E, quotient_op>) return is_zero_value(arg<0>(e));
   else return false;
 }
 
@@ -122,22 +122,22 @@ struct product_op {
     }
     // (1/s)*B prints as B/s.
     if constexpr (is_node_of<A, quotient_op>) {
-      const auto& numerator = a.template arg<0>();
+      const auto& numerator = arg<0>(a);
       using N = std::remove_cvref_t<decltype(numerator)>;
       if constexpr (__is_same(N, literal) || __is_same(N, rational<1>)) {
         if (__is_same(N, rational<1>) || numerator_is_one(numerator)) {
-          print_quotient(p, b, a.template arg<1>());
+          print_quotient(p, b, arg<1>(a));
           return;
         }
       }
     }
     // A*(1/s) prints as A/s.
     if constexpr (is_node_of<B, quotient_op>) {
-      const auto& numerator = b.template arg<0>();
+      const auto& numerator = arg<0>(b);
       using N = std::remove_cvref_t<decltype(numerator)>;
       if constexpr (__is_same(N, literal) || __is_same(N, rational<1>)) {
         if (__is_same(N, rational<1>) || numerator_is_one(numerator)) {
-          print_quotient(p, a, b.template arg<1>());
+          print_quotient(p, a, arg<1>(b));
           return;
         }
       }
@@ -248,8 +248,8 @@ static constexpr auto kron(const A& a, const B& b);
 template <class E, class C>
 static constexpr auto pull_through(const product_op&, const E& e, const C& c) {
   using identification::pull;
-  const auto& a = e.template arg<0>();
-  const auto& b = e.template arg<1>();
+  const auto& a = arg<0>(e);
+  const auto& b = arg<1>(e);
   using A = std::remove_cvref_t<decltype(a)>;
   using B = std::remove_cvref_t<decltype(b)>;
   constexpr bool a_scalar = A::shape_v.is_scalar(), b_scalar = B::shape_v.is_scalar();
@@ -270,9 +270,9 @@ static constexpr auto pull_through(const product_op&, const E& e, const C& c) {
 /// The gradient walk through M/s: M gets C/s.
 template <class E, class C>
 static constexpr auto pull_through(const quotient_op&, const E& e, const C& c) {
-  static_assert(!contains_differential<std::remove_cvref_t<decltype(e.template arg<1>())>>,
+  static_assert(!contains_differential<std::remove_cvref_t<decltype(arg<1>(e))>>,
                 "matdiff: identification: dX in a divisor is not linear");
-  return identification::pull(e.template arg<0>(), make_node(quotient_op{}, c, e.template arg<1>()));
+  return identification::pull(arg<0>(e), make_node(quotient_op{}, c, arg<1>(e)));
 }
 
 /// The vec walk through products: vec(A dM B) = (Bᵀ ⊗ A) vec(dM), so
@@ -280,8 +280,8 @@ static constexpr auto pull_through(const quotient_op&, const E& e, const C& c) {
 template <class V, class E>
 static constexpr auto push_through(const product_op&, const E& e) {
   using vec_identification::identity_v, vec_identification::push;
-  const auto& a = e.template arg<0>();
-  const auto& b = e.template arg<1>();
+  const auto& a = arg<0>(e);
+  const auto& b = arg<1>(e);
   using A = std::remove_cvref_t<decltype(a)>;
   using B = std::remove_cvref_t<decltype(b)>;
   static_assert(!(contains_differential<A> && contains_differential<B>),
@@ -306,9 +306,9 @@ static constexpr auto push_through(const product_op&, const E& e) {
 /// The vec walk through dM/s: J/s.
 template <class V, class E>
 static constexpr auto push_through(const quotient_op&, const E& e) {
-  static_assert(!contains_differential<std::remove_cvref_t<decltype(e.template arg<1>())>>,
+  static_assert(!contains_differential<std::remove_cvref_t<decltype(arg<1>(e))>>,
                 "matdiff: jacobian: dX in a divisor is not linear");
-  return vec_identification::push<V>(e.template arg<0>()) / e.template arg<1>();
+  return vec_identification::push<V>(arg<0>(e)) / arg<1>(e);
 }
 
 }  // namespace matdiff

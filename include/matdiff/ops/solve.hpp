@@ -74,21 +74,20 @@ static constexpr auto solve(const A& a, const B& b) {
 /// tr(Cᵀ A⁻¹ dM) = tr((A⁻ᵀC)ᵀ dM).
 template <class E, class C>
 static constexpr auto pull_through(const solve_op&, const E& e, const C& c) {
-  const auto& a = e.template arg<0>();
-  using A = std::remove_cvref_t<decltype(a)>;
-  static_assert(!contains_differential<A>, "matdiff: identification: dX in the matrix of a solve is not linear");
-  using At = node<transpose_op, A>;
-  return identification::pull(e.template arg<1>(), node<solve_op, At, C>(solve_op{}, At(transpose_op{}, a), c));
+  const auto& a = arg<0>(e);
+  static_assert(!contains_differential<std::remove_cvref_t<decltype(a)>>,
+                "matdiff: identification: dX in the matrix of a solve is not linear");
+  return identification::pull(arg<1>(e), make_node(solve_op{}, make_node(transpose_op{}, a), c));
 }
 
 /// The vec walk through solve(A, M), M n x q: vec(A⁻¹ dM) = (I_q ⊗ A⁻¹) vec(dM).
 template <class V, class E>
 static constexpr auto push_through(const solve_op&, const E& e) {
-  using B = std::remove_cvref_t<decltype(e.template arg<1>())>;
-  static_assert(!contains_differential<std::remove_cvref_t<decltype(e.template arg<0>())>>,
+  using B = std::remove_cvref_t<decltype(arg<1>(e))>;
+  static_assert(!contains_differential<std::remove_cvref_t<decltype(arg<0>(e))>>,
                 "matdiff: jacobian: dX in the matrix of a solve is not linear");
   constexpr auto identity = constant_matrix<constant_kind::identity, B::shape_v.cols, B::shape_v.cols>{};
-  return kron(identity, inv(e.template arg<0>())) * vec_identification::push<V>(e.template arg<1>());
+  return kron(identity, inv(arg<0>(e))) * vec_identification::push<V>(arg<1>(e));
 }
 
 }  // namespace matdiff

@@ -36,18 +36,18 @@ static constexpr auto sum(const A& a) {
 /// The gradient walk through sum(M): M gets c·ones.
 template <class E, class C>
 static constexpr auto pull_through(const sum_op&, const E& e, const C& c) {
-  using M = std::remove_cvref_t<decltype(e.template arg<0>())>;
+  using M = std::remove_cvref_t<decltype(arg<0>(e))>;
   return identification::pull(
-      e.template arg<0>(),
+      arg<0>(e),
       make_node(product_op{}, c, constant_matrix<constant_kind::ones, M::shape_v.rows, M::shape_v.cols>{}));
 }
 
 /// The vec walk through sum(dM): 1ᵀ vec(dM).
 template <class V, class E>
 static constexpr auto push_through(const sum_op&, const E& e) {
-  using M = std::remove_cvref_t<decltype(e.template arg<0>())>;
+  using M = std::remove_cvref_t<decltype(arg<0>(e))>;
   return constant_matrix<constant_kind::ones, dimension::fixed(1), vec_identification::size_of(M::shape_v)>{} *
-         vec_identification::push<V>(e.template arg<0>());
+         vec_identification::push<V>(arg<0>(e));
 }
 
 /// The simplification rule of sum (rules/simplify.hpp): sum(a) = a for a 1x1 a, and sum is

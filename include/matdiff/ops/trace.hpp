@@ -49,17 +49,17 @@ static constexpr auto trace(const A& a) {
 /// The gradient walk through tr(M): M gets c·I, since tr(dM) c = tr((cI)ᵀ dM).
 template <class E, class C>
 static constexpr auto pull_through(const trace_op&, const E& e, const C& c) {
-  using M = std::remove_cvref_t<decltype(e.template arg<0>())>;
+  using M = std::remove_cvref_t<decltype(arg<0>(e))>;
   return identification::pull(
-      e.template arg<0>(),
+      arg<0>(e),
       make_node(product_op{}, c, constant_matrix<constant_kind::identity, M::shape_v.rows, M::shape_v.rows>{}));
 }
 
 /// The vec walk through tr(dM): vec(I)ᵀ vec(dM).
 template <class V, class E>
 static constexpr auto push_through(const trace_op&, const E& e) {
-  using M = std::remove_cvref_t<decltype(e.template arg<0>())>;
-  return transpose(vec(vec_identification::identity_v<M::shape_v.rows>)) * vec_identification::push<V>(e.template arg<0>());
+  using M = std::remove_cvref_t<decltype(arg<0>(e))>;
+  return transpose(vec(vec_identification::identity_v<M::shape_v.rows>)) * vec_identification::push<V>(arg<0>(e));
 }
 
 /// The simplification rule of the trace (rules/simplify.hpp); the formulas are above.
@@ -72,13 +72,13 @@ static constexpr auto rewrite(const trace_op& op, const A& a) {
   } else if constexpr (is_identity<A> && A::shape_v.rows.is_fixed()) {
     return rational<A::shape_v.rows.factor>{};
   } else if constexpr (is_node_of<A, transpose_op>) {
-    return rewrite(op, a.template arg<0>());
+    return rewrite(op, arg<0>(a));
   } else if constexpr (is_sum<A>) {
     return sums::distributed(op, a);
   } else if constexpr (is_negation<A>) {
-    return rewrite(a.op, rewrite(op, a.template arg<0>()));
+    return rewrite(a.op, rewrite(op, arg<0>(a)));
   } else if constexpr (is_scalar_multiple<A>) {
-    return rewrite(a.op, a.template arg<0>(), rewrite(op, a.template arg<1>()));
+    return rewrite(a.op, arg<0>(a), rewrite(op, arg<1>(a)));
   } else {
     return make_node(op, a);
   }

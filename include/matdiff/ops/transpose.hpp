@@ -21,7 +21,7 @@ struct transpose_op {
   constexpr void print(P& p, const A& a) const {
     if constexpr (is_inverse<A>) {  // (X⁻¹)ᵀ is written X^{-\top}
       if (p.latex()) {
-        p.operand(a.template arg<0>(), precedence::atom).write("^{-\\top}");
+        p.operand(arg<0>(a), precedence::atom).write("^{-\\top}");
         return;
       }
     }
@@ -45,14 +45,14 @@ static constexpr auto transpose(const A& a) {
 /// The gradient walk through Mᵀ: M gets Cᵀ, since tr(Cᵀ dMᵀ) = tr((Cᵀ)ᵀ dM).
 template <class E, class C>
 static constexpr auto pull_through(const transpose_op&, const E& e, const C& c) {
-  return identification::pull(e.template arg<0>(), make_node(transpose_op{}, c));
+  return identification::pull(arg<0>(e), make_node(transpose_op{}, c));
 }
 
 /// The vec walk through dMᵀ (M p x q): vec(dMᵀ) = K(p,q) vec(dM), K the commutation matrix.
 template <class V, class E>
 static constexpr auto push_through(const transpose_op&, const E& e) {
-  using M = std::remove_cvref_t<decltype(e.template arg<0>())>;
-  return commutation_of<M::shape_v.rows, M::shape_v.cols>() * vec_identification::push<V>(e.template arg<0>());
+  using M = std::remove_cvref_t<decltype(arg<0>(e))>;
+  return commutation_of<M::shape_v.rows, M::shape_v.cols>() * vec_identification::push<V>(arg<0>(e));
 }
 
 }  // namespace matdiff

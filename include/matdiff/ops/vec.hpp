@@ -65,24 +65,24 @@ static constexpr auto unvec(const V& v) {
 /// The gradient walk through vec(M): M gets C reshaped to M's shape.
 template <class E, class C>
 static constexpr auto pull_through(const vec_op&, const E& e, const C& c) {
-  using M = std::remove_cvref_t<decltype(e.template arg<0>())>;
-  return identification::pull(e.template arg<0>(), make_node(unvec_op<M::shape_v.rows, M::shape_v.cols>{}, c));
+  using M = std::remove_cvref_t<decltype(arg<0>(e))>;
+  return identification::pull(arg<0>(e), make_node(unvec_op<M::shape_v.rows, M::shape_v.cols>{}, c));
 }
 
 /// The gradient walk through unvec(m): m gets vec(C), since tr(Cᵀ unvec(dm)) = vec(C)ᵀ dm.
 template <dimension R, dimension C_, class E, class C>
 static constexpr auto pull_through(const unvec_op<R, C_>&, const E& e, const C& c) {
-  return identification::pull(e.template arg<0>(), make_node(vec_op{}, c));
+  return identification::pull(arg<0>(e), make_node(vec_op{}, c));
 }
 
 /// The vec walk through vec(dM) and unvec(dm): the same entries, J itself.
 template <class V, class E>
 static constexpr auto push_through(const vec_op&, const E& e) {
-  return vec_identification::push<V>(e.template arg<0>());
+  return vec_identification::push<V>(arg<0>(e));
 }
 template <class V, dimension R, dimension C, class E>
 static constexpr auto push_through(const unvec_op<R, C>&, const E& e) {
-  return vec_identification::push<V>(e.template arg<0>());
+  return vec_identification::push<V>(arg<0>(e));
 }
 
 /// The simplification rules of vec and unvec (rules/simplify.hpp): vec(v) = v for a column
@@ -90,7 +90,7 @@ static constexpr auto push_through(const unvec_op<R, C>&, const E& e) {
 template <class A>
 static constexpr auto rewrite(const vec_op& op, const A& a) {
   if constexpr (A::shape_v.is_column()) return a;
-  else if constexpr (is_node_of<A, unvec_op<A::shape_v.rows, A::shape_v.cols>>) return a.template arg<0>();
+  else if constexpr (is_node_of<A, unvec_op<A::shape_v.rows, A::shape_v.cols>>) return arg<0>(a);
   else return rewrite_linear(op, a);
 }
 
@@ -98,8 +98,8 @@ static constexpr auto rewrite(const vec_op& op, const A& a) {
 template <dimension R, dimension C, class A>
 static constexpr auto rewrite(const unvec_op<R, C>& op, const A& a) {
   if constexpr (is_node_of<A, vec_op>) {
-    using M = std::remove_cvref_t<decltype(a.template arg<0>())>;
-    if constexpr (M::shape_v == shape{R, C}) return a.template arg<0>();
+    using M = std::remove_cvref_t<decltype(arg<0>(a))>;
+    if constexpr (M::shape_v == shape{R, C}) return arg<0>(a);
     else return make_node(op, a);
   } else {
     return rewrite_linear(op, a);

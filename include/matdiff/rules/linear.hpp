@@ -25,8 +25,8 @@ template <class Op, class A>
 static constexpr auto rewrite_linear(const Op& op, const A& a) {
   constexpr shape result = Op::result_shape(A::shape_v);
   if constexpr (is_zero<A>) return zero_of<result>();
-  else if constexpr (is_negation<A>) return rewrite(a.op, rewrite(op, a.template arg<0>()));
-  else if constexpr (is_scalar_multiple<A>) return rewrite(a.op, a.template arg<0>(), rewrite(op, a.template arg<1>()));
+  else if constexpr (is_negation<A>) return rewrite(a.op, rewrite(op, arg<0>(a)));
+  else if constexpr (is_scalar_multiple<A>) return rewrite(a.op, arg<0>(a), rewrite(op, arg<1>(a)));
   else return make_node(op, a);
 }
 
@@ -35,10 +35,10 @@ template <class Op, class A, class B>
 static constexpr auto rewrite_bilinear(const Op& op, const A& a, const B& b) {
   constexpr shape result = Op::result_shape(A::shape_v, B::shape_v);
   if constexpr (is_zero<A> || is_zero<B>) return zero_of<result>();
-  else if constexpr (is_negation<A>) return rewrite(a.op, rewrite(op, a.template arg<0>(), b));
-  else if constexpr (is_negation<B>) return rewrite(b.op, rewrite(op, a, b.template arg<0>()));
-  else if constexpr (is_scalar_multiple<A>) return rewrite(a.op, a.template arg<0>(), rewrite(op, a.template arg<1>(), b));
-  else if constexpr (is_scalar_multiple<B>) return rewrite(b.op, b.template arg<0>(), rewrite(op, a, b.template arg<1>()));
+  else if constexpr (is_negation<A>) return rewrite(a.op, rewrite(op, arg<0>(a), b));
+  else if constexpr (is_negation<B>) return rewrite(b.op, rewrite(op, a, arg<0>(b)));
+  else if constexpr (is_scalar_multiple<A>) return rewrite(a.op, arg<0>(a), rewrite(op, arg<1>(a), b));
+  else if constexpr (is_scalar_multiple<B>) return rewrite(b.op, arg<0>(b), rewrite(op, a, arg<1>(b)));
   else return make_node(op, a, b);
 }
 

@@ -42,16 +42,6 @@ template <class S, class M>
 inline constexpr bool is_scalar_multiple<node<product_op, S, M>> =
     S::shape_v.is_scalar() && !M::shape_v.is_scalar();
 
-/// node<Op, Args...> from operands that the rules and the derivatives made out of a checked
-/// expression: their shapes fit and no variable name has two shapes, so make_expression's
-/// checks (whose cost grows with the number of variables) are left out. An invalid operand
-/// gives an invalid expression, as with make_expression.
-template <class Op, class... Args>
-static constexpr auto make_node(const Op& op, const Args&... args) {
-  if constexpr (any_invalid<Args...>) return invalid_expression{};
-  else return node<Op, Args...>(op, args...);
-}
-
 /// A product of two matrices, neither 1x1: a link of a matrix chain.
 template <class E>
 static constexpr bool is_matrix_chain = false;
@@ -78,7 +68,7 @@ inline constexpr bool is_plain_chain<node<product_op, L, R>> =
 /// The factors of a matrix chain, left to right, as a pack.
 template <class E>
 static constexpr auto chain_links(const E& e) {
-  if constexpr (is_matrix_chain<E>) return concat(chain_links(e.template arg<0>()), chain_links(e.template arg<1>()));
+  if constexpr (is_matrix_chain<E>) return concat(chain_links(arg<0>(e)), chain_links(arg<1>(e)));
   else return make_pack(e);
 }
 

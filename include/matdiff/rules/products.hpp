@@ -59,23 +59,23 @@ static constexpr auto rewrite(const product_op& op, const A& a, const B& b) {
     return combined_product(a, b);
   } else if constexpr (last_factor_combines<A, B>) {
     // (C·A)·B = C·(AB); C·I is C for a matrix C and stays s·I for a 1x1 s.
-    return rewrite(op, a.template arg<0>(), combined_product(a.template arg<1>(), b));
+    return rewrite(op, arg<0>(a), combined_product(arg<1>(a), b));
   } else if constexpr (is_negation<A>) {
-    return rewrite(negate_op{}, rewrite(op, a.template arg<0>(), b));
+    return rewrite(negate_op{}, rewrite(op, arg<0>(a), b));
   } else if constexpr (is_negation<B>) {
-    return rewrite(negate_op{}, rewrite(op, a, b.template arg<0>()));
+    return rewrite(negate_op{}, rewrite(op, a, arg<0>(b)));
   } else if constexpr (is_number<A> && is_scaled<B>) {
-    return rewrite(op, fold_product(a, b.template arg<0>()), b.template arg<1>());
+    return rewrite(op, fold_product(a, arg<0>(b)), arg<1>(b));
   } else if constexpr (is_scaled<A>) {
-    return rewrite(op, a.template arg<0>(), rewrite(op, a.template arg<1>(), b));
+    return rewrite(op, arg<0>(a), rewrite(op, arg<1>(a), b));
   } else if constexpr (is_scalar_multiple<A> && !B::shape_v.is_scalar()) {
-    return rewrite(op, a.template arg<0>(), rewrite(op, a.template arg<1>(), b));
+    return rewrite(op, arg<0>(a), rewrite(op, arg<1>(a), b));
   } else if constexpr (is_scalar_multiple<B> && !A::shape_v.is_scalar()) {
-    return rewrite(op, b.template arg<0>(), rewrite(op, a, b.template arg<1>()));
+    return rewrite(op, arg<0>(b), rewrite(op, a, arg<1>(b)));
   } else if constexpr (is_scaled<B> && !is_number<A>) {
-    return rewrite(op, b.template arg<0>(), rewrite(op, a, b.template arg<1>()));
+    return rewrite(op, arg<0>(b), rewrite(op, a, arg<1>(b)));
   } else if constexpr (is_matrix_product<B> && !A::shape_v.is_scalar()) {
-    return rewrite(op, rewrite(op, a, b.template arg<0>()), b.template arg<1>());
+    return rewrite(op, rewrite(op, a, arg<0>(b)), arg<1>(b));
   } else {
     return make_node(op, a, b);
   }
@@ -106,7 +106,7 @@ static constexpr auto chain_product(const F0& f0, const F&... f) {
 template <class Factors>
 static constexpr auto reversed_chain_product(const Factors& f) {
   return [&]<std::size_t... I>(std::index_sequence<I...>) {
-    return chain_product(static_cast<const slot_t<Factors::size - 1 - I, Factors>&>(f).value...);
+    return chain_product(detail::get_slot<Factors::size - 1 - I>(f)...);
   }(std::make_index_sequence<Factors::size>{});
 }
 
@@ -125,12 +125,12 @@ inline constexpr bool has_minus_sign<node<subtract_op, L, R>> = has_minus_sign<L
 template <class A>
 static constexpr auto rewrite(const negate_op& op, const A& a) {
   if constexpr (is_zero<A> || __is_same(A, invalid_expression)) return a;
-  else if constexpr (is_negation<A>) return a.template arg<0>();
+  else if constexpr (is_negation<A>) return arg<0>(a);
   else if constexpr (is_sum<A> && has_minus_sign<A>)  // -(-a + -b) = a + b, -(-a - b) = a + b
     return sums::distributed(op, a);
   else if constexpr (is_number<A>) return fold_negation(a);
   else if constexpr (is_scaled<A>)
-    return rewrite(product_op{}, fold_negation(a.template arg<0>()), a.template arg<1>());
+    return rewrite(product_op{}, fold_negation(arg<0>(a)), arg<1>(a));
   else return make_node(op, a);
 }
 
@@ -141,7 +141,7 @@ static constexpr auto rewrite(const quotient_op& op, const A& a, const S& s) {
     return rewrite(product_op{}, rational_t<number(1) / S::value>{}, a);
   else if constexpr (__is_same(S, literal))
     return rewrite(product_op{}, literal(number(1) / s.value), a);
-  else if constexpr (is_negation<A>) return rewrite(negate_op{}, rewrite(op, a.template arg<0>(), s));
+  else if constexpr (is_negation<A>) return rewrite(negate_op{}, rewrite(op, arg<0>(a), s));
   else if constexpr (is_negative_rational<A>)
     return rewrite(negate_op{}, rewrite(op, fold_negation(a), s));
   else return make_node(op, a, s);

@@ -58,13 +58,13 @@ static constexpr auto terms_of(const E& e) {
   if constexpr (is_zero<E>) {
     return pack<>{};
   } else if constexpr (is_node_of<E, add_op>) {
-    return concat(terms_of<Negative>(e.template arg<0>()), terms_of<Negative>(e.template arg<1>()));
+    return concat(terms_of<Negative>(arg<0>(e)), terms_of<Negative>(arg<1>(e)));
   } else if constexpr (is_node_of<E, subtract_op>) {
-    return concat(terms_of<Negative>(e.template arg<0>()), terms_of<!Negative>(e.template arg<1>()));
+    return concat(terms_of<Negative>(arg<0>(e)), terms_of<!Negative>(arg<1>(e)));
   } else if constexpr (is_negation<E>) {
-    return terms_of<!Negative>(e.template arg<0>());
+    return terms_of<!Negative>(arg<0>(e));
   } else if constexpr (is_scaled<E>) {
-    return make_pack(term{signed_number<Negative>(e.template arg<0>()), e.template arg<1>()});
+    return make_pack(term{signed_number<Negative>(arg<0>(e)), arg<1>(e)});
   } else if constexpr (is_number<E>) {
     return make_pack(term{signed_number<Negative>(e), rational<1>{}});
   } else if constexpr (is_identity<E> && E::shape_v.is_scalar()) {
@@ -156,14 +156,14 @@ static constexpr auto merged(const Terms& terms, Merge merge) {
     // (one term) or from the merged ones.
     const auto merged_terms = [&]<std::size_t... G>(std::index_sequence<G...>) {
       return make_pack([&]<std::size_t... M>(std::index_sequence<M...>) {
-        return merge(static_cast<const slot_t<M, Terms>&>(terms).value...);
+        return merge(detail::get_slot<M>(terms)...);
       }(typename g::template members<G>{})...);
     }(typename g::merged_groups{});
     using all_t = std::remove_cvref_t<decltype(concat(terms, merged_terms))>;
     const all_t all = concat(terms, merged_terms);
     return [&]<std::size_t... G>(std::index_sequence<G...>) {
       constexpr std::size_t source[] = {(g::plan.size[G] > 1 ? g::n + g::plan.merged_index[G] : g::plan.first[G])..., 0};
-      return make_pack(static_cast<const slot_t<source[G], all_t>&>(all).value...);
+      return make_pack(detail::get_slot<source[G]>(all)...);
     }(std::make_index_sequence<g::plan.count>{});
   }
 }
@@ -195,13 +195,13 @@ inline constexpr bool is_chain<node<product_op, L, R>> = L::shape_v.cols == R::s
 template <class L, class R>
 static constexpr auto without_first_factor(const node<product_op, L, R>& p) {
   if constexpr (is_chain<node<product_op, L, R>> && is_chain<L>)
-    return rewrite(product_op{}, without_first_factor(p.template arg<0>()), p.template arg<1>());
-  else return p.template arg<1>();
+    return rewrite(product_op{}, without_first_factor(arg<0>(p)), arg<1>(p));
+  else return arg<1>(p);
 }
 template <class L, class R>
 static constexpr const auto& first_factor_value(const node<product_op, L, R>& p) {
-  if constexpr (is_chain<node<product_op, L, R>> && is_chain<L>) return first_factor_value(p.template arg<0>());
-  else return p.template arg<0>();
+  if constexpr (is_chain<node<product_op, L, R>> && is_chain<L>) return first_factor_value(arg<0>(p));
+  else return arg<0>(p);
 }
 
 }  // namespace sums
@@ -253,10 +253,10 @@ static constexpr const auto& last_of(const T&, const Rest&... rest) {
 template <class... T>
 static constexpr auto factored_right(const T&... t) {
   using first = pack_element_t<0, pack<T...>>;
-  using left_type = std::remove_cvref_t<decltype(std::declval<const first&>().core.template arg<0>())>;
+  using left_type = std::remove_cvref_t<decltype(arg<0>(std::declval<const first&>().core))>;
   const auto left = simplified_terms<left_type::shape_v>(
-      concat(terms_of<false>(rewrite(product_op{}, t.coefficient, t.core.template arg<0>()))...));
-  return term{rational<1>{}, rewrite(product_op{}, left, last_of(t...).core.template arg<1>())};
+      concat(terms_of<false>(rewrite(product_op{}, t.coefficient, arg<0>(t.core)))...));
+  return term{rational<1>{}, rewrite(product_op{}, left, arg<1>(last_of(t...).core))};
 }
 
 /// Terms LR + LS + ... with one first factor L: L(R + S + ...), the sum simplified once.
@@ -300,7 +300,7 @@ static constexpr auto without_zeros(const Terms& terms) {
     return terms;
   } else {
     return [&]<std::size_t... J>(std::index_sequence<J...>) {
-      return make_pack(static_cast<const slot_t<z::positions.at[J], Terms>&>(terms).value...);
+      return make_pack(detail::get_slot<z::positions.at[J]>(terms)...);
     }(std::make_index_sequence<z::positions.count>{});
   }
 }
@@ -327,7 +327,7 @@ template <class E>
   requires is_node<E>
 static constexpr E default_value() {
   return [&]<class Op, class... Args>(std::type_identity<node<Op, Args...>>) {
-    return E(Op{}, default_value<Args>()...);
+    return make_node(Op{}, default_value<Args>()...);
   }(std::type_identity<E>{});
 }
 
@@ -397,7 +397,7 @@ static constexpr auto sorted(const Terms& terms) {
     return index;
   }(std::make_index_sequence<n>{});
   return [&]<std::size_t... I>(std::index_sequence<I...>) {
-    return make_pack(static_cast<const slot_t<order[I], Terms>&>(terms).value...);
+    return make_pack(detail::get_slot<order[I]>(terms)...);
   }(std::make_index_sequence<n>{});
 }
 
@@ -468,9 +468,9 @@ static constexpr auto simplified_terms(const Terms& terms) {
 template <bool Negative, class E>
 static constexpr auto simplified_terms_of(const E& e) {
   if constexpr (is_node_of<E, add_op>) {
-    return concat(simplified_terms_of<Negative>(e.template arg<0>()), simplified_terms_of<Negative>(e.template arg<1>()));
+    return concat(simplified_terms_of<Negative>(arg<0>(e)), simplified_terms_of<Negative>(arg<1>(e)));
   } else if constexpr (is_node_of<E, subtract_op>) {
-    return concat(simplified_terms_of<Negative>(e.template arg<0>()), simplified_terms_of<!Negative>(e.template arg<1>()));
+    return concat(simplified_terms_of<Negative>(arg<0>(e)), simplified_terms_of<!Negative>(arg<1>(e)));
   } else {
     return terms_of<Negative>(simplified(e));
   }

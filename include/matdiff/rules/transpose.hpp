@@ -116,11 +116,11 @@ static constexpr auto rewrite(const transpose_op& op, const A& a) {
   } else if constexpr (requires { transposed_constant(a); }) {
     return transposed_constant(a);
   } else if constexpr (is_node_of<A, transpose_op>) {
-    return a.template arg<0>();
+    return arg<0>(a);
   } else if constexpr (is_matrix_chain<A> && is_plain_chain<A>) {  // (f₁…fₙ)ᵀ = fₙᵀ…f₁ᵀ, from the left
     return reversed_chain_product(chain_links(a).apply([&](const auto&... f) { return make_pack(rewrite(op, f)...); }));
   } else if constexpr (is_node_of<A, product_op>) {
-    return rewrite(a.op, rewrite(op, a.template arg<1>()), rewrite(op, a.template arg<0>()));
+    return rewrite(a.op, rewrite(op, arg<1>(a)), rewrite(op, arg<0>(a)));
   } else if constexpr (is_sum<A>) {
     return sums::distributed(op, a);
   } else if constexpr (transposes_into_operands<A>) {

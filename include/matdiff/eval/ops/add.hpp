@@ -45,21 +45,21 @@ struct spine_signs {
 template <class E, bool... Subtracted>
   requires is_sum_node<E>
 struct spine_signs<E, Subtracted...>
-    : spine_signs<std::remove_cvref_t<decltype(std::declval<E>().template arg<0>())>, is_node_of<E, subtract_op>,
+    : spine_signs<std::remove_cvref_t<decltype(arg<0>(std::declval<E>()))>, is_node_of<E, subtract_op>,
                   Subtracted...> {};
 
 /// The terms of E's spine, left to right; a sum on the right of a + or − is a term of its
 /// own (a + (b + c) is not (a + b) + c in floating point).
 template <class E>
 constexpr auto spine_terms(const E& e) {
-  if constexpr (is_sum_node<E>) return concat(spine_terms(e.template arg<0>()), make_pack(e.template arg<1>()));
+  if constexpr (is_sum_node<E>) return concat(spine_terms(arg<0>(e)), make_pack(arg<1>(e)));
   else return make_pack(e);
 }
 
 /// A term without its negation, if it has one: what a mirrored term is matched on.
 template <class T>
 constexpr const auto& unsigned_term(const T& t) {
-  if constexpr (is_negation<T>) return t.template arg<0>();
+  if constexpr (is_negation<T>) return arg<0>(t);
   else return t;
 }
 template <class T>
@@ -154,7 +154,7 @@ constexpr auto planned_sum(const E& e) {
   return [&]<class... T, bool... Subtracted, std::size_t... I>(
              const pack<T...>& terms, std::integer_sequence<bool, Subtracted...>, std::index_sequence<I...>) {
     using op = planned_sum_op<kind_of_term<T, I == 0, Subtracted, E::shape_v.is_fixed()>...>;
-    return node<op, T...>(op{}, at<I>(terms)...);
+    return make_node(op{}, at<I>(terms)...);
   }(planned_terms(e), signs{}, std::make_index_sequence<signs::size()>{});
 }
 
@@ -199,13 +199,13 @@ struct evaluator<negate_op> {
   template <class Ctx, class A, class R>
     requires(adds_itself<Ctx, A>())
   static void add_to(const Ctx& ctx, const node<negate_op, A>& e, R& r, typename Ctx::scalar c) {
-    add_scaled(ctx, r, e.template arg<0>(), -c);
+    add_scaled(ctx, r, arg<0>(e), -c);
   }
   /// The entries of c(-a) as those of (-c)a.
   template <class Ctx, class A, class K>
     requires(adds_itself<Ctx, A>() && has_entries<Ctx, A>())
   static void with_entries(const Ctx& ctx, const node<negate_op, A>& e, typename Ctx::scalar c, K&& k) {
-    with_scaled_entries(ctx, e.template arg<0>(), -c, k);
+    with_scaled_entries(ctx, arg<0>(e), -c, k);
   }
 };
 

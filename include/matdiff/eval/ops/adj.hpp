@@ -160,10 +160,10 @@ struct evaluator<adj_op> {
   template <class A>
   static constexpr auto plan(const node<adj_op, A>& e) {
     if constexpr (is_spd_variable<A> && inverse_by_lu<A>) {
-      const auto f = factorization_of(e.template arg<0>());
+      const auto f = factorization_of(arg<0>(e));
       return planned_node<product_op>(planned_node<lu_determinant_op>(f), planned_node<lu_inverse_op>(f));
     } else if constexpr (adjugate_by_lu<A>) {
-      return planned_node<lu_adjugate_op>(planned_node<lu_op>(e.template arg<0>()));
+      return planned_node<lu_adjugate_op>(planned_node<lu_op>(arg<0>(e)));
     } else {
       return e;
     }

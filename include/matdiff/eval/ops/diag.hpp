@@ -30,14 +30,14 @@ struct evaluator<diag_op> {
 template <class V, class R>
   requires(!V::shape_v.is_scalar())
 constexpr auto left_factor_form(const node<diag_op, V>& d, const R& m) {
-  return saving<product_saving::scaling>(planned_node<scale_rows_op>(d.template arg<0>(), m));
+  return saving<product_saving::scaling>(planned_node<scale_rows_op>(arg<0>(d), m));
 }
 
 /// M·diag(v): M's columns scaled by v.
 template <class L, class V>
   requires(!V::shape_v.is_scalar())
 constexpr auto right_factor_form(const L& m, const node<diag_op, V>& d) {
-  return saving<product_saving::scaling>(planned_node<scale_cols_op>(m, d.template arg<0>()));
+  return saving<product_saving::scaling>(planned_node<scale_cols_op>(m, arg<0>(d)));
 }
 
 /// A product with diag(v) costs the size of the other factor.

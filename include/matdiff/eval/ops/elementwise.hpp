@@ -77,7 +77,7 @@ struct evaluator<elementwise_op<Function>> {
   template <class A>
   static constexpr auto plan(const node<elementwise_op<Function>, A>& e) {
     if constexpr (__is_same(Function, function::log) && is_sum_of_exp<A>)
-      return planned_node<logsumexp_op>(e.template arg<0>().template arg<0>().template arg<0>());
+      return planned_node<logsumexp_op>(arg<0>(arg<0>(arg<0>(e))));
     else return e;
   }
 

@@ -54,8 +54,8 @@ struct evaluator<kron_op> {
   static constexpr bool evaluates_operands = true;
   template <class Ctx, class E>
   static auto evaluate_operands(const Ctx& ctx, const E& e) {
-    const auto& held_a = kron_factor(ctx, e.template arg<0>());
-    const auto& held_b = kron_factor(ctx, e.template arg<1>());
+    const auto& held_a = kron_factor(ctx, arg<0>(e));
+    const auto& held_b = kron_factor(ctx, arg<1>(e));
     return apply(ctx, e, operand_value(held_a), operand_value(held_b));
   }
 
@@ -98,8 +98,8 @@ struct evaluator<kron_op> {
     requires(!A::shape_v.is_scalar() && !B::shape_v.is_scalar())
   static void add_to(const Ctx& ctx, const node<kron_op, A, B>& e, R& r, typename Ctx::scalar c) {
     using S = typename Ctx::scalar;
-    const auto& held_a = kron_factor(ctx, e.template arg<0>());
-    const auto& held_b = kron_factor(ctx, e.template arg<1>());
+    const auto& held_a = kron_factor(ctx, arg<0>(e));
+    const auto& held_b = kron_factor(ctx, arg<1>(e));
     const auto& a = as_matrix<S>(operand_value(held_a));
     const auto& b = as_matrix<S>(operand_value(held_b));
     if constexpr (is_identity_constant<B>) {
@@ -122,8 +122,8 @@ struct evaluator<kron_op> {
     requires(!A::shape_v.is_scalar() && !B::shape_v.is_scalar())
   static void with_entries(const Ctx& ctx, const node<kron_op, A, B>& e, typename Ctx::scalar c, K&& k) {
     using S = typename Ctx::scalar;
-    const auto& held_a = kron_factor(ctx, e.template arg<0>());
-    const auto& held_b = kron_factor(ctx, e.template arg<1>());
+    const auto& held_a = kron_factor(ctx, arg<0>(e));
+    const auto& held_b = kron_factor(ctx, arg<1>(e));
     const auto& a = as_matrix<S>(operand_value(held_a));
     const auto& b = as_matrix<S>(operand_value(held_b));
     k(kron_entries<std::remove_cvref_t<decltype(a)>, std::remove_cvref_t<decltype(b)>, S,
@@ -177,8 +177,8 @@ struct evaluator<kron_commuted_op> {
 
   template <class Ctx, class A, class B, class R>
   static void add_to(const Ctx& ctx, const node<kron_commuted_op, A, B>& e, R& r, typename Ctx::scalar c) {
-    const auto& held_a = evaluate(ctx, e.template arg<0>());
-    const auto& held_b = evaluate(ctx, e.template arg<1>());
+    const auto& held_a = evaluate(ctx, arg<0>(e));
+    const auto& held_b = evaluate(ctx, arg<1>(e));
     const auto& a = operand_value(held_a);
     const auto& b = operand_value(held_b);
     const Eigen::Index p = b.rows(), q = a.cols();
@@ -193,8 +193,8 @@ struct evaluator<kron_commuted_op> {
   /// (c·b(k, j))·a(ii, l), for p = rows(b) and q = cols(a).
   template <class Ctx, class A, class B, class K>
   static void with_entries(const Ctx& ctx, const node<kron_commuted_op, A, B>& e, typename Ctx::scalar c, K&& k) {
-    const auto& held_a = evaluate(ctx, e.template arg<0>());
-    const auto& held_b = evaluate(ctx, e.template arg<1>());
+    const auto& held_a = evaluate(ctx, arg<0>(e));
+    const auto& held_b = evaluate(ctx, arg<1>(e));
     const auto& a = operand_value(held_a);
     const auto& b = operand_value(held_b);
     k(entries<std::remove_cvref_t<decltype(a)>, std::remove_cvref_t<decltype(b)>, typename Ctx::scalar>{a, b, c});
@@ -229,8 +229,8 @@ template <class A, class B, class C, class D>
   requires(!A::shape_v.is_scalar() && !B::shape_v.is_scalar() && !C::shape_v.is_scalar() &&
            !D::shape_v.is_scalar() && A::shape_v.cols == C::shape_v.rows && B::shape_v.cols == D::shape_v.rows)
 constexpr auto planned_product(const node<kron_op, A, B>& l, const node<kron_op, C, D>& r) {
-  return planned_node<kron_op>(planned_factor_product(l.template arg<0>(), r.template arg<0>()),
-                               planned_factor_product(l.template arg<1>(), r.template arg<1>()));
+  return planned_node<kron_op>(planned_factor_product(arg<0>(l), arg<0>(r)),
+                               planned_factor_product(arg<1>(l), arg<1>(r)));
 }
 
 /// (A ⊗ B)(C ⊗ D)K = (AC ⊗ BD)K, K = K(cols C, cols D): a Kronecker product times a commuted
@@ -240,8 +240,8 @@ template <class A, class B, class C, class D>
   requires(A::shape_v.cols == C::shape_v.rows && B::shape_v.cols == D::shape_v.rows &&
            !shape{A::shape_v.rows, C::shape_v.cols}.is_scalar() && !shape{B::shape_v.rows, D::shape_v.cols}.is_scalar())
 constexpr auto planned_product(const node<kron_op, A, B>& l, const node<kron_commuted_op, C, D>& r) {
-  return planned_node<kron_commuted_op>(planned_factor_product(l.template arg<0>(), r.template arg<0>()),
-                                        planned_factor_product(l.template arg<1>(), r.template arg<1>()));
+  return planned_node<kron_commuted_op>(planned_factor_product(arg<0>(l), arg<0>(r)),
+                                        planned_factor_product(arg<1>(l), arg<1>(r)));
 }
 
 /// vec(M)ᵀ(A ⊗ B) = vec(BᵀMA)ᵀ for M of rows(B) x rows(A), since (A ⊗ B)ᵀvec M = vec(BᵀMA):
@@ -252,9 +252,9 @@ template <class M, class A, class B>
   requires(M::shape_v.rows == B::shape_v.rows && M::shape_v.cols == A::shape_v.rows && !A::shape_v.is_scalar() &&
            !B::shape_v.is_scalar())
 constexpr auto planned_product(const node<transpose_op, node<vec_op, M>>& l, const node<kron_op, A, B>& r) {
-  const auto& m = l.template arg<0>().template arg<0>();
-  const auto bt_m = planned_factor_product(planned_node<transpose_op>(r.template arg<1>()), m);
-  return planned_node<transpose_op>(planned_node<vec_op>(planned_factor_product(bt_m, r.template arg<0>())));
+  const auto& m = arg<0>(arg<0>(l));
+  const auto bt_m = planned_factor_product(planned_node<transpose_op>(arg<1>(r)), m);
+  return planned_node<transpose_op>(planned_node<vec_op>(planned_factor_product(bt_m, arg<0>(r))));
 }
 
 /// s (A ⊗ B) = (sA) ⊗ B for a 1x1 s: the scaling touches A, not the Kronecker product
@@ -263,12 +263,12 @@ constexpr auto planned_product(const node<transpose_op, node<vec_op, M>>& l, con
 template <class S, class A, class B>
   requires(S::shape_v.is_scalar() && !node<kron_op, A, B>::shape_v.is_scalar())
 constexpr auto planned_product(const S& s, const node<kron_op, A, B>& k) {
-  return planned_node<kron_op>(planned_node<product_op>(s, k.template arg<0>()), k.template arg<1>());
+  return planned_node<kron_op>(planned_node<product_op>(s, arg<0>(k)), arg<1>(k));
 }
 template <class S, class A, class B>
   requires(S::shape_v.is_scalar())
 constexpr auto planned_product(const S& s, const node<kron_commuted_op, A, B>& k) {
-  return planned_node<kron_commuted_op>(planned_node<product_op>(s, k.template arg<0>()), k.template arg<1>());
+  return planned_node<kron_commuted_op>(planned_node<product_op>(s, arg<0>(k)), arg<1>(k));
 }
 
 /// (A ⊗ B)K(cols A, cols B) as one form, neither formed (kron_commuted_op); with an identity
@@ -277,7 +277,7 @@ template <class A, class B, dimension M, dimension N>
   requires(!A::shape_v.is_scalar() && !B::shape_v.is_scalar() && !is_identity_constant<A> &&
            !is_identity_constant<B> && A::shape_v.cols == M && B::shape_v.cols == N)
 constexpr auto planned_product(const node<kron_op, A, B>& k, const commutation_matrix<M, N>&) {
-  return planned_node<kron_commuted_op>(k.template arg<0>(), k.template arg<1>());
+  return planned_node<kron_commuted_op>(arg<0>(k), arg<1>(k));
 }
 
 /// A ⊗ I and I ⊗ A as factors of a product are applied block by block, never formed:
@@ -296,13 +296,13 @@ struct structured_factor<node<kron_op, A, B>> {
   static auto times(const Ctx& ctx, const node<kron_op, A, B>& k, const V& v) {
     result_t<Ctx, E> result;
     if constexpr (identity_left) {
-      const auto& held = evaluate(ctx, k.template arg<1>());
+      const auto& held = evaluate(ctx, arg<1>(k));
       const auto& a = operand_value(held);
       const Eigen::Index m = a.rows(), n = a.cols(), q = v.rows() / n;
       result.resize(q * m, v.cols());
       for (Eigen::Index j = 0; j < q; ++j) result.middleRows(j * m, m).noalias() = a * v.middleRows(j * n, n);
     } else {
-      const auto& held = evaluate(ctx, k.template arg<0>());
+      const auto& held = evaluate(ctx, arg<0>(k));
       const auto& a = operand_value(held);
       const Eigen::Index m = a.rows(), n = a.cols(), p = v.rows() / n;
       set_zero(result, m * p, v.cols());
@@ -316,13 +316,13 @@ struct structured_factor<node<kron_op, A, B>> {
   static auto times_right(const Ctx& ctx, const V& v, const node<kron_op, A, B>& k) {
     result_t<Ctx, E> result;
     if constexpr (identity_left) {  // V (I_q ⊗ A): column block j is V_j A
-      const auto& held = evaluate(ctx, k.template arg<1>());
+      const auto& held = evaluate(ctx, arg<1>(k));
       const auto& a = operand_value(held);
       const Eigen::Index m = a.rows(), n = a.cols(), q = v.cols() / m;
       result.resize(v.rows(), q * n);
       for (Eigen::Index j = 0; j < q; ++j) result.middleCols(j * n, n).noalias() = v.middleCols(j * m, m) * a;
     } else {  // V (A ⊗ I_p): column block j is Σᵢ Aᵢⱼ V_i
-      const auto& held = evaluate(ctx, k.template arg<0>());
+      const auto& held = evaluate(ctx, arg<0>(k));
       const auto& a = operand_value(held);
       const Eigen::Index m = a.rows(), n = a.cols(), p = v.cols() / m;
       set_zero(result, v.rows(), n * p);

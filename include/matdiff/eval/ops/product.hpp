@@ -111,7 +111,7 @@ constexpr auto resummed(const T&... terms) {
   return [&]<std::size_t... I>(std::index_sequence<I...>) {
     constexpr bool subtracted[] = {(K == term_kind::minus || K == term_kind::minus_product)...};
     using op = planned_sum_op<kind_of_term<T, I == 0, subtracted[I], first::shape_v.is_fixed()>...>;
-    return node<op, T...>(op{}, terms...);
+    return make_node(op{}, terms...);
   }(std::index_sequence_for<T...>{});
 }
 
@@ -126,12 +126,12 @@ constexpr auto product_into(const L& l, const T& t) {
   if constexpr (has_planned_product<L, T>) {
     return planned_product(l, t);
   } else if constexpr (is_node_of<T, negate_op>) {
-    return planned_node<negate_op>(product_into(l, t.template arg<0>()));
+    return planned_node<negate_op>(product_into(l, arg<0>(t)));
   } else if constexpr (is_node_of<T, product_op>) {
     if constexpr (first_is_scalar<T>)
-      return planned_node<product_op>(t.template arg<0>(), product_into(l, t.template arg<1>()));
+      return planned_node<product_op>(arg<0>(t), product_into(l, arg<1>(t)));
     else
-      return product(product_into(l, t.template arg<0>()), t.template arg<1>());
+      return product(product_into(l, arg<0>(t)), arg<1>(t));
   } else {
     return product_into_terms(l, t);
   }
@@ -147,12 +147,12 @@ constexpr auto product_from(const T& t, const R& r) {
   if constexpr (has_planned_product<T, R>) {
     return planned_product(t, r);
   } else if constexpr (is_node_of<T, negate_op>) {
-    return planned_node<negate_op>(product_from(t.template arg<0>(), r));
+    return planned_node<negate_op>(product_from(arg<0>(t), r));
   } else if constexpr (is_node_of<T, product_op>) {
     if constexpr (first_is_scalar<T>)
-      return planned_node<product_op>(t.template arg<0>(), product_from(t.template arg<1>(), r));
+      return planned_node<product_op>(arg<0>(t), product_from(arg<1>(t), r));
     else
-      return product(t.template arg<0>(), product_from(t.template arg<1>(), r));
+      return product(arg<0>(t), product_from(arg<1>(t), r));
   } else {
     return product_from_terms(t, r);
   }
@@ -175,7 +175,7 @@ constexpr auto product(const L& l, const R& r) {
   } else if constexpr (matrix_result && takes_in<L, R>) {
     return product_from(l, r);
   } else if constexpr (structured_side<result> != 0) {
-    return result(product_op{}, l, r);  // the structured factor applies itself (eval/evaluate.hpp)
+    return make_node(product_op{}, l, r);  // the structured factor applies itself (eval/evaluate.hpp)
   } else if constexpr (is_matrix_sum<L> && R::shape_v.is_column() && !L::shape_v.is_column()) {
     // (A ± B)x = Ax ± Bx: two matrix-vector products instead of a pass to form A ± B.
     return distribute(l, r);
@@ -184,7 +184,7 @@ constexpr auto product(const L& l, const R& r) {
   } else if constexpr (right_saving != product_saving::none) {
     return right_factor_form(l, r).form;
   } else {
-    return result(product_op{}, l, r);
+    return make_node(product_op{}, l, r);
   }
 }
 
@@ -317,9 +317,9 @@ struct evaluator<product_op> {
   template <class L, class R>
   static constexpr auto plan(const node<product_op, L, R>& e) {
     if constexpr (L::shape_v.is_scalar() && !R::shape_v.is_scalar() && planning::has_planned_product<L, R>)
-      return planned_product(e.template arg<0>(), e.template arg<1>());
+      return planned_product(arg<0>(e), arg<1>(e));
     else if constexpr (L::shape_v.is_scalar() && !R::shape_v.is_scalar() && !R::shape_v.is_fixed() && product_term<R>::applies)
-      return planned_node<scaled_product_op>(e.template arg<0>(), e.template arg<1>());
+      return planned_node<scaled_product_op>(arg<0>(e), arg<1>(e));
     else
       return e;
   }
@@ -328,8 +328,8 @@ struct evaluator<product_op> {
   template <class Ctx, class L, class M, class R>
     requires(L::shape_v.is_scalar() && adds_itself<Ctx, M>())
   static void add_to(const Ctx& ctx, const node<product_op, L, M>& e, R& r, typename Ctx::scalar c) {
-    const auto& s = evaluate(ctx, e.template arg<0>());
-    add_scaled(ctx, r, e.template arg<1>(), c * to_scalar<typename Ctx::scalar>(operand_value(s)));
+    const auto& s = evaluate(ctx, arg<0>(e));
+    add_scaled(ctx, r, arg<1>(e), c * to_scalar<typename Ctx::scalar>(operand_value(s)));
   }
   /// r = sM for an M that adds itself, entry by entry at small fixed sizes (the scaled sum of
   /// a triangle's Hessian): each entry written once, where the caller holds r.
@@ -350,8 +350,8 @@ struct evaluator<product_op> {
   template <class Ctx, class L, class M, class K>
     requires(L::shape_v.is_scalar() && adds_itself<Ctx, M>() && has_entries<Ctx, M>())
   static void with_entries(const Ctx& ctx, const node<product_op, L, M>& e, typename Ctx::scalar c, K&& k) {
-    const auto& s = evaluate(ctx, e.template arg<0>());
-    with_scaled_entries(ctx, e.template arg<1>(), c * to_scalar<typename Ctx::scalar>(operand_value(s)), k);
+    const auto& s = evaluate(ctx, arg<0>(e));
+    with_scaled_entries(ctx, arg<1>(e), c * to_scalar<typename Ctx::scalar>(operand_value(s)), k);
   }
 
   template <class Ctx, class E, class A, class B>

@@ -91,7 +91,7 @@ struct normalised_exp_form {
   static constexpr bool applies = factor < chain_factors_t<M>::size;
   template <class E>
   static constexpr const auto& product(const E& e) {
-    return e.template arg<Operand>();
+    return arg<Operand>(e);
   }
 };
 template <class M, class S>
@@ -105,8 +105,8 @@ struct normalised_exp<node<product_op, Q, M>>
 /// The factor with the normaliser taken in: softmax(A) for exp(A), diag(softmax(A)) for diag(exp(A)).
 template <class A, class F>
 constexpr auto normalised_factor(const F& f) {
-  if constexpr (exp_factor<F, A> == 1) return planned_node<softmax_op>(f.template arg<0>());
-  else return planned_node<diag_op>(planned_node<softmax_op>(f.template arg<0>().template arg<0>()));
+  if constexpr (exp_factor<F, A> == 1) return planned_node<softmax_op>(arg<0>(f));
+  else return planned_node<diag_op>(planned_node<softmax_op>(arg<0>(arg<0>(f))));
 }
 
 /// The product f₀ f₁ ... of a pack of factors, associated to the left (planning reorders it).
@@ -161,10 +161,10 @@ constexpr auto softmax_form(const E& e) {
     return plan_evaluation(absorb_normaliser(e));
   } else {
     const auto& exp_a = [&]() -> const auto& {  // exp(A), the left factor of either form
-      if constexpr (is_node_of<E, quotient_op>) return e.template arg<0>().template arg<0>();
-      else return e.template arg<0>();
+      if constexpr (is_node_of<E, quotient_op>) return arg<0>(arg<0>(e));
+      else return arg<0>(e);
     }();
-    const auto s = planned_node<softmax_op>(exp_a.template arg<0>());
+    const auto s = planned_node<softmax_op>(arg<0>(exp_a));
     return plan_evaluation(planned_node<product_op>(s, planned_node<transpose_op>(s)));
   }
 }

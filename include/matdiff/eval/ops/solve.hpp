@@ -24,7 +24,7 @@ struct evaluator<solve_op> {
   template <class A, class B>
   static constexpr auto plan(const node<solve_op, A, B>& e) {
     if constexpr (is_spd_variable<A> && inverse_by_lu<A>)
-      return planned_node<lu_written_solve_op>(factorization_of(e.template arg<0>()), e.template arg<1>());
+      return planned_node<lu_written_solve_op>(factorization_of(arg<0>(e)), arg<1>(e));
     else return e;
   }
 
@@ -35,7 +35,7 @@ struct evaluator<solve_op> {
       if constexpr (std::is_arithmetic_v<B>) return static_cast<S>(b / a);
       else return finish<S, E>(b / a);
     } else {
-      using matrix = matrix_t<S, std::remove_cvref_t<decltype(e.template arg<0>())>>;
+      using matrix = matrix_t<S, std::remove_cvref_t<decltype(arg<0>(e))>>;
       result_t<Ctx, E> x = pivoted_lu_t<matrix>(a).solve(b);
       return x;
     }

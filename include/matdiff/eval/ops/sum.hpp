@@ -21,8 +21,8 @@ struct evaluator<sum_op> {
   template <class A>
   static constexpr auto plan(const node<sum_op, A>& e) {
     if constexpr (is_node_of<A, hadamard_op>) {
-      const auto& h = e.template arg<0>();
-      return planned_node<sum_product_op>(h.template arg<0>(), h.template arg<1>());
+      const auto& h = arg<0>(e);
+      return planned_node<sum_product_op>(arg<0>(h), arg<1>(h));
     } else {
       return e;
     }

@@ -38,8 +38,8 @@ struct evaluator<trace_op> {
   template <class P>
   static constexpr auto plan(const node<trace_op, P>& e) {
     if constexpr (trace_of_product<P>::applies) {
-      const auto& p = e.template arg<0>();
-      return planned_node<typename trace_of_product<P>::op>(p.template arg<0>(), p.template arg<1>());
+      const auto& p = arg<0>(e);
+      return planned_node<typename trace_of_product<P>::op>(arg<0>(p), arg<1>(p));
     } else {
       return e;
     }

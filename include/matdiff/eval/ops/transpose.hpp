@@ -32,7 +32,7 @@ struct evaluator<transpose_op> {
 /// op(A) with A the operand of a transpose Aᵀ (not 1x1), else the factor itself.
 template <class F>
 constexpr const auto& operand_read_in_place(const F& f) {
-  if constexpr (is_matrix_transpose<F>) return f.template arg<0>();
+  if constexpr (is_matrix_transpose<F>) return arg<0>(f);
   else return f;
 }
 
@@ -59,7 +59,7 @@ constexpr auto left_factor_form(const node<transpose_op, A>& l, const R& r) {
   if constexpr (pays && is_transpose_of<node<transpose_op, A>, R>)
     return saving<product_saving::symmetric>(planned_node<gram_op>(r));
   else if constexpr (pays && holds_no_data<A> && scales_rows_of<A, R>)
-    return saving<product_saving::symmetric>(planned_node<gram_op>(r.template arg<1>(), r.template arg<0>()));
+    return saving<product_saving::symmetric>(planned_node<gram_op>(arg<1>(r), arg<0>(r)));
   else
     return product_read_in_place(l, r);
 }
@@ -68,7 +68,7 @@ constexpr auto left_factor_form(const node<transpose_op, A>& l, const R& r) {
 template <class A, class D>
   requires(holds_no_data<A> && symmetric_form_pays(node<product_op, node<scale_cols_op, node<transpose_op, A>, D>, A>::shape_v))
 constexpr auto left_factor_form(const node<scale_cols_op, node<transpose_op, A>, D>& l, const A& r) {
-  return saving<product_saving::symmetric>(planned_node<gram_op>(r, l.template arg<1>()));
+  return saving<product_saving::symmetric>(planned_node<gram_op>(r, arg<1>(l)));
 }
 
 /// l·Aᵀ with A read in place.
@@ -84,13 +84,13 @@ template <class X, class A>
   requires(!A::shape_v.is_scalar())
 constexpr auto symmetric_product_with_transpose(const X& x, const node<transpose_op, A>& z) {
   if constexpr (__is_same(X, node<transpose_op, A>)) {
-    return planned_node<gram_op>(z.template arg<0>());
+    return planned_node<gram_op>(arg<0>(z));
   } else {
-    const auto p = planning::product(x, z.template arg<0>());
+    const auto p = planning::product(x, arg<0>(z));
     if constexpr (is_node_of<std::remove_const_t<decltype(p)>, gram_op>)
       return p;
     else
-      return planned_node<symmetric_product_op<false, false>>(x, z.template arg<0>());
+      return planned_node<symmetric_product_op<false, false>>(x, arg<0>(z));
   }
 }
 

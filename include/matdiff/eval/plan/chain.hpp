@@ -43,7 +43,7 @@ inline constexpr bool is_chain_product<node<product_op, A, B>> =
 template <class E>
 constexpr auto chain_factors(const E& e) {
   if constexpr (is_chain_product<E>)
-    return concat(chain_factors(e.template arg<0>()), chain_factors(e.template arg<1>()));
+    return concat(chain_factors(arg<0>(e)), chain_factors(arg<1>(e)));
   else
     return make_pack(e);
 }

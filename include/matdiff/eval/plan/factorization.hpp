@@ -104,13 +104,13 @@ inline constexpr bool factorizes_symmetric<node<llt_op, A>> = true;
 /// A⁻¹B: two triangular solves with A's factorization instead of the inverse.
 template <class F, class R>
 constexpr auto left_factor_form(const node<lu_inverse_op, F>& inverse, const R& b) {
-  return saving<product_saving::solve>(planned_node<lu_solve_op>(inverse.template arg<0>(), b));
+  return saving<product_saving::solve>(planned_node<lu_solve_op>(arg<0>(inverse), b));
 }
 
 /// BA⁻¹, by the transposed solves.
 template <class L, class F>
 constexpr auto right_factor_form(const L& b, const node<lu_inverse_op, F>& inverse) {
-  return saving<product_saving::solve>(planned_node<lu_solve_right_op>(b, inverse.template arg<0>()));
+  return saving<product_saving::solve>(planned_node<lu_solve_right_op>(b, arg<0>(inverse)));
 }
 
 /// (S⁻¹M)S⁻¹ with S symmetric, S⁻ᵀ = S⁻¹: a solve with S from the right. (S⁻¹S⁻¹, x = z,
@@ -118,7 +118,7 @@ constexpr auto right_factor_form(const L& b, const node<lu_inverse_op, F>& inver
 template <class X, class F>
   requires(factorizes_symmetric<F> && !__is_same(X, node<lu_inverse_op, F>))
 constexpr auto symmetric_product_with_transpose(const X& x, const node<lu_inverse_op, F>& inverse) {
-  return planned_node<lu_solve_right_symmetric_op>(x, inverse.template arg<0>());
+  return planned_node<lu_solve_right_symmetric_op>(x, arg<0>(inverse));
 }
 
 template <class A>
@@ -128,15 +128,15 @@ using lu_node = node<lu_op, A>;
 /// `md::spd` variable, lu(A) otherwise.
 template <class A>
 constexpr auto factorization_of(const A& a) {
-  if constexpr (is_spd_variable<A>) return node<llt_op, A>(llt_op{}, a);
-  else return node<lu_op, A>(lu_op{}, a);
+  if constexpr (is_spd_variable<A>) return make_node(llt_op{}, a);
+  else return make_node(lu_op{}, a);
 }
 
 /// The planning hook of inv, det and logdet: node e of A as Form(factorization_of(A)) for
 /// a matrix A, as it is for a 1x1 (a number).
 template <class Form, class Op, class A>
 constexpr auto planned_from_factorization(const node<Op, A>& e) {
-  if constexpr (inverse_by_lu<A>) return planned_node<Form>(factorization_of(e.template arg<0>()));
+  if constexpr (inverse_by_lu<A>) return planned_node<Form>(factorization_of(arg<0>(e)));
   else return e;
 }
 

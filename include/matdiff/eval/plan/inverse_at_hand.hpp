@@ -96,17 +96,17 @@ constexpr auto with_inverse_at_hand(const E& e) {
     return e;
   } else {
     const auto rebuilt = e.args.apply([&](const auto&... a) {
-      return node<std::remove_const_t<decltype(e.op)>, decltype(with_inverse_at_hand<Nodes>(a))...>(
+      return make_node(
           e.op, with_inverse_at_hand<Nodes>(a)...);
     });
     using R = std::remove_const_t<decltype(rebuilt)>;
     if constexpr (is_node_of<R, lu_solve_op> && solve_with_inverse_at_hand<E, Nodes>)
-      return planned_node<product_op>(planned_node<lu_inverse_op>(rebuilt.template arg<0>()), rebuilt.template arg<1>());
+      return planned_node<product_op>(planned_node<lu_inverse_op>(arg<0>(rebuilt)), arg<1>(rebuilt));
     else if constexpr (is_node_of<R, lu_solve_right_op> && solve_with_inverse_at_hand<E, Nodes>)
-      return planned_node<product_op>(rebuilt.template arg<0>(), planned_node<lu_inverse_op>(rebuilt.template arg<1>()));
+      return planned_node<product_op>(arg<0>(rebuilt), planned_node<lu_inverse_op>(arg<1>(rebuilt)));
     else if constexpr (is_node_of<R, lu_solve_right_symmetric_op> && solve_with_inverse_at_hand<E, Nodes>)
-      return planned_node<symmetric_product_op<false, false>>(rebuilt.template arg<0>(),
-                                                              planned_node<lu_inverse_op>(rebuilt.template arg<1>()));
+      return planned_node<symmetric_product_op<false, false>>(arg<0>(rebuilt),
+                                                              planned_node<lu_inverse_op>(arg<1>(rebuilt)));
     else if constexpr (!__is_same(R, E) && requires { evaluator<std::remove_const_t<decltype(e.op)>>::plan(rebuilt); })
       // An operand became a product with the inverse: the form the node's operation plans
       // for it, e.g. tr(B·A⁻¹) as Σ B ∘ (A⁻¹)ᵀ rather than the product formed for its trace.

@@ -66,8 +66,7 @@ constexpr auto plan_evaluation(const E& e) {
     return evaluator<std::remove_const_t<decltype(e.op)>>::plan_whole(e);
   } else {
     return e.args.apply([&](const auto&... a) {
-      using Planned = node<decltype(e.op), decltype(plan_evaluation(a))...>;
-      return planning::rewrite(Planned(e.op, plan_evaluation(a)...));
+      return planning::rewrite(make_node(e.op, plan_evaluation(a)...));
     });
   }
 }

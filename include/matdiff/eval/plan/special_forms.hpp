@@ -214,15 +214,15 @@ template <class Ctx, class T, class F>
 void with_product_factors(const Ctx& ctx, const T& t, F&& f) {
   using S = typename Ctx::scalar;
   if constexpr (is_node_of<T, scaled_product_op>) {
-    const auto& held_s = evaluate(ctx, t.template arg<0>());
+    const auto& held_s = evaluate(ctx, arg<0>(t));
     const S s = to_scalar<S>(operand_value(held_s));
-    with_product_factors(ctx, t.template arg<1>(), [&](const auto& inner, const auto& a, const auto& b) {
+    with_product_factors(ctx, arg<1>(t), [&](const auto& inner, const auto& a, const auto& b) {
       if constexpr (__is_same(std::remove_cvref_t<decltype(inner)>, std::false_type)) f(s, a, b);
       else f(S(s * inner), a, b);
     });
   } else {
-    const auto& held_a = evaluate(ctx, t.template arg<0>());
-    const auto& held_b = evaluate(ctx, t.template arg<1>());
+    const auto& held_a = evaluate(ctx, arg<0>(t));
+    const auto& held_b = evaluate(ctx, arg<1>(t));
     f(std::false_type{}, transposed_if<product_term<T>::transpose_left>(operand_value(held_a)),
       transposed_if<product_term<T>::transpose_right>(operand_value(held_b)));
   }
@@ -234,7 +234,7 @@ template <class Ctx, class T>
 constexpr bool computed_from_factors() {
   if constexpr (is_remembered<Ctx, T>) return false;
   else if constexpr (is_node_of<T, scaled_product_op>)
-    return computed_from_factors<Ctx, std::remove_cvref_t<decltype(std::declval<const T&>().template arg<1>())>>();
+    return computed_from_factors<Ctx, std::remove_cvref_t<decltype(arg<1>(std::declval<const T&>()))>>();
   else return true;
 }
 
@@ -260,7 +260,7 @@ constexpr bool reads_transposed() {
 /// A node whose first operand is 1x1: for a product, a scaling s·M.
 template <class T>
 inline constexpr bool first_is_scalar =
-    std::remove_cvref_t<decltype(std::declval<const T&>().template arg<0>())>::shape_v.is_scalar();
+    std::remove_cvref_t<decltype(arg<0>(std::declval<const T&>()))>::shape_v.is_scalar();
 
 /// Whether term T of a sum is read as s·M, the 1x1 s applied to M's value as the term is
 /// added, rather than formed: a scaling of a matrix whose value the context does not
@@ -278,12 +278,12 @@ constexpr bool reads_scaled() {
 template <class Ctx, class T, class F>
 decltype(auto) with_term_value(const Ctx& ctx, const T& t, F&& f) {
   if constexpr (reads_transposed<Ctx, T>()) {
-    const auto& held = evaluate(ctx, t.template arg<0>());
+    const auto& held = evaluate(ctx, arg<0>(t));
     return f(operand_value(held).transpose());
   } else if constexpr (reads_scaled<Ctx, T>()) {
-    const auto& held = evaluate(ctx, t.template arg<0>());
+    const auto& held = evaluate(ctx, arg<0>(t));
     const auto s = to_scalar<typename Ctx::scalar>(operand_value(held));
-    return with_term_value(ctx, t.template arg<1>(), [&](const auto& m) { return f(s * m); });
+    return with_term_value(ctx, arg<1>(t), [&](const auto& m) { return f(s * m); });
   } else {
     const auto& held = evaluate(ctx, t);
     return f(operand_value(held));
@@ -495,7 +495,7 @@ void with_entries_from(const Ctx& ctx, const E& e, typename Ctx::scalar c, F&& f
     f(g...);
   } else {
     constexpr term_kind kinds[] = {K...};
-    with_term_entries<kinds[I]>(ctx, e.template arg<I>(), c, [&](const auto& gi) {
+    with_term_entries<kinds[I]>(ctx, arg<I>(e), c, [&](const auto& gi) {
       with_entries_from<I + 1, K...>(ctx, e, c, f, g..., gi);
     });
   }
@@ -515,7 +515,7 @@ struct filled_by_entries<Ctx, E, true>
 template <class Ctx, class E, class R>
 void fill_by_entries(const Ctx& ctx, const E& e, R& r) {
   using S = typename Ctx::scalar;
-  constexpr bool first_adds_itself = adds_itself<Ctx, std::remove_cvref_t<decltype(e.template arg<0>())>>();
+  constexpr bool first_adds_itself = adds_itself<Ctx, std::remove_cvref_t<decltype(arg<0>(e))>>();
   [&]<term_kind... K>(const planned_sum_op<K...>&) {
     with_entries_from<0, K...>(ctx, e, S(1), [&](const auto& first, const auto&... rest) {
       // The first term starts the entry as it starts the sum: added into zero where it adds
@@ -548,9 +548,9 @@ struct evaluator<planned_sum_op<First, Second, Rest...>> {
     // Decided here, not from the lambda's parameters: clang checks a branch of the lambda
     // that does not depend on them (set_zero on a 1x1 sum's scalar) even when discarded.
     constexpr bool scalar = E::shape_v.is_scalar();
-    constexpr bool first_adds_itself = adds_itself<Ctx, std::remove_cvref_t<decltype(e.template arg<0>())>>();
+    constexpr bool first_adds_itself = adds_itself<Ctx, std::remove_cvref_t<decltype(arg<0>(e))>>();
     constexpr bool second_added_into_first =
-        is_product_term<Second> || (!scalar && adds_itself<Ctx, std::remove_cvref_t<decltype(e.template arg<1>())>>());
+        is_product_term<Second> || (!scalar && adds_itself<Ctx, std::remove_cvref_t<decltype(arg<1>(e))>>());
     if constexpr (filled_by_entries<Ctx, E>::value) {
       result_t<Ctx, E> r;
       fill_by_entries(ctx, e, r);
@@ -610,7 +610,7 @@ struct evaluator<planned_sum_op<First, Second, Rest...>> {
              some_term_adds_itself<Ctx, E> && every_term_has_entries<Ctx, E>)
   static void with_entries(const Ctx& ctx, const E& e, typename Ctx::scalar c, K&& k) {
     with_entries_from<0, First, Second, Rest...>(ctx, e, c, [&](const auto&... g) {
-      k(entries_list<typename Ctx::scalar, std::remove_cvref_t<decltype(g)>...>{{{g}...}});
+      k(entries_list<typename Ctx::scalar, std::remove_cvref_t<decltype(g)>...>{make_pack(g...)});
     });
   }
 };
@@ -623,9 +623,9 @@ struct evaluator<scaled_product_op> {
   template <class Ctx, class E>
   static auto evaluate_operands(const Ctx& ctx, const E& e) {
     result_t<Ctx, E> r;
-    if constexpr (!computed_from_factors<Ctx, std::remove_cvref_t<decltype(e.template arg<1>())>>()) {
-      const auto& held_s = evaluate(ctx, e.template arg<0>());
-      const auto& held_p = evaluate(ctx, e.template arg<1>());
+    if constexpr (!computed_from_factors<Ctx, std::remove_cvref_t<decltype(arg<1>(e))>>()) {
+      const auto& held_s = evaluate(ctx, arg<0>(e));
+      const auto& held_p = evaluate(ctx, arg<1>(e));
       r = to_scalar<typename Ctx::scalar>(operand_value(held_s)) * operand_value(held_p);
     } else {
       with_product_factors(ctx, e, [&](const auto& s, const auto& a, const auto& b) { r.noalias() = (s * a) * b; });
@@ -642,8 +642,8 @@ struct evaluator<chain_by_size_op<P1, P2>> {
   static auto evaluate_operands(const Ctx& ctx, const E& e) {
     const auto size = [&](const dimension& d) { return static_cast<double>(ctx.size(d)); };
     if (left_association_cheaper(size(E::shape_v.rows), size(P1), size(P2), size(E::shape_v.cols)))
-      return owned_value<E>(ctx, e.template arg<0>());
-    return owned_value<E>(ctx, e.template arg<1>());
+      return owned_value<E>(ctx, arg<0>(e));
+    return owned_value<E>(ctx, arg<1>(e));
   }
 };
 
@@ -705,7 +705,7 @@ struct evaluator<gram_op> {
 
  private:
   template <class E>
-  using A_of = std::remove_cvref_t<decltype(std::declval<const E&>().template arg<0>())>;
+  using A_of = std::remove_cvref_t<decltype(arg<0>(std::declval<const E&>()))>;
 };
 
 }  // namespace matdiff
