@@ -2,7 +2,7 @@
 /// `pack<T...>`: a few values of different types, held together, for the types the
 /// compiler makes most of — the operands of a node, the terms of a sum.
 ///
-///     pack<A, B> p{{a}, {b}};   at<1>(p) == b;   p.apply(f) == f(a, b);
+///     pack<A, B> p = make_pack(a, b);   at<1>(p) == b;   p.apply(f) == f(a, b);
 ///
 /// It does what `std::tuple` does here, at a fraction of the compile-time cost: an
 /// aggregate of indexed slots has no constructors to constrain, so making a new pack
