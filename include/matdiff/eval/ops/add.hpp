@@ -154,7 +154,7 @@ constexpr auto planned_sum(const E& e) {
   return [&]<class... T, bool... Subtracted, std::size_t... I>(
              const pack<T...>& terms, std::integer_sequence<bool, Subtracted...>, std::index_sequence<I...>) {
     using op = planned_sum_op<kind_of_term<T, I == 0, Subtracted, E::shape_v.is_fixed()>...>;
-    return make_node(op{}, at<I>(terms)...);
+    return planned_node<op>(at<I>(terms)...);
   }(planned_terms(e), signs{}, std::make_index_sequence<signs::size()>{});
 }
 

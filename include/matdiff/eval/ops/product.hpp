@@ -111,7 +111,7 @@ constexpr auto resummed(const T&... terms) {
   return [&]<std::size_t... I>(std::index_sequence<I...>) {
     constexpr bool subtracted[] = {(K == term_kind::minus || K == term_kind::minus_product)...};
     using op = planned_sum_op<kind_of_term<T, I == 0, subtracted[I], first::shape_v.is_fixed()>...>;
-    return make_node(op{}, terms...);
+    return planned_node<op>(terms...);
   }(std::index_sequence_for<T...>{});
 }
 
@@ -175,7 +175,7 @@ constexpr auto product(const L& l, const R& r) {
   } else if constexpr (matrix_result && takes_in<L, R>) {
     return product_from(l, r);
   } else if constexpr (structured_side<result> != 0) {
-    return make_node(product_op{}, l, r);  // the structured factor applies itself (eval/evaluate.hpp)
+    return planned_node<product_op>(l, r);  // the structured factor applies itself (eval/evaluate.hpp)
   } else if constexpr (is_matrix_sum<L> && R::shape_v.is_column() && !L::shape_v.is_column()) {
     // (A ± B)x = Ax ± Bx: two matrix-vector products instead of a pass to form A ± B.
     return distribute(l, r);
@@ -184,7 +184,7 @@ constexpr auto product(const L& l, const R& r) {
   } else if constexpr (right_saving != product_saving::none) {
     return right_factor_form(l, r).form;
   } else {
-    return make_node(product_op{}, l, r);
+    return planned_node<product_op>(l, r);
   }
 }
 

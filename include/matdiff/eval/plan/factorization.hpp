@@ -128,8 +128,8 @@ using lu_node = node<lu_op, A>;
 /// `md::spd` variable, lu(A) otherwise.
 template <class A>
 constexpr auto factorization_of(const A& a) {
-  if constexpr (is_spd_variable<A>) return make_node(llt_op{}, a);
-  else return make_node(lu_op{}, a);
+  if constexpr (is_spd_variable<A>) return planned_node<llt_op>(a);
+  else return planned_node<lu_op>(a);
 }
 
 /// The planning hook of inv, det and logdet: node e of A as Form(factorization_of(A)) for

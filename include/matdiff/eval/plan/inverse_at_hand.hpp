@@ -96,8 +96,7 @@ constexpr auto with_inverse_at_hand(const E& e) {
     return e;
   } else {
     const auto rebuilt = e.args.apply([&](const auto&... a) {
-      return make_node(
-          e.op, with_inverse_at_hand<Nodes>(a)...);
+      return make_node(e.op, with_inverse_at_hand<Nodes>(a)...);
     });
     using R = std::remove_const_t<decltype(rebuilt)>;
     if constexpr (is_node_of<R, lu_solve_op> && solve_with_inverse_at_hand<E, Nodes>)
