@@ -72,16 +72,6 @@ template <class... T, class Op, class... Args>
 struct add_nodes<type_list<T...>, node<Op, Args...>>
     : add_new_node<(__is_same(node<Op, Args...>, T) || ...), type_list<T...>, node<Op, Args...>> {};
 
-/// The positions of the operands of node E in the list.
-template <class E, class List>
-struct operand_indices {
-  using type = std::index_sequence<>;
-};
-template <class Op, class... Args, class List>
-struct operand_indices<node<Op, Args...>, List> {
-  using type = std::index_sequence<type_index<Args, List>::value...>;
-};
-
 template <std::size_t I, class T>
 struct indexed {};
 template <class Indices, class... T>
@@ -90,6 +80,28 @@ template <std::size_t... I, class... T>
 struct indexer<std::index_sequence<I...>, T...> : indexed<I, T>... {};
 template <std::size_t I, class T>
 T type_at(const indexed<I, T>&);  // declared only: the type of the I-th element
+
+/// The position of T among the types of an indexer, found by the compiler among its bases:
+/// one lookup per type, where `type_index` compares T with every type of the list (the
+/// positions of every node's operands in the list of all nodes were quadratic in the
+/// number of nodes). A type not in the list (a leaf) is at position -1, past every node.
+/// Declared only: used in decltype, no function is compiled or named.
+template <class T, std::size_t I>
+std::integral_constant<std::size_t, I> position_among(const indexed<I, T>*);
+template <class T>
+std::integral_constant<std::size_t, std::size_t(-1)> position_among(const void*);
+template <class T, class Indexer>
+using position_t = decltype(position_among<T>(static_cast<const Indexer*>(nullptr)));
+
+/// The positions of the operands of node E among the types of Indexer.
+template <class E, class Indexer>
+struct operand_indices {
+  using type = std::index_sequence<>;
+};
+template <class Op, class... Args, class Indexer>
+struct operand_indices<node<Op, Args...>, Indexer> {
+  using type = std::index_sequence<position_t<Args, Indexer>::value...>;
+};
 
 /// One more use of each listed position (positions past `count` are leaves).
 template <std::size_t... I>
@@ -103,7 +115,7 @@ template <class Nodes, class Roots>
 struct repeated_nodes;
 template <class... Nodes, class... Roots>
 struct repeated_nodes<type_list<Nodes...>, type_list<Roots...>> {
-  using list = type_list<Nodes...>;
+  using nodes_indexer = indexer<std::index_sequence_for<Nodes...>, Nodes...>;
   static constexpr std::size_t count = sizeof...(Nodes);
 
   struct kept_positions {
@@ -112,8 +124,8 @@ struct repeated_nodes<type_list<Nodes...>, type_list<Roots...>> {
   };
   static constexpr kept_positions kept = [] {
     int uses[count + 1]{};
-    (add_uses(uses, count, typename operand_indices<Nodes, list>::type{}), ...);
-    add_uses(uses, count, std::index_sequence<type_index<Roots, list>::value...>{});
+    (add_uses(uses, count, typename operand_indices<Nodes, nodes_indexer>::type{}), ...);
+    add_uses(uses, count, std::index_sequence<position_t<Roots, nodes_indexer>::value...>{});
     kept_positions k{};
     for (std::size_t i = 0; i < count; ++i)
       if (uses[i] > 1) k.positions[k.size++] = i;
@@ -122,7 +134,7 @@ struct repeated_nodes<type_list<Nodes...>, type_list<Roots...>> {
 
   template <std::size_t... J>
   static auto picked(std::index_sequence<J...>)
-      -> type_list<decltype(type_at<kept.positions[J]>(std::declval<const indexer<std::index_sequence_for<Nodes...>, Nodes...>&>()))...>;
+      -> type_list<decltype(type_at<kept.positions[J]>(std::declval<const nodes_indexer&>()))...>;
   using type = decltype(picked(std::make_index_sequence<kept.size>{}));
 };
 
