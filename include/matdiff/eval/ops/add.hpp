@@ -48,11 +48,24 @@ struct spine_signs<E, Subtracted...>
     : spine_signs<std::remove_cvref_t<decltype(arg<0>(std::declval<E>()))>, is_node_of<E, subtract_op>,
                   Subtracted...> {};
 
+/// The pack type of the terms of E's spine followed by `Later...`, by classes.
+template <class E, class... Later>
+struct spine_pack {
+  using type = pack<E, Later...>;
+};
+template <class Op, class L, class R, class... Later>
+  requires is_sum_node<node<Op, L, R>>
+struct spine_pack<node<Op, L, R>, Later...> : spine_pack<L, R, Later...> {};
+
 /// The terms of E's spine, left to right; a sum on the right of a + or − is a term of its
-/// own (a + (b + c) is not (a + b) + c in floating point).
+/// own (a + (b + c) is not (a + b) + c in floating point). A spine whose terms hold no data
+/// is its pack type's value: the recursion was a function, and a `concat`, per level of the
+/// spine, each named after that level, and the levels of a sum written t₁ + t₂ + … + tₖ hold
+/// each other, so their names grew with the square of k.
 template <class E>
 constexpr auto spine_terms(const E& e) {
-  if constexpr (is_sum_node<E>) return concat(spine_terms(arg<0>(e)), make_pack(arg<1>(e)));
+  if constexpr (holds_no_data<E>) return typename spine_pack<E>::type{};
+  else if constexpr (is_sum_node<E>) return concat(spine_terms(arg<0>(e)), make_pack(arg<1>(e)));
   else return make_pack(e);
 }
 
