@@ -53,21 +53,30 @@ template <term_kind... K, class... T, class R>
 constexpr auto distribute(const node<planned_sum_op<K...>, T...>& s, const R& r);
 
 /// What the form of l·r that L's operation plans saves (`left_factor_form`, eval/evaluate.hpp).
+/// Classes, not a lambda in a variable's initializer: a lambda is a function (three, with
+/// its conversions) per pair of operands, named after both, and the right operand of a
+/// chain's product is the rest of the chain.
 template <class L, class R>
-inline constexpr product_saving left_form_saving = [] {
-  if constexpr (requires(const L& l, const R& r) { left_factor_form(l, r); })
-    return decltype(left_factor_form(std::declval<const L&>(), std::declval<const R&>()))::saving;
-  else
-    return product_saving::none;
-}();
+struct left_form_saving_of {
+  static constexpr product_saving value = product_saving::none;
+};
+template <class L, class R>
+  requires requires(const L& l, const R& r) { left_factor_form(l, r); }
+struct left_form_saving_of<L, R> {
+  static constexpr product_saving value =
+      decltype(left_factor_form(std::declval<const L&>(), std::declval<const R&>()))::saving;
+};
 /// What the form of l·r that R's operation plans saves (`right_factor_form`).
 template <class L, class R>
-inline constexpr product_saving right_form_saving = [] {
-  if constexpr (requires(const L& l, const R& r) { right_factor_form(l, r); })
-    return decltype(right_factor_form(std::declval<const L&>(), std::declval<const R&>()))::saving;
-  else
-    return product_saving::none;
-}();
+struct right_form_saving_of {
+  static constexpr product_saving value = product_saving::none;
+};
+template <class L, class R>
+  requires requires(const L& l, const R& r) { right_factor_form(l, r); }
+struct right_form_saving_of<L, R> {
+  static constexpr product_saving value =
+      decltype(right_factor_form(std::declval<const L&>(), std::declval<const R&>()))::saving;
+};
 
 /// l·r is one form that l's or r's operation plans: an overload `planned_product(l, r)` next
 /// to the operation (eval/ops/<op>.hpp, found by argument-dependent lookup), e.g. the
@@ -171,7 +180,8 @@ template <class L, class R>
 constexpr auto product(const L& l, const R& r) {
   using result = node<product_op, L, R>;
   constexpr bool matrix_result = !result::shape_v.is_scalar();
-  constexpr product_saving left_saving = left_form_saving<L, R>, right_saving = right_form_saving<L, R>;
+  constexpr product_saving left_saving = left_form_saving_of<L, R>::value;
+  constexpr product_saving right_saving = right_form_saving_of<L, R>::value;
   if constexpr (has_planned_product<L, R>) {
     return planned_product(l, r);
   } else if constexpr (matrix_result && goes_into<L, R>) {
@@ -203,15 +213,20 @@ inline constexpr auto chain_plan_v = 0;
 template <class... F>
 inline constexpr auto chain_plan_v<pack<F...>> = order_chain<sizeof...(F)>({F::shape_v...}, {cheap_in_products<F>...});
 
-/// Factors I..J of a chain, associated as the plan says.
+/// Factors I..J (I < J) of a chain, associated as the plan says. A single factor is read
+/// here rather than by a call of its own: each call is a function named after the whole
+/// chain.
 template <std::size_t I, std::size_t J, class Factors>
 constexpr auto build_chain(const Factors& f) {
-  if constexpr (I == J) {
-    return at<I>(f);
-  } else {
-    constexpr std::size_t s = chain_plan_v<Factors>.split[I][J];
+  constexpr std::size_t s = chain_plan_v<Factors>.split[I][J];
+  if constexpr (s == I && s + 1 == J)
+    return product(at<I>(f), at<J>(f));
+  else if constexpr (s == I)
+    return product(at<I>(f), build_chain<s + 1, J>(f));
+  else if constexpr (s + 1 == J)
+    return product(build_chain<I, s>(f), at<J>(f));
+  else
     return product(build_chain<I, s>(f), build_chain<s + 1, J>(f));
-  }
 }
 
 /// Whether a chain of planned factors is three whose association the run-time sizes decide.
@@ -228,6 +243,8 @@ constexpr auto planned_chain(const pack<F...>& factors) {
     return planned_node<chain_by_size_op<F1::shape_v.rows, F1::shape_v.cols>>(
         product(product(at<0>(factors), at<1>(factors)), at<2>(factors)),
         product(at<0>(factors), product(at<1>(factors), at<2>(factors))));
+  } else if constexpr (sizeof...(F) == 1) {
+    return at<0>(factors);  // the first half of a symmetric chain of two or three
   } else {
     return build_chain<0, sizeof...(F) - 1>(factors);
   }
