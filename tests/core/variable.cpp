@@ -26,7 +26,13 @@ TEST_CASE("variables carry their name and shape in their type") {
 
 TEST_CASE("a variable contributes itself and its symbolic dimensions") {
   static_assert(decltype(X)::variables_v.size == 1);
-  static_assert(decltype(X)::variables_v.items[0].name == md::name_string("X"));
+  static_assert(decltype(X)::variables_v.items[0]->name == md::name_string("X"));
+  // A set holds the address of the variable type's description: one variable, one address;
+  // the same name with another shape or structure is another variable.
+  static_assert(decltype(X)::variables_v.items[0] == decltype(md::matrix<"X", n, 3>)::ref_v);
+  static_assert(!(decltype(X)::ref_v == decltype(md::matrix<"X", n, 4>)::ref_v));
+  static_assert(!(decltype(md::matrix<"S", n, n>)::ref_v == decltype(md::symmetric<"S", n>)::ref_v));
+  static_assert(decltype(X)::ref_v->shape == decltype(X)::shape_v);
   static_assert(decltype(X)::symbols_v.size == 1);
   static_assert(decltype(X)::symbols_v.items[0] == md::name_string("n"));
   STATIC_REQUIRE(decltype(x)::symbols_v.size == 0);

@@ -56,11 +56,11 @@ TEST_CASE("a derivative's type names only the variables it lost, its signature i
   using G = std::remove_cvref_t<decltype(g)>;
   constexpr auto lost = G::lost_v;
   STATIC_REQUIRE(lost.size == 2);
-  STATIC_REQUIRE((lost.items[0].name == md::name_string("Y") && lost.items[1].name == md::name_string("X")));
+  STATIC_REQUIRE((lost.items[0]->name == md::name_string("Y") && lost.items[1]->name == md::name_string("X")));
   constexpr auto signature = md::signature_of<G>;
   STATIC_REQUIRE(signature.size == 3);
-  STATIC_REQUIRE((signature.items[0].name == md::name_string("A") && signature.items[1].name == md::name_string("Y") &&
-                  signature.items[2].name == md::name_string("X")));
+  STATIC_REQUIRE((signature.items[0]->name == md::name_string("A") && signature.items[1]->name == md::name_string("Y") &&
+                  signature.items[2]->name == md::name_string("X")));
   const Eigen::Matrix3d Av = random_matrix<Eigen::Matrix3d>(), Xv = random_matrix<Eigen::Matrix3d>();
   const Eigen::MatrixXd Yv = random_matrix<Eigen::MatrixXd>(4, 3);
   require_close(g(A = Av, X = Xv, Y = Yv), Eigen::Matrix3d(Av.transpose() + Eigen::Matrix3d::Identity()));

@@ -29,7 +29,7 @@ auto eval_relevant(const E& e, const B&... bindings) {
   namespace md = matdiff;
   auto relevant = [](const auto& b) {
     using V = typename std::remove_cvref_t<decltype(b)>::variable_type;
-    if constexpr (E::variables_v.contains(md::variable_info{V::name, V::shape_v})) return std::tuple(b);
+    if constexpr (E::variables_v.contains(V::ref_v)) return std::tuple(b);
     else return std::tuple<>{};
   };
   return std::apply([&](const auto&... kept) { return md::eval(e, kept...); }, std::tuple_cat(relevant(bindings)...));

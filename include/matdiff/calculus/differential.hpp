@@ -19,7 +19,7 @@
 namespace matdiff {
 
 template <class E, class V>
-concept depends_on = E::variables_v.contains(V::info_v);
+concept depends_on = E::variables_v.contains(V::ref_v);
 
 namespace detail {
 /// Node E's operation has a differential rule for operands and differentials T...

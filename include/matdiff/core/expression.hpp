@@ -59,7 +59,21 @@ struct variable_info {
   friend constexpr bool operator==(const variable_info&, const variable_info&) = default;
 };
 
-using no_variables = static_set<variable_info, 0>;
+/// A variable in a set of variables (`variables_v`): the address of its type's `info_v`. Every
+/// node's set is the union of its operands', made and compared as template arguments while
+/// compiling; a variable_info is some 300 scalars (its name, the names of its dimensions'
+/// symbols), each copied and compared at every union, an address is one (a chain of 32
+/// factors with its gradient: 162 to 62 MB allocated by constant evaluation in g++). One
+/// variable type has one `info_v`, so two references are equal exactly when their
+/// variables' names, shapes and structures are.
+struct variable_ref {
+  const variable_info* info = nullptr;
+  constexpr const variable_info& operator*() const { return *info; }
+  constexpr const variable_info* operator->() const { return info; }
+  friend constexpr bool operator==(const variable_ref&, const variable_ref&) = default;
+};
+
+using no_variables = static_set<variable_ref, 0>;
 using no_symbols = static_set<name_string, 0>;
 
 namespace detail {
@@ -289,15 +303,15 @@ namespace detail {
 /// a diagnostic. Each set is an expression's, free of conflicts, so only items of two
 /// different sets are compared.
 template <std::size_t... N>
-static consteval diagnostic name_conflict(const static_set<variable_info, N>&... sets) {
+static consteval diagnostic name_conflict(const static_set<variable_ref, N>&... sets) {
   if constexpr (sizeof...(N) > 1) {
     const auto list = list_of(sets...);
     for (std::size_t s = 0; s < sizeof...(N); ++s)
       for (std::size_t i = 0; i < list.sizes[s]; ++i)
         for (std::size_t t = s + 1; t < sizeof...(N); ++t)
           for (std::size_t j = 0; j < list.sizes[t]; ++j) {
-            const variable_info& a = list.begins[s][i];
-            const variable_info& b = list.begins[t][j];
+            const variable_info& a = *list.begins[s][i];
+            const variable_info& b = *list.begins[t][j];
             if (a.name == b.name && !(a.shape == b.shape))
               return text("matdiff: variable ") + a.name.view() + " is used with two shapes, " +
                      a.shape.to_text() + " and " + b.shape.to_text();

@@ -80,8 +80,9 @@ struct variable : expression_interface<variable<Name, Shape, Structure>> {
   static constexpr name_string name = Name;
   static constexpr structure structure_v = Structure;
   static constexpr shape shape_v = Shape::value;
-  static constexpr static_set<variable_info, 1> variables_v{{variable_info{Name, shape_v, Structure}}};
   static constexpr variable_info info_v{Name, shape_v, Structure};
+  static constexpr variable_ref ref_v{&info_v};
+  static constexpr static_set<variable_ref, 1> variables_v{{ref_v}};
   static constexpr auto symbols_v = symbols_of_shape<shape_v>;
 
   /// `X = value`: a binding for evaluation.

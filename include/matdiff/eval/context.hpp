@@ -123,7 +123,8 @@ consteval binding_problem_t binding_problem() {
     }
     const auto name = b.name.view();
     bool known = false;
-    for (const variable_info& v : Signature) {
+    for (const variable_ref r : Signature) {
+      const variable_info& v = *r;
       if (!(v.name == b.name)) continue;
       known = true;
       if (!(v.shape == b.shape))
@@ -159,7 +160,8 @@ consteval binding_problem_t binding_problem() {
                            " but the bound Eigen object is " + size_text(b.rows) + "x" + size_text(b.cols));
     }
   }
-  for (const variable_info& v : Needed) {
+  for (const variable_ref r : Needed) {
+    const variable_info& v = *r;
     bool bound = false;
     for (std::size_t i = 0; i < count; ++i) bound = bound || bindings[i].name == v.name;
     if (!bound)
@@ -216,7 +218,7 @@ template <auto Variables>
 consteval auto symbols_of_variables() {
   constexpr auto symbols = [] {
     detail::union_items<name_string, 2 * dimension::max_symbols * Variables.size> all{};
-    for (const variable_info& v : Variables) detail::add_symbols(all, v.shape);
+    for (const variable_ref v : Variables) detail::add_symbols(all, v->shape);
     return all;
   }();
   return detail::set_of<symbols.count>(symbols);
