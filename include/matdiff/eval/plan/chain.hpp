@@ -39,10 +39,25 @@ template <class A, class B>
 inline constexpr bool is_chain_product<node<product_op, A, B>> =
     !A::shape_v.is_scalar() && !B::shape_v.is_scalar();
 
-/// The factors of a product of matrices, left to right, as a pack.
+/// The pack type of the factors of E followed by those of the pack `Tail`, by classes.
+template <class E, class Tail = pack<>>
+struct chain_pack;
+template <class E, class... T>
+struct chain_pack<E, pack<T...>> {
+  using type = pack<E, T...>;
+};
+template <class A, class B, class... T>
+  requires is_chain_product<node<product_op, A, B>>
+struct chain_pack<node<product_op, A, B>, pack<T...>> : chain_pack<A, typename chain_pack<B, pack<T...>>::type> {};
+
+/// The factors of a product of matrices, left to right, as a pack. Factors that hold no data
+/// are their pack type's value: the recursion is a function and a `concat` per product, each
+/// named after that product, and the products of a chain written A₁ A₂ ⋯ Aₖ hold each other.
 template <class E>
 constexpr auto chain_factors(const E& e) {
-  if constexpr (is_chain_product<E>)
+  if constexpr (holds_no_data<E>)
+    return typename chain_pack<E>::type{};
+  else if constexpr (is_chain_product<E>)
     return concat(chain_factors(arg<0>(e)), chain_factors(arg<1>(e)));
   else
     return make_pack(e);
