@@ -134,7 +134,11 @@ struct node : expression_interface<node<Op, Args...>>,
               detail::shape_and_symbols<Op::result_shape(Args::shape_v...), set_union<Args::symbols_v...>> {
   static constexpr auto variables_v = set_union<Args::variables_v...>;
 
-  [[no_unique_address]] Op op;
+  // Not [[no_unique_address]]: clang 16 reads freed memory while generating code for an
+  // aggregate initialisation that initialises such a member within another (R{} of a node
+  // over nodes, derived_value): valgrind shows it in every build of tests/eval/context.cpp,
+  // and it crashed one build of that unit under AddressSanitizer.
+  Op op;
   pack<Args...> args;  // args.apply(f) = f(operands...)
 
   /// The I-th operand (matdiff's own code reads it with `arg<I>(e)`, which g++ does not
