@@ -16,7 +16,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
-#include <tuple>
 #include <type_traits>
 #include <utility>
 
@@ -435,7 +434,8 @@ class context {
   using scalar = evaluation_scalar_t<typename B::value_type...>;
 
   explicit context(const B&... bindings)
-      : symbol_values_(detail::size_check<Symbols>::check_sizes(bindings...)), leaves_(bindings.value...) {
+      : symbol_values_(detail::size_check<Symbols>::check_sizes(bindings...)),
+        leaves_{{leaf_t<scalar, B>(bindings.value)}...} {
 #ifndef NDEBUG
     check_structures(std::index_sequence_for<B...>{});
 #endif
@@ -453,16 +453,18 @@ class context {
   /// factorizations such variables usually feed; compiled out when NDEBUG is defined.
   template <std::size_t... I>
   void check_structures(std::index_sequence<I...>) const {
-    (detail::check_structure<typename B::variable_type, scalar>(std::get<I>(leaves_)), ...);
+    (detail::check_structure<typename B::variable_type, scalar>(at<I>(leaves_)), ...);
   }
   symbol_table symbol_values_;
-  std::tuple<leaf_t<scalar, B>...> leaves_;
+  // A pack, not a std::tuple: a tuple of a kernel's 129 bound values took its construction's
+  // constraints and std::get's element lookups, about 4,000 class instantiations.
+  pack<leaf_t<scalar, B>...> leaves_;
 
  public:
   /// For `context_view`: the values of the symbols, and the address of every bound value.
   const Eigen::Index* symbol_values() const { return symbol_values_.data(); }
   std::array<const void*, sizeof...(B)> leaf_addresses() const {
-    return std::apply([](const auto&... l) { return std::array<const void*, sizeof...(B)>{&l...}; }, leaves_);
+    return leaves_.apply([](const auto&... l) { return std::array<const void*, sizeof...(B)>{&l...}; });
   }
 };
 
