@@ -316,10 +316,11 @@ static consteval diagnostic name_conflict(const static_set<variable_ref, N>&... 
           for (std::size_t j = 0; j < list.sizes[t]; ++j) {
             const variable_info& a = *list.begins[s][i];
             const variable_info& b = *list.begins[t][j];
-            if (a.name == b.name && !(a.shape == b.shape))
+            if (!(a.name == b.name)) continue;
+            if (!(a.shape == b.shape))
               return text("matdiff: variable ") + a.name.view() + " is used with two shapes, " +
                      a.shape.to_text() + " and " + b.shape.to_text();
-            if (a.name == b.name && a.structure != b.structure)
+            if (a.structure != b.structure)
               return text("matdiff: variable ") + a.name.view() +
                      " is used with two structures (md::matrix, md::symmetric, md::spd)";
           }

@@ -36,7 +36,17 @@ struct name_string {
   constexpr std::size_t size() const { return view().size(); }
   constexpr bool empty() const { return chars[0] == '\0'; }
 
-  friend constexpr bool operator==(const name_string&, const name_string&) = default;
+  /// Equal names: compared up to the end of the shorter one. The defaulted comparison read
+  /// all 32 characters of both, and names are compared at every node while compiling (the
+  /// variables of two operands, the symbols of their shapes): 1,067 -> 1,006 MiB for the
+  /// value and gradient of a 64-term sum (docs/compile_time.md).
+  friend constexpr bool operator==(const name_string& a, const name_string& b) {
+    for (std::size_t i = 0; i <= capacity; ++i) {
+      if (a.chars[i] != b.chars[i]) return false;
+      if (a.chars[i] == '\0') break;
+    }
+    return a.too_long == b.too_long;
+  }
   friend constexpr std::strong_ordering operator<=>(const name_string& a, const name_string& b) {
     return a.view() <=> b.view();
   }
