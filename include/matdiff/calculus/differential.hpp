@@ -8,7 +8,9 @@
 /// otherwise it is the simplified dF.
 #pragma once
 
+#include <cstddef>
 #include <type_traits>
+#include <utility>
 
 #include <matdiff/calculus/d.hpp>
 #include <matdiff/core/constants.hpp>
@@ -21,21 +23,23 @@ namespace matdiff {
 template <class E, class V>
 concept depends_on = E::variables_v.contains(V::ref_v);
 
+template <class V, class E>
+static constexpr auto raw_differential(const E& e);
+
 namespace detail {
 /// Node E's operation has a differential rule for operands and differentials T...
 template <class E, class... T>
 concept has_differential = requires(const E& e, const T&... t) { e.op.differential(e, t...); };
 
-/// The operation's rule applied to the node's operands and their differentials; a missing
-/// rule is reported once, at the node that lacks it (types, not captured packs, are checked:
-/// clang 16 does not expand a captured pack in a requires-expression).
-template <class E, class IA, class... A, class ID, class... D>
-static constexpr auto apply_differential_rule(const E& e, const indexed_pack<IA, A...>& operands,
-                                       const indexed_pack<ID, D...>& differentials) {
-  if constexpr (has_differential<E, A..., D...>) {
-    return operands.apply([&](const A&... a) {
-      return differentials.apply([&](const D&... da) { return e.op.differential(e, a..., da...); });
-    });
+/// The operation's rule applied to node e's operands and their differentials; a missing
+/// rule is reported once, at the node that lacks it. One function per node: the operands
+/// and differentials as packs taken apart by lambdas were seven (three lambdas, their
+/// `apply`s, the pack of differentials).
+template <class V, class E, std::size_t... I>
+static constexpr auto differential_by_rule(const E& e, std::index_sequence<I...>) {
+  if constexpr (has_differential<E, pack_element_t<I, decltype(E::args)>...,
+                                 decltype(raw_differential<V>(arg<I>(e)))...>) {
+    return e.op.differential(e, arg<I>(e)..., raw_differential<V>(arg<I>(e))...);
   } else {
     static_assert(sizeof(E) == 0,
                   "matdiff: differential: the operation has no member `differential(e, operands..., "
@@ -53,8 +57,7 @@ static constexpr auto raw_differential(const E& e) {
   } else if constexpr (!is_node<E> || !depends_on<E, V>) {
     return zero_of<E::shape_v>();
   } else {
-    return detail::apply_differential_rule(
-        e, e.args, e.args.apply([](const auto&... a) { return make_pack(raw_differential<V>(a)...); }));
+    return detail::differential_by_rule<V>(e, std::make_index_sequence<decltype(E::args)::size>{});
   }
 }
 
