@@ -152,12 +152,14 @@ template <class I, class... T>
 static constexpr auto concat(const detail::indexed_pack<I, T...>& p) {
   return p;
 }
-template <class I, class... T, class J, class... U, class... Rest>
-static constexpr auto concat(const detail::indexed_pack<I, T...>& a, const detail::indexed_pack<J, U...>& b,
-                      const Rest&... rest) {
-  return concat(a.apply([&](const auto&... x) {
-    return b.apply([&](const auto&... y) { return make_pack(x..., y...); });
-  }), rest...);
+/// (The slots are read by index: two lambdas over the packs were two classes and four
+/// functions more per pair of packs, each named after both.)
+template <std::size_t... I, class... T, std::size_t... J, class... U, class... Rest>
+static constexpr auto concat(const detail::indexed_pack<std::index_sequence<I...>, T...>& a,
+                             const detail::indexed_pack<std::index_sequence<J...>, U...>& b, const Rest&... rest) {
+  return concat(pack<T..., U...>{{detail::slot_init(detail::get_slot<I>(a))}...,
+                                 {detail::slot_init(detail::get_slot<J>(b))}...},
+                rest...);
 }
 
 }  // namespace matdiff
