@@ -47,7 +47,7 @@ namespace planning {
 
 /// The distinct node types of the planned expressions P..., operands first.
 template <class... P>
-using nodes_of_t = typename detail::add_all<type_list<>, P...>::type;
+using nodes_of_t = typename detail::walk_t<P...>::listed;
 
 // Class templates, not variable templates: asked of every node with the list of all nodes,
 // a variable per node would be named after the whole list, the square of the kernel's size

@@ -35,42 +35,55 @@ namespace detail {
 // Type comparisons here use the compilers' __is_same: std::is_same_v would instantiate a
 // variable, which the compiler names and keeps, for every pair of node types compared.
 
-/// Appends the node types of E not yet in the list, operands first. Only a node not yet
-/// listed is taken apart, so each node type is visited once.
-template <class List, class E>
+/// A walk over expressions: `listed` has each distinct node type met, operands first;
+/// `repeated` the node types met again after they were listed (a node is met once per
+/// root it is and once per operand slot of each distinct node that has it).
+template <class Listed, class Repeated>
+struct walk {
+  using listed = Listed;
+  using repeated = Repeated;
+};
+
+/// The walk after meeting E. Only a node not yet listed is taken apart, so each node type
+/// is visited once.
+template <class Walk, class E>
 struct add_nodes {
-  using type = List;  // a leaf
+  using type = Walk;  // a leaf
 };
-template <class List, class E>
-using add_nodes_t = typename add_nodes<List, E>::type;
 
-template <class List, class... E>
+template <class Walk, class... E>
 struct add_all;
-template <class List>
-struct add_all<List> {
-  using type = List;
+template <class Walk>
+struct add_all<Walk> {
+  using type = Walk;
 };
-template <class List, class E, class... Rest>
-struct add_all<List, E, Rest...> : add_all<add_nodes_t<List, E>, Rest...> {};
+template <class Walk, class E, class... Rest>
+struct add_all<Walk, E, Rest...> : add_all<typename add_nodes<Walk, E>::type, Rest...> {};
 
-template <class List, class E>
+template <class Walk, class E>
 struct append;
-template <class... T, class E>
-struct append<type_list<T...>, E> {
-  using type = type_list<T..., E>;
+template <class... T, class Repeated, class E>
+struct append<walk<type_list<T...>, Repeated>, E> {
+  using type = walk<type_list<T..., E>, Repeated>;
 };
 
-template <bool Listed, class List, class E>
-struct add_new_node {
-  using type = List;
+template <bool Listed, class Walk, class E>
+struct add_new_node;
+template <class Listed, class... R, class E>
+struct add_new_node<true, walk<Listed, type_list<R...>>, E> {
+  using type = walk<Listed, type_list<R..., E>>;
 };
-template <class List, class Op, class... Args>
-struct add_new_node<false, List, node<Op, Args...>>
-    : append<typename add_all<List, Args...>::type, node<Op, Args...>> {};
+template <class Walk, class Op, class... Args>
+struct add_new_node<false, Walk, node<Op, Args...>>
+    : append<typename add_all<Walk, Args...>::type, node<Op, Args...>> {};
 
-template <class... T, class Op, class... Args>
-struct add_nodes<type_list<T...>, node<Op, Args...>>
-    : add_new_node<(__is_same(node<Op, Args...>, T) || ...), type_list<T...>, node<Op, Args...>> {};
+template <class... T, class Repeated, class Op, class... Args>
+struct add_nodes<walk<type_list<T...>, Repeated>, node<Op, Args...>>
+    : add_new_node<(__is_same(node<Op, Args...>, T) || ...), walk<type_list<T...>, Repeated>, node<Op, Args...>> {};
+
+/// The walk over expressions E...
+template <class... E>
+using walk_t = typename add_all<walk<type_list<>, type_list<>>, E...>::type;
 
 template <std::size_t I, class T>
 struct indexed {};
@@ -81,40 +94,18 @@ struct indexer<std::index_sequence<I...>, T...> : indexed<I, T>... {};
 template <std::size_t I, class T>
 T type_at(const indexed<I, T>&);  // declared only: the type of the I-th element
 
-/// The position of T among the types of an indexer, found by the compiler among its bases:
-/// one lookup per type, where `type_index` compares T with every type of the list (the
-/// positions of every node's operands in the list of all nodes were quadratic in the
-/// number of nodes). A type not in the list (a leaf) is at position -1, past every node.
-/// Declared only: used in decltype, no function is compiled or named.
-template <class T, std::size_t I>
-std::integral_constant<std::size_t, I> position_among(const indexed<I, T>*);
-template <class T>
-std::integral_constant<std::size_t, std::size_t(-1)> position_among(const void*);
-template <class T, class Indexer>
-using position_t = decltype(position_among<T>(static_cast<const Indexer*>(nullptr)));
-
-/// The positions of the operands of node E among the types of Indexer.
-template <class E, class Indexer>
-struct operand_indices {
-  using type = std::index_sequence<>;
-};
-template <class Op, class... Args, class Indexer>
-struct operand_indices<node<Op, Args...>, Indexer> {
-  using type = std::index_sequence<position_t<Args, Indexer>::value...>;
-};
-
-/// One more use of each listed position (positions past `count` are leaves).
-template <std::size_t... I>
-constexpr void add_uses(int* uses, std::size_t count, std::index_sequence<I...>) {
-  ((I < count ? ++uses[I] : 0), ...);
+template <class T, class... R>
+consteval bool is_one_of(type_list<R...>) {
+  return (__is_same(T, R) || ...);
 }
 
-/// The nodes of `Nodes` asked for more than once: once per operand slot of a distinct node
-/// and once per root. Uses are counted on positions, in one pass over the nodes.
-template <class Nodes, class Roots>
+/// The listed nodes that were met again, in the listed order. (Counted from the walk
+/// itself: the uses counted from each node's operands' positions among all nodes took a
+/// search of the list per operand, the square of the kernel's size.)
+template <class Listed, class Repeated>
 struct repeated_nodes;
-template <class... Nodes, class... Roots>
-struct repeated_nodes<type_list<Nodes...>, type_list<Roots...>> {
+template <class... Nodes, class... Repeated>
+struct repeated_nodes<type_list<Nodes...>, type_list<Repeated...>> {
   using nodes_indexer = indexer<std::index_sequence_for<Nodes...>, Nodes...>;
   static constexpr std::size_t count = sizeof...(Nodes);
 
@@ -123,12 +114,10 @@ struct repeated_nodes<type_list<Nodes...>, type_list<Roots...>> {
     std::size_t size = 0;
   };
   static constexpr kept_positions kept = [] {
-    int uses[count + 1]{};
-    (add_uses(uses, count, typename operand_indices<Nodes, nodes_indexer>::type{}), ...);
-    add_uses(uses, count, std::index_sequence<position_t<Roots, nodes_indexer>::value...>{});
+    constexpr bool met_again[] = {is_one_of<Nodes>(type_list<Repeated...>{})..., false};
     kept_positions k{};
     for (std::size_t i = 0; i < count; ++i)
-      if (uses[i] > 1) k.positions[k.size++] = i;
+      if (met_again[i]) k.positions[k.size++] = i;
     return k;
   }();
 
@@ -142,8 +131,8 @@ struct repeated_nodes<type_list<Nodes...>, type_list<Roots...>> {
 
 /// The node types evaluated more than once across expressions `E...`, operands first.
 template <class... E>
-using shared_nodes_t =
-    typename detail::repeated_nodes<typename detail::add_all<type_list<>, E...>::type, type_list<E...>>::type;
+using shared_nodes_t = typename detail::repeated_nodes<typename detail::walk_t<E...>::listed,
+                                                       typename detail::walk_t<E...>::repeated>::type;
 
 /// True when a node's value depends on data stored in it (numbers the user wrote, an
 /// exponent), not on its type alone: the complement of `holds_no_data`.
