@@ -71,7 +71,9 @@ template <bool Listed, class Walk, class E>
 struct add_new_node;
 template <class Listed, class... R, class E>
 struct add_new_node<true, walk<Listed, type_list<R...>>, E> {
-  using type = walk<Listed, type_list<R..., E>>;
+  // Each node once: a Hessian's nodes are met again many times each.
+  using type = std::conditional_t<(__is_same(E, R) || ...), walk<Listed, type_list<R...>>,
+                                  walk<Listed, type_list<R..., E>>>;
 };
 template <class Walk, class Op, class... Args>
 struct add_new_node<false, Walk, node<Op, Args...>>
