@@ -12,8 +12,6 @@
 /// Likewise a chain of plain matrix factors is built once from the left (rules/products.hpp).
 #pragma once
 
-#include <cstddef>
-#include <utility>
 
 #include <matdiff/core/expression.hpp>
 #include <matdiff/rules/constants.hpp>
@@ -31,36 +29,15 @@ static constexpr auto rewrite(const Op& op, const A&... a) {
   return make_node(op, a...);
 }
 
-template <class E>
-static constexpr auto simplified(const E& e);
-
-namespace detail {
-// Operands taken by index, not by a lambda over the pack: a lambda is a class and a function
-// more per node, and its `apply` one more, each named after the node.
-
-/// The product of the simplified factors of a chain.
-template <class Links, std::size_t... I>
-static constexpr auto simplified_chain(const Links& links, std::index_sequence<I...>) {
-  return chain_product(simplified(get_slot<I>(links))...);
-}
-
-/// The node's rules applied to its simplified operands.
-template <class E, std::size_t... I>
-static constexpr auto simplified_node(const E& e, std::index_sequence<I...>) {
-  return rewrite(e.op, simplified(arg<I>(e))...);
-}
-}  // namespace detail
-
 /// The simplified form of e, bottom-up (the rules call it on the parts they build).
 template <class E>
 static constexpr auto simplified(const E& e) {
   if constexpr (is_sum<E>) {
     return simplified_sum_tree(e);
   } else if constexpr (is_matrix_chain<E> && is_plain_chain<E>) {
-    const auto links = chain_links(e);
-    return detail::simplified_chain(links, std::make_index_sequence<decltype(links)::size>{});
+    return chain_links(e).apply([](const auto&... f) { return chain_product(simplified(f)...); });
   } else if constexpr (is_node<E>) {
-    return detail::simplified_node(e, std::make_index_sequence<decltype(E::args)::size>{});
+    return e.args.apply([&](const auto&... a) { return rewrite(e.op, simplified(a)...); });
   } else {
     return e;
   }
