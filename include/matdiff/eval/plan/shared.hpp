@@ -96,6 +96,7 @@ struct indexer<std::index_sequence<I...>, T...> : indexed<I, T>... {};
 template <std::size_t I, class T>
 T type_at(const indexed<I, T>&);  // declared only: the type of the I-th element
 
+/// T is one of the listed types.
 template <class T, class... R>
 consteval bool is_one_of(type_list<R...>) {
   return (__is_same(T, R) || ...);
