@@ -105,10 +105,10 @@ consteval bool is_one_of(type_list<R...>) {
 /// The listed nodes that were met again, in the listed order. (Counted from the walk
 /// itself: the uses counted from each node's operands' positions among all nodes took a
 /// search of the list per operand, the square of the kernel's size.)
-template <class Listed, class Repeated>
+template <class Walk>
 struct repeated_nodes;
 template <class... Nodes, class... Repeated>
-struct repeated_nodes<type_list<Nodes...>, type_list<Repeated...>> {
+struct repeated_nodes<walk<type_list<Nodes...>, type_list<Repeated...>>> {
   using nodes_indexer = indexer<std::index_sequence_for<Nodes...>, Nodes...>;
   static constexpr std::size_t count = sizeof...(Nodes);
 
@@ -134,8 +134,7 @@ struct repeated_nodes<type_list<Nodes...>, type_list<Repeated...>> {
 
 /// The node types evaluated more than once across expressions `E...`, operands first.
 template <class... E>
-using shared_nodes_t = typename detail::repeated_nodes<typename detail::walk_t<E...>::listed,
-                                                       typename detail::walk_t<E...>::repeated>::type;
+using shared_nodes_t = typename detail::repeated_nodes<detail::walk_t<E...>>::type;
 
 /// True when a node's value depends on data stored in it (numbers the user wrote, an
 /// exponent), not on its type alone: the complement of `holds_no_data`.
