@@ -75,8 +75,6 @@ constexpr const auto& unsigned_term(const T& t) {
   if constexpr (is_negation<T>) return arg<0>(t);
   else return t;
 }
-template <class T>
-using unsigned_term_t = std::remove_cvref_t<decltype(unsigned_term(std::declval<const T&>()))>;
 
 /// The key by which a term of a sum is found as another's transpose: a matrix chain's
 /// factors (not 1x1), as a type list, else `not_a_chain`.
@@ -86,25 +84,45 @@ struct not_a_chain {};
 /// `not_mirrored` (also where a factor holds data, whose type does not say its value).
 struct not_mirrored {};
 
-template <class Links>
-struct chain_keys;
-template <std::size_t... I, class... F>
-struct chain_keys<detail::indexed_pack<std::index_sequence<I...>, F...>> {
-  using links = detail::indexed_pack<std::index_sequence<I...>, F...>;
-  using key = type_list<F...>;
-  using transposed_key =
-      std::conditional_t<(holds_no_data<F> && ...),
-                         type_list<transposed_factor_t<pack_element_t<sizeof...(F) - 1 - I, links>>...>,
-                         not_mirrored>;
+template <class A, class B>
+struct joined_lists;
+template <class... A, class... B>
+struct joined_lists<type_list<A...>, type_list<B...>> {
+  using type = type_list<A..., B...>;
 };
 
+/// A matrix chain's factors left to right (`key`), their transposes right to left
+/// (`transposed_key`), and whether none holds data: by the chain's tree, one class per
+/// product. (Through `chain_links` and an alias of `decltype` per term, 24 of the 1,280 MB
+/// g++ allocates for the 64-term sum's value and gradient, more per term as the sum grows.)
+template <class T, bool = is_matrix_chain<T>>
+struct chain_keys {
+  using key = type_list<T>;
+  using transposed_key = type_list<transposed_factor_t<T>>;
+  static constexpr bool without_data = holds_no_data<T>;
+};
+template <class L, class R>
+struct chain_keys<node<product_op, L, R>, true> {
+  using key = typename joined_lists<typename chain_keys<L>::key, typename chain_keys<R>::key>::type;
+  using transposed_key =
+      typename joined_lists<typename chain_keys<R>::transposed_key, typename chain_keys<L>::transposed_key>::type;
+  static constexpr bool without_data = chain_keys<L>::without_data && chain_keys<R>::without_data;
+};
+
+/// A term's keys; a negated term's are those of the term without its negation.
 template <class T, bool = is_matrix_chain<T> && !T::shape_v.is_scalar()>
 struct term_keys {
   using key = not_a_chain;
   using transposed_key = not_mirrored;
 };
 template <class T>
-struct term_keys<T, true> : chain_keys<decltype(chain_links(std::declval<const T&>()))> {};
+struct term_keys<T, true> {
+  using key = typename chain_keys<T>::key;
+  using transposed_key =
+      std::conditional_t<chain_keys<T>::without_data, typename chain_keys<T>::transposed_key, not_mirrored>;
+};
+template <class T>
+struct term_keys<node<negate_op, T>, false> : term_keys<T> {};
 
 /// For each term of a spine (a pack type), the first earlier term whose transpose it is,
 /// both without their negations (−WV − VᵀWᵀ, in the Hessian-vector products of quadratic
@@ -113,8 +131,8 @@ struct term_keys<T, true> : chain_keys<decltype(chain_links(std::declval<const T
 template <class Terms>
 constexpr auto mirrored_terms() {
   return []<std::size_t... I, class... T>(detail::indexed_pack<std::index_sequence<I...>, T...>*) {
-    using keys = type_list<typename term_keys<unsigned_term_t<T>>::key...>;
-    std::array<std::size_t, sizeof...(T)> first{type_index<typename term_keys<unsigned_term_t<T>>::transposed_key, keys>::value...};
+    using keys = type_list<typename term_keys<T>::key...>;
+    std::array<std::size_t, sizeof...(T)> first{type_index<typename term_keys<T>::transposed_key, keys>::value...};
     for (std::size_t i = 0; i < first.size(); ++i)
       if (first[i] >= i) first[i] = i;
     return first;
