@@ -34,7 +34,9 @@ struct dot_op {
   /// d⟨a, b⟩ = ⟨da, b⟩ + ⟨a, db⟩
   template <class E, class A, class B, class DA, class DB>
   static constexpr auto differential(const E&, const A& a, const B& b, const DA& da, const DB& db) {
-    return dot(da, b) + dot(a, db);
+    if constexpr (is_zero<DA>) return dot(a, db);  // as for products (ops/product.hpp)
+    else if constexpr (is_zero<DB>) return dot(da, b);
+    else return dot(da, b) + dot(a, db);
   }
 };
 

@@ -52,7 +52,9 @@ struct hadamard_op {
   /// d(a ∘ b) = da ∘ b + a ∘ db
   template <class E, class A, class B, class DA, class DB>
   static constexpr auto differential(const E&, const A& a, const B& b, const DA& da, const DB& db) {
-    return hadamard(da, b) + hadamard(a, db);
+    if constexpr (is_zero<DA>) return hadamard(a, db);  // as for products (ops/product.hpp)
+    else if constexpr (is_zero<DB>) return hadamard(da, b);
+    else return hadamard(da, b) + hadamard(a, db);
   }
 };
 

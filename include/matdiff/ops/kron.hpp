@@ -40,7 +40,9 @@ struct kron_op {
   /// d(a ⊗ b) = da ⊗ b + a ⊗ db
   template <class E, class A, class B, class DA, class DB>
   static constexpr auto differential(const E&, const A& a, const B& b, const DA& da, const DB& db) {
-    return kron(da, b) + kron(a, db);
+    if constexpr (is_zero<DA>) return kron(a, db);  // as for products (ops/product.hpp)
+    else if constexpr (is_zero<DB>) return kron(da, b);
+    else return kron(da, b) + kron(a, db);
   }
 };
 
@@ -83,7 +85,9 @@ struct kron_adjoint_op {
   /// Linear in each operand.
   template <class E, class A, class B, class DA, class DB>
   static constexpr auto differential(const E&, const A& a, const B& b, const DA& da, const DB& db) {
-    return make_expression(kron_adjoint_op{}, da, b) + make_expression(kron_adjoint_op{}, a, db);
+    if constexpr (is_zero<DA>) return make_expression(kron_adjoint_op{}, a, db);
+    else if constexpr (is_zero<DB>) return make_expression(kron_adjoint_op{}, da, b);
+    else return make_expression(kron_adjoint_op{}, da, b) + make_expression(kron_adjoint_op{}, a, db);
   }
 };
 
