@@ -14,6 +14,7 @@
 #include <matdiff/core/rational.hpp>
 #include <matdiff/io/printer.hpp>
 #include <matdiff/ops/product.hpp>
+#include <matdiff/rules/constants.hpp>
 #include <matdiff/calculus/walks.hpp>
 
 namespace matdiff {
@@ -203,7 +204,9 @@ struct add_op {
   /// d(a + b) = da + db
   template <class E, class A, class B, class DA, class DB>
   static constexpr auto differential(const E&, const A&, const B&, const DA& da, const DB& db) {
-    return da + db;
+    if constexpr (is_zero<DA>) return db;  // a zero term left out, as in products (ops/product.hpp)
+    else if constexpr (is_zero<DB>) return da;
+    else return da + db;
   }
 };
 
@@ -240,7 +243,9 @@ struct subtract_op {
   /// d(a - b) = da - db
   template <class E, class A, class B, class DA, class DB>
   static constexpr auto differential(const E&, const A&, const B&, const DA& da, const DB& db) {
-    return da - db;
+    if constexpr (is_zero<DA>) return -db;
+    else if constexpr (is_zero<DB>) return da;
+    else return da - db;
   }
 };
 

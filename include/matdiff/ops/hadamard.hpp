@@ -78,7 +78,9 @@ struct hadamard_div_op {
   /// d(a ⊘ b) = da ⊘ b - (a ∘ db) ⊘ (b ∘ b)
   template <class E, class A, class B, class DA, class DB>
   static constexpr auto differential(const E&, const A& a, const B& b, const DA& da, const DB& db) {
-    return hadamard_div(da, b) - hadamard_div(hadamard(a, db), hadamard(b, b));
+    if constexpr (is_zero<DA>) return -hadamard_div(hadamard(a, db), hadamard(b, b));  // as for products
+    else if constexpr (is_zero<DB>) return hadamard_div(da, b);
+    else return hadamard_div(da, b) - hadamard_div(hadamard(a, db), hadamard(b, b));
   }
 };
 

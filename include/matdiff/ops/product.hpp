@@ -204,7 +204,9 @@ struct quotient_op {
   /// d(a/s) = da/s - a ds/s²
   template <class E, class A, class S, class DA, class DS>
   static constexpr auto differential(const E&, const A& a, const S& s, const DA& da, const DS& ds) {
-    return da / s - a * ds / (s * s);
+    if constexpr (is_zero<DA>) return -(a * ds / (s * s));  // as for products, above
+    else if constexpr (is_zero<DS>) return da / s;
+    else return da / s - a * ds / (s * s);
   }
 };
 
