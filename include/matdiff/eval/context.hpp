@@ -47,7 +47,7 @@ namespace detail {
 /// What the compile-time checks need to know of one binding.
 struct binding_info {
   bool is_binding = false;
-  variable_ref variable;  // the bound variable type's description: its name and shape
+  variable_ref variable = nullptr;  // the bound variable type's description: its name and shape
   bool is_number = false;
   bool is_eigen = false;
   bool is_floating = false;  // the number, or the Eigen object's scalar, is a floating-point type
