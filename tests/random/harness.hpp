@@ -19,7 +19,6 @@
 #pragma once
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <cstdio>
 #include <initializer_list>
@@ -35,6 +34,7 @@
 
 #include <matdiff/matdiff.hpp>
 
+#include "../support/printed.hpp"
 #include "oracle.hpp"
 
 namespace random_test {
@@ -47,14 +47,7 @@ using random_oracle::autodiff;
 /// computed by the compiler and stored with the program.
 template <class Make>
 std::string_view printed(Make) {
-  static constexpr std::size_t size = md::to_string(Make{}()).view().size();
-  static constexpr std::array<char, size + 1> chars = [] {
-    std::array<char, size + 1> out{};
-    const auto text = md::to_string(Make{}());
-    std::copy(text.view().begin(), text.view().end(), out.begin());
-    return out;
-  }();
-  return {chars.data(), size};
+  return matdiff_test::printed_by<Make>();
 }
 
 /// A value for a variable: Eigen type R x C (Eigen::Dynamic or fixed), entries column-major.

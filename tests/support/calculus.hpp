@@ -31,6 +31,7 @@
 
 #include "eigen_check.hpp"
 #include "expect.hpp"
+#include "printed.hpp"
 
 namespace matdiff_test {
 
@@ -91,7 +92,7 @@ Eigen::MatrixXd gradient_value(const F& f, const V& x, const B&... bindings) {
 template <class F, class V, class... B>
 void expect_closed_form(const F& f, const V& x, const Eigen::MatrixXd& expected, const B&... bindings) {
   namespace md = matdiff;
-  INFO("f    = " << md::to_string(f).view() << "\ngrad = " << md::to_string(md::grad(f, x)).view());
+  INFO("f    = " << printed(f) << "\ngrad = " << printed(md::grad(f, x)));
   require_close(gradient_value(f, x, bindings...), expected, 1e-10);
 }
 
@@ -154,8 +155,7 @@ Eigen::MatrixXd directional_value(const F& f, const X& x, const V& direction, co
 template <class F, class X, class V, class VValue, class... B>
 void expect_directional(const F& f, const X& x, const V& direction, const VValue& direction_value,
                         const B&... bindings) {
-  INFO("F    = " << matdiff::to_string(f).view()
-                  << "\ndF.V = " << matdiff::to_string(matdiff::directional(f, x, direction)).view());
+  INFO("F    = " << printed(f) << "\ndF.V = " << printed(matdiff::directional(f, x, direction)));
   require_close(directional_value(f, x, direction, bindings..., direction = direction_value),
                 central_difference(f, x, direction_value, bindings...), 1e-6);
 }
@@ -219,7 +219,7 @@ template <class F, class X, class... B>
 void expect_jacobian(const F& f, const X& x, const B&... bindings) {
   namespace md = matdiff;
   const auto check = md::check_jacobian(f, x, bindings...);
-  INFO("F = " << md::to_string(f).view() << "\nJ = " << md::to_string(md::jacobian(f, x)).view()
+  INFO("F = " << printed(f) << "\nJ = " << printed(md::jacobian(f, x))
               << "\nmax rel error " << check.max_rel_error << "\ndifferences:\n" << check.differences);
   REQUIRE(check.ok);
 }
@@ -236,7 +236,7 @@ template <class F, class X, class... B>
 void expect_hessian(const F& f, const X& x, const B&... bindings) {
   namespace md = matdiff;
   const auto check = md::check_hessian(f, x, bindings...);
-  INFO("f = " << md::to_string(f).view() << "\nH = " << md::to_string(md::hessian(f, x)).view()
+  INFO("f = " << printed(f) << "\nH = " << printed(md::hessian(f, x))
               << "\nmax rel error " << check.max_rel_error << "\ndifferences:\n" << check.differences);
   const Eigen::MatrixXd h = hessian_value(f, x, bindings...);
   require_close(h, h.transpose(), 1e-10);

@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include "eigen_check.hpp"
+#include "printed.hpp"
 
 namespace matdiff_test {
 
@@ -16,7 +17,7 @@ template <class F, class V, class... B>
 void expect_gradient(const F& f, const V& x, const B&... bindings) {
   namespace md = matdiff;
   const auto check = md::check_gradient(f, x, bindings...);
-  INFO("f       = " << md::to_string(f).view() << "\ngrad    = " << md::to_string(md::grad(f, x)).view()
+  INFO("f       = " << printed(f) << "\ngrad    = " << printed(md::grad(f, x))
                     << "\nmax abs error " << check.max_abs_error << ", max rel error "
                     << check.max_rel_error);
   REQUIRE(check.ok);
@@ -40,7 +41,7 @@ template <class E, class... B>
 void expect_simplify_law(const E& e, const B&... bindings) {
   namespace md = matdiff;
   const auto simplified = md::simplify(e);
-  INFO("e           = " << md::to_string(e).view() << "\nsimplify(e) = " << md::to_string(simplified).view());
+  INFO("e           = " << printed(e) << "\nsimplify(e) = " << printed(simplified));
   const auto expected = md::eval(e, bindings...);
   if constexpr (std::is_arithmetic_v<std::remove_cvref_t<decltype(expected)>>) {
     require_close(static_cast<double>(eval_relevant(simplified, bindings...)), static_cast<double>(expected), 1e-10);
