@@ -205,6 +205,17 @@ TEST_CASE("where the cofactors are not safe, small_lu gives the LU's results", "
   Eigen::Matrix4d unused;
   CHECK_FALSE(md::cofactor_inverse<double, 4>(ill).inverse_into(ill, unused));
   CHECK(same(md::small_lu<double, 4>(ill).inverse(), md::unrolled_lu<double, 4>(ill).inverse()));
+
+  // One NaN or infinite entry, in every position: the refined closed form is not taken (its
+  // test compares every row sum, and a comparison with NaN is false).
+  for (double bad : {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity()})
+    for (int entry = 0; entry < 16; ++entry) {
+      M4 a = conditioned(4, 10, 1);
+      a(entry) = bad;
+      INFO("entry " << entry << " = " << bad);
+      CHECK_FALSE(md::cofactor_inverse<double, 4>(a).inverse_into(a, unused));
+      CHECK(same(md::small_lu<double, 4>(a).inverse(), md::unrolled_lu<double, 4>(a).inverse()));
+    }
 }
 
 TEST_CASE("at 4x4 far from singular the adjugate is det(A) inv(A) from the cofactors, as accurate as the LU's", "[cofactors][adj]") {
