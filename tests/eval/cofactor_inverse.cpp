@@ -206,8 +206,8 @@ TEST_CASE("where the cofactors are not safe, small_lu gives the LU's results", "
   CHECK_FALSE(md::cofactor_inverse<double, 4>(ill).inverse_into(ill, unused));
   CHECK(same(md::small_lu<double, 4>(ill).inverse(), md::unrolled_lu<double, 4>(ill).inverse()));
 
-  // One NaN or infinite entry, in every position: the refined closed form is not taken (its
-  // test compares every row sum, and a comparison with NaN is false).
+  // One NaN or infinite entry, in every position: the refined closed form is not taken (a NaN
+  // or infinite residual or inverse fails its tests), and the result is the LU's.
   for (double bad : {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity()})
     for (int entry = 0; entry < 16; ++entry) {
       M4 a = conditioned(4, 10, 1);
