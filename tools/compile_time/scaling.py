@@ -30,6 +30,12 @@ replaces the block between the markers <!-- scaling:<label>:begin --> and
 <!-- scaling:<label>:end --> of that file, and the plot goes to compile_time_<label>.svg
 beside it.
 
+CPU times of one unit vary from run to run (by a third on some days of the machines measured
+here); --repeat N compiles every unit N times, in N rounds over all units, so that a slower
+period of the machine falls on every size, and reports the median CPU time of each unit (its
+peak memory is the median too; g++'s is nearly the same in every run).
+
+    python3 tools/compile_time/scaling.py --family sum --sizes 2,64 --repeat 5
     python3 tools/compile_time/scaling.py --family sum --results /tmp/after.jsonl
     python3 tools/compile_time/scaling.py --from-results /tmp/after.jsonl \
         --write docs/compile_time.md --label after
@@ -39,6 +45,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -361,9 +368,19 @@ def _nice(value):
     return 10 * scale
 
 
-def markdown(results, compiler, flags=()):
+def summary(key, size, runs):
+    """One unit's row from its runs: the median CPU time and peak of the runs that finished,
+    or the first run that did not (a unit stopped once is stopped)."""
+    failed = [r for r in runs if r[0] != "ok"]
+    if failed:
+        return (key, size, *failed[0])
+    return (key, size, "ok", statistics.median(r[1] for r in runs), statistics.median(r[2] for r in runs))
+
+
+def markdown(results, compiler, flags=(), repeat=1):
     shown = " ".join(["-std=c++20", "-O1", *flags])
-    lines = [f"{compiler}, `{shown}`, one unit at a time (CPU = user + system seconds; "
+    runs = f", the median of {repeat} runs each" if repeat > 1 else ""
+    lines = [f"{compiler}, `{shown}`, one unit at a time{runs} (CPU = user + system seconds; "
              "peak = the compiler's maximum resident memory, MiB; a unit over the time or "
              "address-space limit is stopped, and the larger sizes of its family are not compiled):", ""]
     for family in dict.fromkeys(r[0] for r in results):
@@ -418,6 +435,8 @@ def main():
     parser.add_argument("--keep", help="a directory to keep the generated sources in")
     parser.add_argument("--phase", choices=PHASES, default="full",
                         help="compile the unit only up to this phase (see phase_source)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="compile every unit this many times, in rounds; report the medians")
     parser.add_argument("--results", help="append each measurement to this file (JSON lines)")
     parser.add_argument("--from-results", help="render the measurements of this file, compile nothing")
     parser.add_argument("--names", action="store_true",
@@ -429,34 +448,42 @@ def main():
         parser.error("the hand-written families have no phases before --phase syntax")
     results = []
     if args.from_results:
+        measured = {}  # (family, size) -> [(status, cpu, peak)], every run of a unit
         with open(args.from_results) as f:
             for line in f:
                 r = json.loads(line)
                 if r["family"].partition(":")[0] in families:
-                    results.append((r["family"], r["size"], r["status"], r["cpu"], r["peak"]))
+                    measured.setdefault((r["family"], r["size"]), []).append((r["status"], r["cpu"], r["peak"]))
+        results = [summary(key, size, runs) for (key, size), runs in measured.items()]
+        args.repeat = min((len(runs) for runs in measured.values()), default=1)  # for the table's heading
         order = {family: i for i, family in enumerate(SOURCES)}
         results.sort(key=lambda r: (order[r[0].partition(":")[0]], r[0], r[1]))
         families = []  # nothing to compile
+    units = []  # (key, family, size, flags, source), in the order of the table
+    for family in families:
+        sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else DEFAULT_SIZES[family]
+        for size in sizes:
+            source = phase_source(SOURCES[family](size), args.phase)
+            key = family if args.phase == "full" else f"{family}:{args.phase}"
+            flags = args.flag + (["-fsyntax-only"] if args.phase != "full" else [])
+            if args.keep:
+                os.makedirs(args.keep, exist_ok=True)
+                with open(os.path.join(args.keep, f"{family}_{size}.cpp"), "w") as f:
+                    f.write(source)
+            units.append((key, family, size, flags, source))
+    runs = {}  # (key, size) -> [(status, cpu, peak)]
+    stopped = set()  # the families that hit a limit: their larger units are not compiled
     with tempfile.TemporaryDirectory() as workdir:
-        for family in families:
-            sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else DEFAULT_SIZES[family]
-            stopped = False
-            for size in sizes:
-                source = phase_source(SOURCES[family](size), args.phase)
-                key = family if args.phase == "full" else f"{family}:{args.phase}"
-                flags = args.flag + (["-fsyntax-only"] if args.phase != "full" else [])
-                if args.keep:
-                    os.makedirs(args.keep, exist_ok=True)
-                    with open(os.path.join(args.keep, f"{family}_{size}.cpp"), "w") as f:
-                        f.write(source)
-                if stopped:  # a larger unit of a family that already hit a limit: not compiled
+        for round_ in range(args.repeat):
+            for key, family, size, flags, source in units:
+                if key in stopped:
                     continue
-                status, cpu, peak, wall = compile_unit(args.compiler, args.include, source, workdir, args.timeout, args.memory,
-                                                       flags)
-                print(f"{key:18} {size:4}  {status:8} {cpu:7.1f} s CPU  {peak:7.0f} MiB  ({wall:.1f} s wall)",
-                      flush=True)
-                results.append((key, size, status, cpu, peak))
-                if args.names and status == "ok":
+                status, cpu, peak, wall = compile_unit(args.compiler, args.include, source, workdir, args.timeout,
+                                                       args.memory, flags)
+                label = f"{key:18} {size:4}" + (f"  run {round_ + 1}" if args.repeat > 1 else "")
+                print(f"{label}  {status:8} {cpu:7.1f} s CPU  {peak:7.0f} MiB  ({wall:.1f} s wall)", flush=True)
+                runs.setdefault((key, size), []).append((status, cpu, peak))
+                if args.names and status == "ok" and round_ == 0:
                     stats = name_statistics(args.compiler, args.include, source, workdir)
                     if stats:
                         print(f"{'':18} {'':4}  names: {stats[0]} symbols, {stats[1] / 1e6:.2f} MB, "
@@ -465,11 +492,13 @@ def main():
                     with open(args.results, "a") as f:
                         f.write(json.dumps({"family": key, "size": size, "status": status,
                                             "cpu": round(cpu, 2), "peak": round(peak, 1)}) + "\n")
-                stopped = status != "ok"
+                if status != "ok":
+                    stopped.add(key)
                 if status == "error":
                     return 1
+    results += [summary(key, size, runs[(key, size)]) for key, _, size, _, _ in units if (key, size) in runs]
     print()
-    table = markdown(results, args.compiler, args.flag)
+    table = markdown(results, args.compiler, args.flag, args.repeat)
     print(table)
     if args.write:
         svg_name = f"compile_time_{args.label}.svg"
