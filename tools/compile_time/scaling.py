@@ -36,6 +36,12 @@ period of the machine falls on every size, and reports the median CPU time of ea
 peak memory is the median too; g++'s is nearly the same in every run).
 
     python3 tools/compile_time/scaling.py --family sum --sizes 2,64 --repeat 5
+
+What g++ allocates for a unit does not vary: --allocated compiles each unit once more with
+g++'s -ftime-report and adds the megabytes its collector handed out (the report's total) to
+the table, a measure of the work that two runs on one machine agree on to the megabyte.
+
+    python3 tools/compile_time/scaling.py --family sum --sizes 16,32,64 --allocated
     python3 tools/compile_time/scaling.py --family sum --results /tmp/after.jsonl
     python3 tools/compile_time/scaling.py --from-results /tmp/after.jsonl \
         --write docs/compile_time.md --label after
@@ -246,17 +252,21 @@ DESCRIPTIONS = {
 }
 
 
+def compiler_command(compiler, include, path, extra_flags):
+    """The command that compiles the unit at path with the test build's flags."""
+    gcc_only = [] if "clang" in os.path.basename(compiler) else ["-Wno-maybe-uninitialized"]
+    return [compiler, "-std=c++20", "-O1", "-Wall", "-Wextra", "-Werror", *gcc_only,
+            "-DMATDIFF_INLINE_KERNEL_ENTRIES=16",  # as the test build (CMakePresets.json)
+            "-I", include, "-isystem", "/usr/include/eigen3",
+            *extra_flags, "-c", path, "-o", os.path.splitext(path)[0] + ".o"]
+
+
 def compile_unit(compiler, include, source, workdir, timeout, memory_mib, extra_flags):
     """Compiles one unit; returns (status, cpu seconds, peak MiB, wall seconds)."""
     path = os.path.join(workdir, "unit.cpp")
     with open(path, "w") as f:
         f.write(source)
-    gcc_only = [] if "clang" in os.path.basename(compiler) else ["-Wno-maybe-uninitialized"]
-    command = ["/usr/bin/time", "-f", "%U %S %M", compiler, "-std=c++20", "-O1",
-               "-Wall", "-Wextra", "-Werror", *gcc_only,
-               "-DMATDIFF_INLINE_KERNEL_ENTRIES=16",  # as the test build (CMakePresets.json)
-               "-I", include, "-isystem", "/usr/include/eigen3",
-               *extra_flags, "-c", path, "-o", os.path.join(workdir, "unit.o")]
+    command = ["/usr/bin/time", "-f", "%U %S %M", *compiler_command(compiler, include, path, extra_flags)]
 
     def limit():
         resource.setrlimit(resource.RLIMIT_CPU, (timeout, timeout))
@@ -369,12 +379,32 @@ def _nice(value):
 
 
 def summary(key, size, runs):
-    """One unit's row from its runs: the median CPU time and peak of the runs that finished,
-    or the first run that did not (a unit stopped once is stopped)."""
+    """One unit's row from its runs (status, cpu, peak, allocated MB or None): the median CPU
+    time and peak of the runs that finished, or the first run that did not (a unit stopped
+    once is stopped); the allocations of the run that measured them."""
     failed = [r for r in runs if r[0] != "ok"]
     if failed:
-        return (key, size, *failed[0])
-    return (key, size, "ok", statistics.median(r[1] for r in runs), statistics.median(r[2] for r in runs))
+        return (key, size, *failed[0][:3], None)
+    allocated = next((r[3] for r in runs if r[3] is not None), None)
+    return (key, size, "ok", statistics.median(r[1] for r in runs), statistics.median(r[2] for r in runs), allocated)
+
+
+def allocated_megabytes(compiler, include, source, workdir, extra_flags):
+    """The megabytes g++'s collector handed out compiling the unit (-ftime-report's TOTAL), or
+    None for a compiler without that report."""
+    if "clang" in os.path.basename(compiler):
+        return None
+    path = os.path.join(workdir, "allocated.cpp")
+    with open(path, "w") as f:
+        f.write(source)
+    done = subprocess.run(compiler_command(compiler, include, path, [*extra_flags, "-ftime-report"]),
+                          capture_output=True, text=True)
+    total = [line for line in done.stderr.splitlines() if line.strip().startswith("TOTAL")]
+    if done.returncode != 0 or not total:
+        return None
+    amount = total[-1].split()[-1]  # 1106M, or 843k below a megabyte
+    scale = {"k": 1 / 1024, "M": 1, "G": 1024}.get(amount[-1])
+    return float(amount[:-1]) * scale if scale else float(amount) / 2**20
 
 
 def markdown(results, compiler, flags=(), repeat=1):
@@ -391,6 +421,9 @@ def markdown(results, compiler, flags=(), repeat=1):
         lines.append("| --- |" + " ---: |" * len(rows))
         lines.append("| CPU s | " + " | ".join(_cell(r, r[3], "{:.1f}") for r in rows) + " |")
         lines.append("| peak MiB | " + " | ".join(_cell(r, r[4], "{:,.0f}") for r in rows) + " |")
+        if any(r[5] is not None for r in rows):
+            lines.append("| g++ allocated MB | " + " | ".join(
+                _cell(r, r[5], "{:,.0f}") if r[5] is not None else "" for r in rows) + " |")
         lines.append("")
     return "\n".join(lines)
 
@@ -437,6 +470,8 @@ def main():
                         help="compile the unit only up to this phase (see phase_source)")
     parser.add_argument("--repeat", type=int, default=1,
                         help="compile every unit this many times, in rounds; report the medians")
+    parser.add_argument("--allocated", action="store_true",
+                        help="also compile each unit once with g++'s -ftime-report: the megabytes it allocated")
     parser.add_argument("--results", help="append each measurement to this file (JSON lines)")
     parser.add_argument("--from-results", help="render the measurements of this file, compile nothing")
     parser.add_argument("--names", action="store_true",
@@ -448,12 +483,13 @@ def main():
         parser.error("the hand-written families have no phases before --phase syntax")
     results = []
     if args.from_results:
-        measured = {}  # (family, size) -> [(status, cpu, peak)], every run of a unit
+        measured = {}  # (family, size) -> [(status, cpu, peak, allocated)], every run of a unit
         with open(args.from_results) as f:
             for line in f:
                 r = json.loads(line)
                 if r["family"].partition(":")[0] in families:
-                    measured.setdefault((r["family"], r["size"]), []).append((r["status"], r["cpu"], r["peak"]))
+                    measured.setdefault((r["family"], r["size"]), []).append(
+                        (r["status"], r["cpu"], r["peak"], r.get("allocated")))
         results = [summary(key, size, runs) for (key, size), runs in measured.items()]
         args.repeat = min((len(runs) for runs in measured.values()), default=1)  # for the table's heading
         order = {family: i for i, family in enumerate(SOURCES)}
@@ -471,7 +507,7 @@ def main():
                 with open(os.path.join(args.keep, f"{family}_{size}.cpp"), "w") as f:
                     f.write(source)
             units.append((key, family, size, flags, source))
-    runs = {}  # (key, size) -> [(status, cpu, peak)]
+    runs = {}  # (key, size) -> [(status, cpu, peak, allocated MB or None)]
     stopped = set()  # the families that hit a limit: their larger units are not compiled
     with tempfile.TemporaryDirectory() as workdir:
         for round_ in range(args.repeat):
@@ -482,7 +518,12 @@ def main():
                                                        args.memory, flags)
                 label = f"{key:18} {size:4}" + (f"  run {round_ + 1}" if args.repeat > 1 else "")
                 print(f"{label}  {status:8} {cpu:7.1f} s CPU  {peak:7.0f} MiB  ({wall:.1f} s wall)", flush=True)
-                runs.setdefault((key, size), []).append((status, cpu, peak))
+                allocated = None
+                if args.allocated and status == "ok" and round_ == 0:
+                    allocated = allocated_megabytes(args.compiler, args.include, source, workdir, flags)
+                    if allocated is not None:
+                        print(f"{'':18} {'':4}  g++ allocated {allocated:,.0f} MB", flush=True)
+                runs.setdefault((key, size), []).append((status, cpu, peak, allocated))
                 if args.names and status == "ok" and round_ == 0:
                     stats = name_statistics(args.compiler, args.include, source, workdir)
                     if stats:
@@ -490,8 +531,11 @@ def main():
                               f"{stats[2]} over 4,000 characters", flush=True)
                 if args.results:
                     with open(args.results, "a") as f:
-                        f.write(json.dumps({"family": key, "size": size, "status": status,
-                                            "cpu": round(cpu, 2), "peak": round(peak, 1)}) + "\n")
+                        measured_run = {"family": key, "size": size, "status": status,
+                                        "cpu": round(cpu, 2), "peak": round(peak, 1)}
+                        if allocated is not None:
+                            measured_run["allocated"] = round(allocated, 1)
+                        f.write(json.dumps(measured_run) + "\n")
                 if status != "ok":
                     stopped.add(key)
                 if status == "error":
