@@ -30,6 +30,10 @@ replaces the block between the markers <!-- scaling:<label>:begin --> and
 <!-- scaling:<label>:end --> of that file, and the plot goes to compile_time_<label>.svg
 beside it.
 
+    python3 tools/compile_time/scaling.py --family sum --results /tmp/after.jsonl
+    python3 tools/compile_time/scaling.py --from-results /tmp/after.jsonl \
+        --write docs/compile_time.md --label after
+
 CPU times of one unit vary from run to run (by a third on some days of the machines measured
 here); --repeat N compiles every unit N times, in N rounds over all units, so that a slower
 period of the machine falls on every size, and reports the median CPU time of each unit (its
@@ -42,9 +46,6 @@ g++'s -ftime-report and adds the megabytes its collector handed out (the report'
 the table, a measure of the work that two runs on one machine agree on to the megabyte.
 
     python3 tools/compile_time/scaling.py --family sum --sizes 16,32,64 --allocated
-    python3 tools/compile_time/scaling.py --family sum --results /tmp/after.jsonl
-    python3 tools/compile_time/scaling.py --from-results /tmp/after.jsonl \
-        --write docs/compile_time.md --label after
 """
 
 import argparse
@@ -508,11 +509,11 @@ def main():
                     f.write(source)
             units.append((key, family, size, flags, source))
     runs = {}  # (key, size) -> [(status, cpu, peak, allocated MB or None)]
-    stopped = set()  # the families that hit a limit: their larger units are not compiled
+    stopped = {}  # key -> the size at which the family hit a limit: it and larger ones are not compiled again
     with tempfile.TemporaryDirectory() as workdir:
         for round_ in range(args.repeat):
             for key, family, size, flags, source in units:
-                if key in stopped:
+                if size >= stopped.get(key, size + 1):
                     continue
                 status, cpu, peak, wall = compile_unit(args.compiler, args.include, source, workdir, args.timeout,
                                                        args.memory, flags)
@@ -537,10 +538,12 @@ def main():
                             measured_run["allocated"] = round(allocated, 1)
                         f.write(json.dumps(measured_run) + "\n")
                 if status != "ok":
-                    stopped.add(key)
+                    stopped[key] = min(size, stopped.get(key, size))
                 if status == "error":
                     return 1
-    results += [summary(key, size, runs[(key, size)]) for key, _, size, _, _ in units if (key, size) in runs]
+    # A family stopped at some size in any round shows no larger size (the table's heading says so).
+    results += [summary(key, size, runs[(key, size)]) for key, _, size, _, _ in units
+                if (key, size) in runs and size <= stopped.get(key, size)]
     print()
     table = markdown(results, args.compiler, args.flag, args.repeat)
     print(table)
