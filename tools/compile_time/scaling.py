@@ -513,7 +513,7 @@ def main():
     with tempfile.TemporaryDirectory() as workdir:
         for round_ in range(args.repeat):
             for key, family, size, flags, source in units:
-                if size >= stopped.get(key, size + 1):
+                if key in stopped and size >= stopped[key]:
                     continue
                 status, cpu, peak, wall = compile_unit(args.compiler, args.include, source, workdir, args.timeout,
                                                        args.memory, flags)
@@ -538,7 +538,7 @@ def main():
                             measured_run["allocated"] = round(allocated, 1)
                         f.write(json.dumps(measured_run) + "\n")
                 if status != "ok":
-                    stopped[key] = min(size, stopped.get(key, size))
+                    stopped[key] = size  # only sizes below a stop are compiled, so this is the smallest
                 if status == "error":
                     return 1
     # A family stopped at some size in any round shows no larger size (the table's heading says so).
