@@ -6,6 +6,7 @@
 /// assignment.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstring>
 #include <type_traits>
@@ -146,9 +147,15 @@ value_t<S, E> finish(const V& v) {
   if constexpr (E::shape_v.is_scalar()) {
     return to_scalar<S>(v);
   } else if constexpr (is_strided_matrix_view<V, M>) {
-    // A bound matrix whose columns are contiguous (the usual case) is copied as one block,
-    // as one matrix into another: Eigen copies a view with a run-time stride column by column.
-    if (v.outerStride() == v.innerSize()) return M(Eigen::Map<const M>(v.data(), v.rows(), v.cols()));
+    // A bound matrix whose columns are contiguous (the usual case) is copied as one block, as
+    // Eigen copies one matrix into another (std::copy, a memmove for arithmetic scalars): Eigen
+    // copies a view with a run-time stride column by column, and a Map by its assignment loop
+    // (T of ‖T - UV'‖² at 100 x 100: 7.26 against 6.98 µs for the value and gradient by hand).
+    if (v.outerStride() == v.innerSize()) {
+      M r(v.rows(), v.cols());
+      std::copy_n(v.data(), v.size(), r.data());
+      return r;
+    }
     return M(v);
   } else if constexpr (copied_by_coefficient<value_t<S, E>, V>) {
     return value_t<S, E>(by_coefficient(v));
