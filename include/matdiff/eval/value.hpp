@@ -150,7 +150,8 @@ value_t<S, E> finish(const V& v) {
     // A bound matrix whose columns are contiguous (the usual case) is copied as one block, as
     // Eigen copies one matrix into another (std::copy, a memmove for arithmetic scalars): Eigen
     // copies a view with a run-time stride column by column, and a Map by its assignment loop
-    // (T of ‖T - UV'‖² at 100 x 100: 7.26 against 6.98 µs for the value and gradient by hand).
+    // (the value and gradient of ‖T - UV'‖² at n = 100: 1.05 times the hand-written code's time
+    // with the Map's loop, 1.00 with std::copy; docs/benchmarks.md).
     if (v.outerStride() == v.innerSize()) {
       M r(v.rows(), v.cols());
       std::copy_n(v.data(), v.size(), r.data());
